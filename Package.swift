@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kim", targets: ["kim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CAtomicRename"),
+
+        // The pipeline, one target per stage: load → validate → derive → render → write
+        .target(name: "KimModel"),
+        .target(name: "KimLoad", dependencies: ["KimModel"]),
+        .target(name: "KimValidate", dependencies: ["KimModel"]),
+        .target(name: "KimDerive", dependencies: ["KimModel"]),
+        .target(name: "KimMarkdown", dependencies: ["CCmark"]),
+        .target(name: "KimRender", dependencies: [
+            "KimModel", "KimDerive", "KimMarkdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "KimWrite", dependencies: ["KimModel", "CAtomicRename"]),
+        .target(name: "KimPipeline", dependencies: [
+            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimRender", "KimWrite",
+        ]),
+        .executableTarget(name: "kim", dependencies: [
+            "KimPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "KimTests", dependencies: [
+            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimRender", "KimWrite", "KimPipeline",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

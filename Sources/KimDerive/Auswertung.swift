@@ -1,0 +1,26 @@
+import KimModel
+
+/// Everything derive computes from a project: plain values the renderer only formats.
+public struct Auswertung: Sendable {
+    /// By table id ("gesamt", "kinder", "senioren"), in data order.
+    public var bevoelkerung: [Bevoelkerungsauswertung]
+    /// The Fassung the site shows as current: the one with the highest number.
+    public var aktuelleFassung: Fassung
+    /// "As of" date for statuses; defaults to the date of the current Fassung, so builds stay deterministic.
+    public var stichtag: Datum
+
+    public func tabelle(_ id: String) -> Bevoelkerungsauswertung? {
+        bevoelkerung.first { $0.tabelle.id == id }
+    }
+}
+
+public enum Derive {
+    /// nil only when the project has no Fassung, which validate rejects first.
+    public static func auswerten(_ projekt: Projekt, stichtag: Datum? = nil) -> Auswertung? {
+        guard let aktuelle = projekt.handlungskonzept.fassungen.max(by: { $0.nummer < $1.nummer }) else { return nil }
+        let tabellen = projekt.demografie.tabellen.compactMap {
+            Bevoelkerungsauswertung($0, sozialraeume: projekt.kommune.sozialraeume)
+        }
+        return Auswertung(bevoelkerung: tabellen, aktuelleFassung: aktuelle, stichtag: stichtag ?? aktuelle.datum)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import KimModel
+
+/// Reads one data file: bytes → positioned JSON → schema check → typed value.
+struct DatasetLoader {
+    let files: ProjectFiles
+    var diagnostics: [Diagnostic] = []
+    var sourceMap = SourceMap()
+    private var schemaCache: [String: JSONNode] = [:]
+
+    init(files: ProjectFiles) {
+        self.files = files
+    }
+
+    /// Returns nil when the file is missing or has errors; the reasons are in `diagnostics`.
+    mutating func load<Value: Decodable>(_ type: Value.Type, from path: String, schema schemaName: String) -> Value? {
+        guard let document = parse(path) else { return nil }
+        guard let schema = schema(named: schemaName) else { return nil }
+        let expectedReference = "../schemas/\(schemaName).schema.json"
+        if let reference = document["$schema"] {
+            if case .string(let text) = reference.value, text != expectedReference {
+                diagnostics.append(.warning(path, reference.location, "\"$schema\" verweist auf \"\(text)\"",
+                                            hint: "\"\(expectedReference)\" eintragen, dann prüft der Editor beim Tippen"))
+            }
+        } else {
+            diagnostics.append(.warning(path, document.location, "\"$schema\" fehlt",
+                                        hint: "\"$schema\": \"\(expectedReference)\" eintragen, dann prüft der Editor beim Tippen"))
+        }
+        let findings = SchemaValidator(schema: schema, file: path).validate(document)
+        diagnostics += findings
+        guard !findings.hasErrors else { return nil }
+        record(document, pointer: "", file: path)
+        return decode(type, path: path, document: document)
+    }
+
+    mutating func parse(_ path: String) -> JSONNode? {
+        let bytes: [UInt8]
+        do {
+            bytes = try files.read(path)
+        } catch is ProjectFiles.TooLarge {
+            diagnostics.append(.error(path, nil, "die Datei ist größer als \(ProjectFiles.maximumFileSize / 1024 / 1024) MB", hint: "Daten auf mehrere Dateien verteilen"))
+            return nil
+        } catch {
+            diagnostics.append(.error(path, nil, "die Datei fehlt oder ist nicht lesbar"))
+            return nil
+        }
+        do {
+            let (node, warnings) = try JSONParser.parse(bytes)
+            diagnostics += warnings.map { .error(path, $0.location, $0.message, hint: $0.hint) }
+            return warnings.isEmpty ? node : nil
+        } catch {
+            diagnostics.append(.error(path, error.location, error.message, hint: error.hint))
+            return nil
+        }
+    }
+
+    private mutating func record(_ node: JSONNode, pointer: String, file: String) {
+        sourceMap.record(file: file, pointer: pointer, node.location)
+        switch node.value {
+        case .array(let items):
+            for (index, item) in items.enumerated() { record(item, pointer: "\(pointer)/\(index)", file: file) }
+        case .object(let members):
+            for member in members { record(member.value, pointer: "\(pointer)/\(member.key)", file: file) }
+        default:
+            break
+        }
+    }
+
+    private mutating func schema(named name: String) -> JSONNode? {
+        if let cached = schemaCache[name] { return cached }
+        let path = "schemas/\(name).schema.json"
+        guard let schema = parse(path) else { return nil }
+        schemaCache[name] = schema
+        return schema
+    }
+
+    private mutating func decode<Value: Decodable>(_ type: Value.Type, path: String, document: JSONNode) -> Value? {
+        do {
+            var bytes = try files.read(path)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            return try JSONDecoder().decode(type, from: Data(bytes))
+        } catch let error as DecodingError {
+            // The schema accepted what the model cannot read: the two disagree, which is a bug in kim.
+            diagnostics.append(.error(path, document.location, "Daten passen zum Schema, aber nicht zum Modell von kim: \(Self.describe(error))",
+                                      hint: "bitte als Fehler in kim melden"))
+            return nil
+        } catch {
+            diagnostics.append(.error(path, nil, "die Datei ist nicht lesbar"))
+            return nil
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        let context: DecodingError.Context
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): context = c
+        @unknown default: return "\(error)"
+        }
+        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return "\(path): \(context.debugDescription)"
+    }
+}

@@ -1,0 +1,55 @@
+import KimModel
+
+/// A parsed JSON value that remembers where it stood in its file, so every
+/// later diagnostic can point at the offending value.
+public struct JSONNode: Sendable {
+    public indirect enum Value: Sendable {
+        case null
+        case bool(Bool)
+        /// The number's source text, kept so "1.0" and "1" stay distinguishable.
+        case number(String)
+        case string(String)
+        case array([JSONNode])
+        case object([Member])
+    }
+
+    public struct Member: Sendable {
+        public var key: String
+        public var keyLocation: SourceLocation
+        public var value: JSONNode
+    }
+
+    public var value: Value
+    public var location: SourceLocation
+
+    public subscript(key: String) -> JSONNode? {
+        guard case .object(let members) = value else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// German name of the value's type, for "gefunden: … (Text)".
+    public var typeName: String {
+        switch value {
+        case .null: return "null"
+        case .bool: return "Wahrheitswert"
+        case .number(let text): return text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) ? "Kommazahl" : "ganze Zahl"
+        case .string: return "Text"
+        case .array: return "Liste"
+        case .object: return "Objekt"
+        }
+    }
+
+    /// Short rendering of the value for messages: `"11.973" (Text)`.
+    public var shownForMessage: String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return "\(flag) (Wahrheitswert)"
+        case .number(let text): return "\(text) (\(typeName))"
+        case .string(let text):
+            let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            return "\"\(short)\" (Text)"
+        case .array(let items): return "eine Liste mit \(items.count) Einträgen"
+        case .object: return "ein Objekt"
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import KimModel
+
+/// The load stage: reads the whole project into a typed `Projekt`, or returns every
+/// problem it found. It is the only stage that reads files.
+public enum ProjectLoader {
+    public static func load(_ files: ProjectFiles) -> (Projekt?, [Diagnostic]) {
+        var loader = DatasetLoader(files: files)
+        let kommune = loader.load(Kommune.self, from: "data/kommune.json", schema: "kommune")
+        let demografie = loader.load(Demografie.self, from: "data/demografie.json", schema: "demografie")
+        let gremien = loader.load(Gremien.self, from: "data/gremien.json", schema: "gremien")
+        let quellen = loader.load(Quellen.self, from: "data/quellen.json", schema: "quellen")
+        let programm = loader.load(Programm.self, from: "data/programm.json", schema: "programm")
+        let handlungskonzept = loader.load(Handlungskonzept.self, from: "data/handlungskonzept.json", schema: "handlungskonzept")
+        var diagnostics = loader.diagnostics
+        let vorlagen = loadTemplates(files, into: &diagnostics)
+        let assets = loadAssets(files, into: &diagnostics)
+
+        guard let kommune, let demografie, let gremien, let quellen, let programm, let handlungskonzept else {
+            return (nil, diagnostics.sorted())
+        }
+        let projekt = Projekt(kommune: kommune, demografie: demografie, gremien: gremien, quellen: quellen, programm: programm,
+                              handlungskonzept: handlungskonzept, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
+        return (projekt, diagnostics.sorted())
+    }
+
+    static func loadTemplates(_ files: ProjectFiles, into diagnostics: inout [Diagnostic]) -> [String: Vorlage] {
+        var vorlagen: [String: Vorlage] = [:]
+        for path in files.list("templates") where path.hasSuffix(".md") || path.hasSuffix(".html") {
+            let relative = path.dropFirst("templates/".count)
+            let name = String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)])
+            guard let bytes = try? files.read(path) else {
+                diagnostics.append(.error(path, nil, "die Vorlage ist nicht lesbar"))
+                continue
+            }
+            guard var text = String(validating: bytes, as: UTF8.self) else {
+                diagnostics.append(.error(path, nil, "die Vorlage ist kein gültiges UTF-8", hint: "die Datei als UTF-8 speichern"))
+                continue
+            }
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+            if let existing = vorlagen[name] {
+                diagnostics.append(.error(path, nil, "eine Vorlage namens \"\(name)\" gibt es schon: \(existing.datei)", hint: "eine der beiden umbenennen"))
+                continue
+            }
+            vorlagen[name] = Vorlage(name: name, datei: path, text: text)
+        }
+        return vorlagen
+    }
+
+    static func loadAssets(_ files: ProjectFiles, into diagnostics: inout [Diagnostic]) -> [String: [UInt8]] {
+        var assets: [String: [UInt8]] = [:]
+        for path in files.list("assets") {
+            guard let bytes = try? files.read(path) else {
+                diagnostics.append(.error(path, nil, "die Datei ist nicht lesbar"))
+                continue
+            }
+            assets[path] = bytes
+        }
+        return assets
+    }
+}

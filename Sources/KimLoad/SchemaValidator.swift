@@ -1,0 +1,221 @@
+import Foundation
+import KimModel
+
+/// Checks a JSON document against a JSON Schema (draft 2020-12, the subset the
+/// project's schemas use) and explains each violation in German at the value
+/// that caused it. The schemas in `schemas/` are the single source of truth for
+/// the shape of the data; the Swift model only decodes what passed them.
+public struct SchemaValidator {
+    let root: JSONNode
+    let file: String
+
+    public init(schema: JSONNode, file: String) {
+        self.root = schema
+        self.file = file
+    }
+
+    public func validate(_ document: JSONNode) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        check(document, against: root, name: nil, into: &diagnostics)
+        return diagnostics
+    }
+
+    private func resolve(_ schema: JSONNode) -> JSONNode {
+        guard case .string(let reference)? = schema["$ref"]?.value, reference.hasPrefix("#/") else { return schema }
+        var node = root
+        for part in reference.dropFirst(2).split(separator: "/") {
+            guard let next = node[String(part)] else { return schema }
+            node = next
+        }
+        return node
+    }
+
+    private func strings(_ node: JSONNode?) -> [String] {
+        guard let node else { return [] }
+        switch node.value {
+        case .string(let text): return [text]
+        case .array(let items): return items.compactMap { if case .string(let text) = $0.value { text } else { nil } }
+        default: return []
+        }
+    }
+
+    private func number(_ node: JSONNode?) -> Double? {
+        if case .number(let text)? = node?.value { return Double(text) }
+        return nil
+    }
+
+    private func label(_ name: String?) -> String {
+        name.map { "\"\($0)\"" } ?? "Der Wert"
+    }
+
+    private func check(_ value: JSONNode, against rawSchema: JSONNode, name: String?, into diagnostics: inout [Diagnostic]) {
+        let schema = resolve(rawSchema)
+        let types = strings(schema["type"])
+        if !types.isEmpty, !types.contains(where: { matches(value, type: $0) }) {
+            diagnostics.append(typeMismatch(value, expected: types, schema: schema, name: name))
+            return
+        }
+        if let allowed = schema["enum"], case .array(let options) = allowed.value {
+            if !options.contains(where: { equal($0, value) }) {
+                let list = options.map(\.shownLiteral).joined(separator: ", ")
+                var hint: String?
+                if case .string(let text) = value.value {
+                    let candidates = options.compactMap { if case .string(let option) = $0.value { option } else { nil } }
+                    hint = Spelling.suggestion(for: text, among: candidates).map { "meinten Sie »\($0)«?" }
+                }
+                diagnostics.append(.error(file, value.location, "\(label(name)) muss einer dieser Werte sein: \(list); gefunden: \(value.shownForMessage)", hint: hint))
+            }
+        }
+        switch value.value {
+        case .string(let text):
+            checkString(text, value, schema, name, &diagnostics)
+        case .number(let text):
+            checkNumber(text, value, schema, name, &diagnostics)
+        case .array(let items):
+            if let minimum = number(schema["minItems"]), Double(items.count) < minimum {
+                diagnostics.append(.error(file, value.location, "\(label(name)) braucht mindestens \(Int(minimum)) Einträge, gefunden: \(items.count)"))
+            }
+            if let itemSchema = schema["items"] {
+                for item in items {
+                    check(item, against: itemSchema, name: name.map { "\($0)[]" }, into: &diagnostics)
+                }
+            }
+        case .object(let members):
+            checkObject(members, value, schema, name, &diagnostics)
+        default:
+            break
+        }
+    }
+
+    private func checkString(_ text: String, _ value: JSONNode, _ schema: JSONNode, _ name: String?, _ diagnostics: inout [Diagnostic]) {
+        if let minimum = number(schema["minLength"]), Double(text.count) < minimum {
+            let message = minimum == 1 ? "\(label(name)) darf nicht leer sein" : "\(label(name)) braucht mindestens \(Int(minimum)) Zeichen"
+            diagnostics.append(.error(file, value.location, message))
+        }
+        if let maximum = number(schema["maxLength"]), Double(text.count) > maximum {
+            diagnostics.append(.error(file, value.location, "\(label(name)) darf höchstens \(Int(maximum)) Zeichen lang sein, gefunden: \(text.count)"))
+        }
+        if case .string(let format)? = schema["format"]?.value, format == "date", Datum(iso: text) == nil {
+            diagnostics.append(.error(file, value.location, "\(label(name)) muss ein gültiges Datum im Format JJJJ-MM-TT sein, gefunden: \(value.shownForMessage)",
+                                      hint: Self.dateHint(text)))
+        }
+        if case .string(let pattern)? = schema["pattern"]?.value,
+           let regex = try? NSRegularExpression(pattern: pattern),
+           regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            let explanation = strings(schema["x-kim-muster"]).first ?? "dem Muster \(pattern) folgen"
+            diagnostics.append(.error(file, value.location, "\(label(name)) muss \(explanation), gefunden: \(value.shownForMessage)"))
+        }
+    }
+
+    static func dateHint(_ text: String) -> String? {
+        let parts = text.split(separator: ".")
+        if parts.count == 3, parts[2].count == 4 {
+            return "Datum als \(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0]) schreiben"
+        }
+        return "Datum als JJJJ-MM-TT schreiben, z. B. 2019-12-31"
+    }
+
+    private func checkNumber(_ text: String, _ value: JSONNode, _ schema: JSONNode, _ name: String?, _ diagnostics: inout [Diagnostic]) {
+        guard let number = Double(text) else { return }
+        if let minimum = self.number(schema["minimum"]), number < minimum {
+            diagnostics.append(.error(file, value.location, "\(label(name)) muss ≥ \(Self.show(minimum)) sein, gefunden: \(text)"))
+        }
+        if let maximum = self.number(schema["maximum"]), number > maximum {
+            diagnostics.append(.error(file, value.location, "\(label(name)) muss ≤ \(Self.show(maximum)) sein, gefunden: \(text)"))
+        }
+    }
+
+    private func checkObject(_ members: [JSONNode.Member], _ value: JSONNode, _ schema: JSONNode, _ name: String?, _ diagnostics: inout [Diagnostic]) {
+        let properties: [JSONNode.Member]
+        if case .object(let declared)? = schema["properties"]?.value { properties = declared } else { properties = [] }
+        let known = properties.map(\.key)
+        for required in strings(schema["required"]) where !members.contains(where: { $0.key == required }) {
+            let where_ = name.map { " in \"\($0)\"" } ?? ""
+            diagnostics.append(.error(file, value.location, "Pflichtfeld \"\(required)\" fehlt\(where_)",
+                                      hint: describe(properties.first { $0.key == required }?.value)))
+        }
+        let closed: Bool
+        if case .bool(false)? = schema["additionalProperties"]?.value { closed = true } else { closed = false }
+        for member in members {
+            if let property = properties.first(where: { $0.key == member.key }) {
+                check(member.value, against: property.value, name: member.key, into: &diagnostics)
+            } else if closed, member.key != "$schema" {
+                let suggestion = Spelling.suggestion(for: member.key, among: known)
+                let hint = suggestion.map { "meinten Sie »\($0)«?" } ?? "erlaubt sind: \(known.joined(separator: ", "))"
+                diagnostics.append(.error(file, member.keyLocation, "unbekanntes Feld \"\(member.key)\"", hint: hint))
+            }
+        }
+    }
+
+    private func describe(_ property: JSONNode?) -> String? {
+        guard let property = property.map(resolve) else { return nil }
+        if case .string(let title)? = property["title"]?.value { return title }
+        return nil
+    }
+
+    private func typeMismatch(_ value: JSONNode, expected: [String], schema: JSONNode, name: String?) -> Diagnostic {
+        let germanTypes = expected.map { type -> String in
+            switch type {
+            case "integer":
+                if let minimum = number(schema["minimum"]) { return "eine ganze Zahl ≥ \(Self.show(minimum))" }
+                return "eine ganze Zahl"
+            case "number": return "eine Zahl"
+            case "string": return "ein Text"
+            case "boolean": return "true oder false"
+            case "array": return "eine Liste [ … ]"
+            case "object": return "ein Objekt { … }"
+            case "null": return "null"
+            default: return type
+            }
+        }
+        var hint: String?
+        if case .string(let text) = value.value, expected.contains(where: { $0 == "integer" || $0 == "number" }) {
+            if text.contains(".") || text.contains(",") {
+                hint = "Zahlen ohne Tausenderpunkt und ohne Anführungszeichen schreiben: \(text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "."))"
+            } else {
+                hint = "Zahlen ohne Anführungszeichen schreiben"
+            }
+        } else if case .number(let text) = value.value, expected == ["string"] {
+            hint = "Text in Anführungszeichen setzen: \"\(text)\""
+        }
+        return .error(file, value.location, "\(label(name)) muss \(germanTypes.joined(separator: " oder ")) sein, gefunden: \(value.shownForMessage)", hint: hint)
+    }
+
+    private func matches(_ value: JSONNode, type: String) -> Bool {
+        switch (type, value.value) {
+        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object): return true
+        case ("number", .number): return true
+        case ("integer", .number(let text)):
+            guard let number = Double(text) else { return false }
+            return number.rounded() == number && abs(number) < 9e15
+        default: return false
+        }
+    }
+
+    private func equal(_ left: JSONNode, _ right: JSONNode) -> Bool {
+        switch (left.value, right.value) {
+        case (.string(let a), .string(let b)): return a == b
+        case (.number(let a), .number(let b)): return Double(a) == Double(b)
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.null, .null): return true
+        default: return false
+        }
+    }
+
+    static func show(_ number: Double) -> String {
+        number.rounded() == number ? String(Int(number)) : String(number)
+    }
+}
+
+extension JSONNode {
+    /// The value as it would be written in JSON, for lists of allowed values.
+    var shownLiteral: String {
+        switch value {
+        case .string(let text): return "\"\(text)\""
+        case .number(let text): return text
+        case .bool(let flag): return String(flag)
+        case .null: return "null"
+        default: return typeName
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// `data/handlungskonzept.json`: the document, its editions (Fassungen) and their chapters.
+public struct Handlungskonzept: Codable, Sendable, Equatable {
+    public var stand: Datum
+    public var quelle: String
+    public var beispieldaten: Bool?
+    public var titel: String
+    public var untertitel: String
+    public var fassungen: [Fassung]
+}
+
+public struct Fassung: Codable, Sendable, Equatable {
+    public var nummer: Int
+    public var datum: Datum
+    /// "Verwaltungsvorstand"
+    public var beschlossenVon: String
+    public var zusammenfassung: String
+    public var kapitel: [Kapitel]
+}
+
+public struct Kapitel: Codable, Sendable, Equatable {
+    public var nummer: Int
+    public var titel: String
+    /// URL-safe name, also the page's file name
+    public var slug: String
+    /// Template name under `templates/`, without `.md`
+    public var vorlage: String
+}

@@ -1,0 +1,48 @@
+/// `data/kommune.json`: the municipality, its KI and its Sozialräume.
+public struct Kommune: Codable, Sendable, Equatable {
+    public var stand: Datum
+    public var quelle: String
+    /// "Oberhausen"
+    public var name: String
+    /// "Stadt Oberhausen"
+    public var bezeichnung: String
+    /// "kreisfreie Stadt" or "Kreis"
+    public var art: String
+    public var anschrift: Anschrift
+    public var ki: KommunalesIntegrationszentrum
+    public var sozialraeume: [Sozialraum]
+    /// Absolute URL the site is published under; ids of the OParl export and the feed start with it.
+    public var basisUrl: String
+}
+
+public struct Anschrift: Codable, Sendable, Equatable {
+    public var strasse: String
+    public var plz: String
+    public var ort: String
+}
+
+public struct Kontakt: Codable, Sendable, Equatable {
+    public var telefon: String?
+    public var email: String?
+    public var web: String?
+}
+
+public struct KommunalesIntegrationszentrum: Codable, Sendable, Equatable {
+    /// Organisational unit, "2-6"
+    public var bereich: String
+    public var name: String
+    public var dezernat: String
+    public var anschrift: Anschrift
+    public var kontakt: Kontakt
+}
+
+public struct Sozialraum: Codable, Sendable, Equatable {
+    /// Statistical district number, "71"
+    public var nummer: String
+    public var name: String
+
+    public init(nummer: String, name: String) {
+        self.nummer = nummer
+        self.name = name
+    }
+}

@@ -1,0 +1,17 @@
+/// `data/quellen.json`: literature and legal sources the Handlungskonzept cites.
+public struct Quellen: Codable, Sendable, Equatable {
+    public var stand: Datum
+    public var quelle: String
+    public var quellen: [Quelle]
+}
+
+public struct Quelle: Codable, Sendable, Equatable {
+    public var id: String
+    /// "Bogumil, J./Hafner, J." or the editing body with "(Hrsg.)"
+    public var autoren: String
+    public var jahr: Int?
+    public var titel: String
+    public var zusatz: String?
+    public var ort: String?
+    public var url: String?
+}

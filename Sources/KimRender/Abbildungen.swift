@@ -1,0 +1,111 @@
+import KimDerive
+import KimModel
+
+/// Contexts for the figure partials: a demographic table with its bar chart,
+/// and the structure chart of the Gremien (Abb. 4). Geometry is computed here,
+/// drawing is left to `templates/partials/*.html`.
+enum Abbildungen {
+    static func tabelle(_ auswertung: Bevoelkerungsauswertung) -> Kontext {
+        let tabelle = auswertung.tabelle
+        let id = "abb-\(tabelle.abbildung)"
+        let zeilenhoehe = 34
+        let oben = 16
+        let beschriftungsbreite = 230
+        let balkenbreite = 330
+        let maximum = max(auswertung.zeilen.compactMap(\.anteil?.zehntelProzent).max() ?? 0, 1)
+        // The scale ends at the next multiple of ten percent above the highest share.
+        let skala = min(1000, ((maximum + 99) / 100) * 100)
+        let balken: [Kontext] = auswertung.zeilen.enumerated().map { index, zeile in
+            let zehntel = zeile.anteil?.zehntelProzent ?? 0
+            let breite = Int((Double(zehntel) / Double(skala) * Double(balkenbreite)).rounded())
+            let y = oben + index * zeilenhoehe
+            return [
+                "name": "\(zeile.sozialraum.nummer) \(zeile.sozialraum.name)",
+                "wert": zeile.anteil.map(Format.prozent) ?? "–",
+                "y": String(y), "textY": String(y + 17), "balkenY": String(y + 4),
+                "x": String(beschriftungsbreite), "breite": String(max(breite, 1)),
+                "wertX": String(beschriftungsbreite + breite + 8),
+                "hervorgehoben": zeile.sozialraum == auswertung.hoechsterAnteil.sozialraum,
+            ]
+        }
+        let hoehe = oben + auswertung.zeilen.count * zeilenhoehe + 28
+        let achseY = oben + auswertung.zeilen.count * zeilenhoehe + 4
+        let hoechster = auswertung.hoechsterAnteil
+        let geringster = auswertung.geringsterAnteil
+        let beschreibung = "Balkendiagramm: Anteil der Personen mit Einwanderungsgeschichte an der Gruppe „\(tabelle.gruppe)“ je Sozialraum, Stichtag \(Format.datum(tabelle.stichtag)). "
+            + "Am höchsten in \(hoechster.sozialraum.name) (\(hoechster.anteil.map(Format.prozent) ?? "–")), am niedrigsten in \(geringster.sozialraum.name) (\(geringster.anteil.map(Format.prozent) ?? "–")); "
+            + "gesamt \(auswertung.summe.anteil.map(Format.prozent) ?? "–"). Die Werte stehen in der Tabelle darüber."
+        return [
+            "id": id,
+            "abbildung": String(tabelle.abbildung),
+            "titel": tabelle.titel,
+            "gruppe": tabelle.gruppe,
+            "stichtag": Format.datum(tabelle.stichtag),
+            "quelle": tabelle.quelle,
+            "zeilen": auswertung.zeilen.map(KontextBuilder.zeile),
+            "summe": KontextBuilder.zeile(auswertung.summe),
+            "diagramm": [
+                "breite": String(beschriftungsbreite + balkenbreite + 80),
+                "hoehe": String(hoehe),
+                "balken": balken,
+                "achseX": String(beschriftungsbreite),
+                "achseY1": String(oben), "achseY2": String(achseY),
+                "skalaText": "0 bis \(skala / 10) %",
+                "skalaY": String(achseY + 18),
+                "skalaEndeX": String(beschriftungsbreite + balkenbreite),
+                "beschreibung": beschreibung,
+            ] as Kontext,
+        ]
+    }
+
+    /// Abb. 4: the Gremien of the KIM structure by level, lines for "jeweils eine Vertretung".
+    static func strukturbild(_ gremien: [Gremium]) -> Kontext {
+        let breite = 640
+        let kastenbreite = 240
+        let kastenhoehe = 56
+        let ebenen = Dictionary(grouping: gremien.filter { $0.strukturebene != nil }) { $0.strukturebene ?? 0 }
+        var kaesten: [Kontext] = []
+        var mitten: [String: (x: Int, y: Int)] = [:]
+        for ebene in ebenen.keys.sorted() {
+            let liste = ebenen[ebene] ?? []
+            let y = 20 + (ebene - 1) * 150
+            let abstand = breite / max(liste.count, 1)
+            for (index, gremium) in liste.enumerated() {
+                let mitteX = abstand / 2 + index * abstand
+                let x = mitteX - kastenbreite / 2
+                mitten[gremium.id] = (mitteX, y)
+                kaesten.append(["name": gremium.kurzname, "x": String(x), "y": String(y),
+                                "breite": String(kastenbreite), "hoehe": String(kastenhoehe),
+                                "textX": String(mitteX), "textY": String(y + kastenhoehe / 2 + 6)])
+            }
+        }
+        var linien: [Kontext] = []
+        var beschreibungen: [String] = []
+        for gremium in gremien {
+            guard let von = mitten[gremium.id] else { continue }
+            for vertretung in gremium.vertretungen {
+                guard let nach = mitten[vertretung.gremium],
+                      let ziel = gremien.first(where: { $0.id == vertretung.gremium }) else { continue }
+                linien.append(["x1": String(von.x), "y1": String(von.y), "x2": String(nach.x), "y2": String(nach.y + kastenhoehe)])
+                let anzahl = vertretung.anzahl == 1 ? "eine Vertretung" : "\(vertretung.anzahl) Vertretungen"
+                beschreibungen.append("\(gremium.kurzname) entsendet \(anzahl) in den \(ziel.kurzname)")
+            }
+        }
+        let gemeinsam = Set(gremien.flatMap { gremium in
+            mitten[gremium.id] == nil ? [] : gremium.vertretungen.filter { mitten[$0.gremium] != nil }.map(\.anzahl)
+        })
+        let hinweis = gemeinsam == [1] ? "jeweils eine Vertretung" : ""
+        let tiefste = (ebenen.keys.max() ?? 1)
+        return [
+            "breite": String(breite),
+            "hoehe": String(20 + (tiefste - 1) * 150 + kastenhoehe + 20),
+            "kaesten": kaesten,
+            "linien": linien,
+            "hinweis": hinweis,
+            "hinweisX": String(breite / 2),
+            "hinweisY": String(20 + kastenhoehe + 50),
+            "beschreibung": "KIM-Gesamtstruktur: " + (kaesten.compactMap { $0["name"] as? String }.joined(separator: ", "))
+                + ". " + beschreibungen.joined(separator: "; ") + ".",
+        ]
+    }
+}

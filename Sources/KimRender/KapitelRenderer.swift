@@ -1,0 +1,92 @@
+import KimDerive
+import KimMarkdown
+import KimModel
+
+/// Renders one chapter template: footnotes out, Mustache, figures in, cmark, anchors, footnotes back.
+struct KapitelRenderer {
+    let vorlagen: Vorlagen
+    let markdownKontext: Any
+    let projekt: Projekt
+    let auswertung: Auswertung
+
+    struct Ergebnis {
+        var html: String
+        var inhalt: [Ueberschriften.Eintrag]
+        var fussnoten: [Kontext]
+        var naechsteFussnote: Int
+    }
+
+    func render(_ vorlage: Vorlage, ersteFussnote: Int, diagnostics: inout [Diagnostic]) -> Ergebnis {
+        let fussnoten = Fussnoten(template: vorlage.text, ersteNummer: ersteFussnote)
+        for fehlend in fussnoten.unbekannt {
+            diagnostics.append(.error(vorlage.datei, SourceLocation(line: fehlend.zeile, column: 1),
+                                      "Fußnote [^\(fehlend.key)] hat keine Definition",
+                                      hint: "am Ende der Datei eine Zeile \"[^\(fehlend.key)]: Text\" ergänzen"))
+        }
+        let markdown: String
+        do {
+            markdown = try vorlagen.render(text: fussnoten.text, markdownKontext)
+        } catch {
+            // The template itself failed to parse; Vorlagen.parse already reported where.
+            return Ergebnis(html: "", inhalt: [], fussnoten: [], naechsteFussnote: ersteFussnote)
+        }
+        var html = ""
+        var absatz: [Substring] = []
+        func abschliessen() {
+            if !absatz.isEmpty { html += Markdown.html(absatz.joined(separator: "\n")) }
+            absatz = []
+        }
+        for zeile in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let einschub = Einschub(zeile) {
+                abschliessen()
+                html += figur(einschub, vorlage: vorlage, diagnostics: &diagnostics)
+            } else {
+                absatz.append(zeile)
+            }
+        }
+        abschliessen()
+        var ueberschriften = Ueberschriften(vergeben: ["inhalt", "fussnoten-titel", "iv-titel"])
+        html = fussnoten.verlinken(ueberschriften.verankern(html))
+        let noten: [Kontext] = fussnoten.definitionen.map { definition in
+            let text = (try? vorlagen.render(text: definition.text, markdownKontext)) ?? definition.text
+            return ["key": definition.key, "nummer": String(definition.nummer), "html": Markdown.inlineHTML(text)]
+        }
+        return Ergebnis(html: html, inhalt: ueberschriften.inhalt, fussnoten: noten,
+                        naechsteFussnote: ersteFussnote + fussnoten.definitionen.count)
+    }
+
+    /// `::: abbildung gesamt` or `::: strukturbild` alone on a line.
+    struct Einschub {
+        var art: String
+        var argument: String?
+
+        init?(_ zeile: Substring) {
+            guard zeile.hasPrefix("::: ") else { return nil }
+            let teile = zeile.dropFirst(4).split(separator: " ", omittingEmptySubsequences: true)
+            guard let art = teile.first, teile.count <= 2 else { return nil }
+            self.art = String(art)
+            self.argument = teile.count == 2 ? String(teile[1]) : nil
+        }
+    }
+
+    private func figur(_ einschub: Einschub, vorlage: Vorlage, diagnostics: inout [Diagnostic]) -> String {
+        let zeile = vorlage.text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { line in line.hasPrefix("::: \(einschub.art)") && (einschub.argument.map { line.hasSuffix(" \($0)") } ?? true) }
+        let ort = zeile.map { SourceLocation(line: $0 + 1, column: 1) }
+        switch (einschub.art, einschub.argument) {
+        case ("abbildung", let id?):
+            guard let tabelle = auswertung.tabelle(id) else {
+                let bekannt = auswertung.bevoelkerung.map(\.tabelle.id).joined(separator: ", ")
+                diagnostics.append(.error(vorlage.datei, ort, "Abbildung \"\(id)\" gibt es nicht", hint: "bekannt sind: \(bekannt)"))
+                return ""
+            }
+            return vorlagen.render("partials/abbildung", Abbildungen.tabelle(tabelle)) ?? ""
+        case ("strukturbild", nil):
+            return vorlagen.render("partials/strukturbild", Abbildungen.strukturbild(projekt.gremien.gremien)) ?? ""
+        default:
+            diagnostics.append(.error(vorlage.datei, ort, "unbekannter Einschub \"::: \(einschub.art)\(einschub.argument.map { " " + $0 } ?? "")\"",
+                                      hint: "möglich sind \"::: abbildung ID\" und \"::: strukturbild\""))
+            return ""
+        }
+    }
+}

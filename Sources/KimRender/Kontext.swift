@@ -1,0 +1,155 @@
+import KimDerive
+import KimModel
+
+/// The values templates see, as a tree of dictionaries, lists, strings and
+/// booleans. Numbers and dates are already German-formatted text here.
+public typealias Kontext = [String: Any]
+
+enum KontextBuilder {
+    static func projekt(_ projekt: Projekt, _ auswertung: Auswertung) -> Kontext {
+        [
+            "kommune": kommune(projekt.kommune),
+            "ki": ki(projekt.kommune.ki),
+            "bausteine": projekt.programm.bausteine.map { ["nummer": String($0.nummer), "titel": $0.titel, "beschreibung": $0.beschreibung] },
+            "overhead": overhead(projekt.programm.overhead),
+            "zielgruppen": zielgruppen(projekt.programm.zielgruppen),
+            "demografie": demografie(projekt.demografie, auswertung),
+            "gremien": gremien(projekt.gremien.gremien),
+            "quellen": quellen(projekt.quellen.quellen),
+            "handlungskonzept": handlungskonzept(projekt.handlungskonzept, auswertung.aktuelleFassung),
+        ]
+    }
+
+    static func kommune(_ kommune: Kommune) -> Kontext {
+        ["name": kommune.name, "bezeichnung": kommune.bezeichnung, "art": kommune.art,
+         "anschrift": anschrift(kommune.anschrift),
+         "sozialraeume": kommune.sozialraeume.map { ["nummer": $0.nummer, "name": $0.name] }]
+    }
+
+    static func anschrift(_ anschrift: Anschrift) -> Kontext {
+        ["strasse": anschrift.strasse, "plz": anschrift.plz, "ort": anschrift.ort]
+    }
+
+    static func ki(_ ki: KommunalesIntegrationszentrum) -> Kontext {
+        var kontakt: Kontext = [:]
+        if let telefon = ki.kontakt.telefon { kontakt["telefon"] = telefon }
+        if let email = ki.kontakt.email { kontakt["email"] = email }
+        if let web = ki.kontakt.web { kontakt["web"] = web }
+        return ["bereich": ki.bereich, "name": ki.name, "dezernat": ki.dezernat, "anschrift": anschrift(ki.anschrift), "kontakt": kontakt]
+    }
+
+    static func overhead(_ overhead: Overhead) -> Kontext {
+        ["koordinationsstellen": Format.dezimal(overhead.koordinationsstellen),
+         "verwaltungsassistenz": Format.dezimal(overhead.verwaltungsassistenz),
+         "aufgabenbereiche": overhead.aufgabenbereiche.map { ["buchstabe": $0.buchstabe, "titel": $0.titel, "aufgaben": $0.aufgaben] }]
+    }
+
+    static func zielgruppen(_ zielgruppen: Zielgruppen) -> Kontext {
+        ["gesamtprozess": zielgruppen.gesamtprozess,
+         "caseManagement": zielgruppen.caseManagement,
+         "teilhabemanagement": ["gefoerdertBis": Format.datum(zielgruppen.teilhabemanagement.gefoerdertBis),
+                                "ab": Format.datum(zielgruppen.teilhabemanagement.ab),
+                                "zielgruppen": zielgruppen.teilhabemanagement.zielgruppen] as Kontext]
+    }
+
+    static func zeile(_ zeile: Bevoelkerungsauswertung.Zeile) -> Kontext {
+        ["nummer": zeile.sozialraum.nummer, "name": zeile.sozialraum.name,
+         "insgesamt": Format.zahl(zeile.insgesamt), "anzahl": Format.zahl(zeile.mitEinwanderungsgeschichte),
+         "anteil": zeile.anteil.map(Format.anteil) ?? "–",
+         "mehrAlsHaelfte": (zeile.anteil?.zehntelProzent ?? 0) > 500]
+    }
+
+    static func demografie(_ demografie: Demografie, _ auswertung: Auswertung) -> Kontext {
+        var kontext: Kontext = [:]
+        for tabelle in auswertung.bevoelkerung {
+            kontext[tabelle.tabelle.id] = [
+                "id": tabelle.tabelle.id,
+                "abbildung": String(tabelle.tabelle.abbildung),
+                "titel": tabelle.tabelle.titel,
+                "gruppe": tabelle.tabelle.gruppe,
+                "stichtag": Format.datum(tabelle.tabelle.stichtag),
+                "quelle": tabelle.tabelle.quelle,
+                "zeilen": tabelle.zeilen.map(zeile),
+                "summe": zeile(tabelle.summe),
+                "meisteAnzahl": zeile(tabelle.meisteAnzahl),
+                "hoechsterAnteil": zeile(tabelle.hoechsterAnteil),
+                "geringsterAnteil": zeile(tabelle.geringsterAnteil),
+                "spitzeGleich": tabelle.spitzeGleich,
+            ] as Kontext
+        }
+        let flucht = demografie.imKontextFlucht
+        kontext["flucht"] = ["anzahl": Format.zahl(flucht.anzahl), "stichtag": Format.datum(flucht.stichtag),
+                             "quelle": flucht.quelle, "definition": flucht.definition] as Kontext
+        return kontext
+    }
+
+    static func gremien(_ gremien: [Gremium]) -> Kontext {
+        var kontext: Kontext = [:]
+        for gremium in gremien {
+            kontext[gremium.id] = self.gremium(gremium, alle: gremien)
+        }
+        kontext["alle"] = gremien.map { self.gremium($0, alle: gremien) }
+        return kontext
+    }
+
+    static func gremium(_ gremium: Gremium, alle: [Gremium]) -> Kontext {
+        var kontext: Kontext = [
+            "id": gremium.id, "name": gremium.name, "kurzname": gremium.kurzname, "art": gremium.art,
+            "beschreibung": gremium.beschreibung,
+            "aufgaben": gremium.aufgaben, "arbeitsweise": gremium.arbeitsweise,
+            "mitglieder": gremium.mitglieder.map { mitglied -> Kontext in
+                var eintrag: Kontext = ["bezeichnung": mitglied.bezeichnung]
+                if let rolle = mitglied.rolle { eintrag["rolle"] = rolle }
+                eintrag["angebote"] = (mitglied.angebote ?? []).map { ["name": $0.name, "teile": $0.teile ?? []] as Kontext }
+                return eintrag
+            },
+            "hatMitglieder": !gremium.mitglieder.isEmpty,
+            "vertretungen": gremium.vertretungen.map { vertretung -> Kontext in
+                let ziel = alle.first { $0.id == vertretung.gremium }
+                return ["gremium": ziel?.kurzname ?? vertretung.gremium, "anzahl": vertretung.anzahl == 1 ? "eine Vertretung" : "\(vertretung.anzahl) Vertretungen"]
+            },
+        ]
+        if let geschaeftsfuehrung = gremium.geschaeftsfuehrung { kontext["geschaeftsfuehrung"] = geschaeftsfuehrung }
+        if let sitzungen = gremium.sitzungenProJahr { kontext["sitzungenProJahr"] = String(sitzungen) }
+        if let beschluss = gremium.beschlussfassung { kontext["beschlussfassung"] = beschluss }
+        if let enthaltungen = gremium.enthaltungenZulaessig { kontext["enthaltungenZulaessig"] = enthaltungen }
+        return kontext
+    }
+
+    static func quellen(_ quellen: [Quelle]) -> Kontext {
+        var kontext: Kontext = [:]
+        for quelle in quellen {
+            kontext[quelle.id] = ["id": quelle.id, "zitat": zitat(quelle), "url": quelle.url as Any] as Kontext
+        }
+        kontext["alle"] = quellen.sorted { zitat($0) < zitat($1) }.map { ["id": $0.id, "zitat": zitat($0)] as Kontext }
+        return kontext
+    }
+
+    /// Citation in the seed's style: "Bogumil, J./Hafner, J. 2019: Titel. (Zusatz). Bochum"
+    static func zitat(_ quelle: Quelle) -> String {
+        var text = quelle.autoren
+        if let jahr = quelle.jahr { text += " \(jahr)" }
+        text += ": \(quelle.titel)"
+        if quelle.zusatz != nil || quelle.ort != nil { text += "." }
+        if let zusatz = quelle.zusatz { text += " \(zusatz)" }
+        if let ort = quelle.ort { text += " \(ort)" }
+        return text
+    }
+
+    static func handlungskonzept(_ handlungskonzept: Handlungskonzept, _ fassung: Fassung) -> Kontext {
+        ["titel": handlungskonzept.titel, "untertitel": handlungskonzept.untertitel,
+         "fassung": ["nummer": String(fassung.nummer), "datum": Format.datum(fassung.datum),
+                     "beschlossenVon": fassung.beschlossenVon, "zusammenfassung": fassung.zusammenfassung] as Kontext,
+         "beispieldaten": handlungskonzept.beispieldaten ?? false]
+    }
+
+    /// The same tree with every text escaped for Markdown, for `*.md` templates.
+    static func fuerMarkdown(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return Escape.markdown(text)
+        case let dictionary as Kontext: return dictionary.mapValues(fuerMarkdown)
+        case let list as [Any]: return list.map(fuerMarkdown)
+        default: return value
+        }
+    }
+}

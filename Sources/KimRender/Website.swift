@@ -1,0 +1,78 @@
+import KimDerive
+import KimMarkdown
+import KimModel
+
+/// The render stage: turns a checked project and its derived values into the files of the site.
+public struct Website {
+    public struct Optionen: Sendable {
+        /// Marks every page "Intern – nicht zur Veröffentlichung".
+        public var intern: Bool
+
+        public init(intern: Bool = false) {
+            self.intern = intern
+        }
+    }
+
+    let projekt: Projekt
+    let auswertung: Auswertung
+    let optionen: Optionen
+    let vorlagen: Vorlagen
+    /// The project's values for `*.html` templates (Mustache escapes them for HTML).
+    let kontext: Kontext
+    /// The same values escaped for Markdown, for `*.md` templates.
+    let markdownKontext: Any
+
+    public static func render(_ projekt: Projekt, _ auswertung: Auswertung, optionen: Optionen = Optionen()) -> (Ausgabe, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let vorlagen = Vorlagen.parse(projekt.vorlagen, diagnostics: &diagnostics)
+        let kontext = KontextBuilder.projekt(projekt, auswertung)
+        let website = Website(projekt: projekt, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen,
+                              kontext: kontext, markdownKontext: KontextBuilder.fuerMarkdown(kontext))
+        for name in Self.benoetigteVorlagen where projekt.vorlagen[name] == nil {
+            diagnostics.append(.error("templates/\(name).html", nil, "die Vorlage fehlt", hint: "eine Datei templates/\(name).html anlegen"))
+        }
+        guard !diagnostics.hasErrors else { return (Ausgabe(), diagnostics) }
+        var seiten: [Seite] = []
+        seiten.append(website.startseite(&diagnostics))
+        seiten += website.handlungskonzept(&diagnostics)
+        seiten.append(website.zahlen())
+        seiten.append(website.gremien(&diagnostics))
+        seiten.append(website.quellen())
+        var ausgabe = Ausgabe()
+        for seite in seiten {
+            ausgabe.schreiben(seite.pfad, website.layout(seite))
+        }
+        for (pfad, inhalt) in projekt.assets {
+            ausgabe.dateien[pfad] = inhalt
+        }
+        return (ausgabe, diagnostics.sorted())
+    }
+
+    static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
+                                     "seiten/gremien", "seiten/quellen", "partials/abbildung", "partials/strukturbild"]
+
+    func mitKontext(_ zusatz: Kontext) -> Kontext {
+        kontext.merging(zusatz) { _, neu in neu }
+    }
+
+    func layout(_ seite: Seite) -> String {
+        let fassung = auswertung.aktuelleFassung
+        let werte = mitKontext([
+            "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt] as Kontext,
+            "wurzel": seite.wurzel,
+            "navigation": Navigation.kontext(fuer: seite),
+            "brotkrumen": Navigation.brotkrumen(fuer: seite),
+            "istStartseite": seite.pfad == "index.html",
+            "intern": optionen.intern,
+            "stand": Format.datum(fassung.datum),
+        ])
+        return vorlagen.render("layout", werte) ?? ""
+    }
+
+    /// A Markdown page text (`templates/seiten/NAME.md`) as HTML, or nil when the project has none.
+    func markdownSeite(_ name: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        guard let vorlage = projekt.vorlagen[name] else { return nil }
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, projekt: projekt, auswertung: auswertung)
+        return renderer.render(vorlage, ersteFussnote: 1, diagnostics: &diagnostics).html
+    }
+}

@@ -1,0 +1,128 @@
+import KimModel
+
+/// The validate stage: checks that span values or files (references, sums, uniqueness,
+/// date order) on the typed model. The shape of each file was already checked by its schema.
+public enum Validate {
+    public static func check(_ projekt: Projekt) -> [Diagnostic] {
+        var findings = Findings(quellkarte: projekt.quellkarte)
+        checkDemografie(projekt, &findings)
+        checkGremien(projekt, &findings)
+        checkUnique(projekt.quellen.quellen.map(\.id), file: "data/quellen.json", pointer: { "/quellen/\($0)/id" }, what: "Quelle", &findings)
+        checkUnique(projekt.kommune.sozialraeume.map(\.nummer), file: "data/kommune.json", pointer: { "/sozialraeume/\($0)/nummer" }, what: "Sozialraum", &findings)
+        checkHandlungskonzept(projekt, &findings)
+        return findings.diagnostics.sorted()
+    }
+
+    static func checkUnique(_ ids: [String], file: String, pointer: (Int) -> String, what: String, _ findings: inout Findings) {
+        var seen: [String: Int] = [:]
+        for (index, id) in ids.enumerated() {
+            if let first = seen[id] {
+                findings.error(file, pointer(index), "\(what) \"\(id)\" ist doppelt vergeben (zuerst in Eintrag \(first + 1))",
+                               hint: "jede Kennung nur einmal verwenden")
+            } else {
+                seen[id] = index
+            }
+        }
+    }
+
+    static func checkDemografie(_ projekt: Projekt, _ findings: inout Findings) {
+        let file = "data/demografie.json"
+        let nummern = projekt.kommune.sozialraeume.map(\.nummer)
+        checkUnique(projekt.demografie.tabellen.map(\.id), file: file, pointer: { "/tabellen/\($0)/id" }, what: "Tabelle", &findings)
+        for (t, tabelle) in projekt.demografie.tabellen.enumerated() {
+            let base = "/tabellen/\(t)"
+            if tabelle.zeilen.isEmpty {
+                findings.error(file, "\(base)/zeilen", "die Tabelle \"\(tabelle.id)\" hat keine Zeilen")
+            }
+            checkUnique(tabelle.zeilen.map(\.sozialraum), file: file, pointer: { "\(base)/zeilen/\($0)/sozialraum" }, what: "Sozialraum", &findings)
+            for (z, zeile) in tabelle.zeilen.enumerated() {
+                let pointer = "\(base)/zeilen/\(z)"
+                if !nummern.contains(zeile.sozialraum) {
+                    findings.error(file, "\(pointer)/sozialraum", "Sozialraum \"\(zeile.sozialraum)\" ist in data/kommune.json nicht verzeichnet",
+                                   hint: "bekannt sind: \(nummern.joined(separator: ", "))")
+                }
+                if zeile.mitEinwanderungsgeschichte > zeile.insgesamt {
+                    findings.error(file, "\(pointer)/mitEinwanderungsgeschichte",
+                                   "\"mitEinwanderungsgeschichte\" (\(zeile.mitEinwanderungsgeschichte)) ist größer als \"insgesamt\" (\(zeile.insgesamt))",
+                                   hint: "eine Teilmenge kann nicht größer sein als das Ganze")
+                }
+                if let anteil = zeile.anteil, zeile.insgesamt > 0 {
+                    let computed = Double(zeile.mitEinwanderungsgeschichte) * 100 / Double(zeile.insgesamt)
+                    if abs(computed - anteil) > 0.05 {
+                        findings.error(file, "\(pointer)/anteil",
+                                       "\"anteil\" \(anteil) passt nicht zu den Anzahlen: berechnet \((computed * 10).rounded() / 10)",
+                                       hint: "den Anteil weglassen, kim berechnet ihn")
+                    }
+                }
+            }
+            if let summe = tabelle.summe {
+                let insgesamt = tabelle.zeilen.reduce(0) { $0 + $1.insgesamt }
+                let mit = tabelle.zeilen.reduce(0) { $0 + $1.mitEinwanderungsgeschichte }
+                if summe.insgesamt != insgesamt {
+                    findings.error(file, "\(base)/summe/insgesamt", "die Summe \"insgesamt\" (\(summe.insgesamt)) weicht von der Summe der Zeilen (\(insgesamt)) ab",
+                                   hint: "die Summe weglassen, kim berechnet sie")
+                }
+                if summe.mitEinwanderungsgeschichte != mit {
+                    findings.error(file, "\(base)/summe/mitEinwanderungsgeschichte",
+                                   "die Summe \"mitEinwanderungsgeschichte\" (\(summe.mitEinwanderungsgeschichte)) weicht von der Summe der Zeilen (\(mit)) ab",
+                                   hint: "die Summe weglassen, kim berechnet sie")
+                }
+            }
+        }
+    }
+
+    static func checkGremien(_ projekt: Projekt, _ findings: inout Findings) {
+        let file = "data/gremien.json"
+        let gremien = projekt.gremien.gremien
+        checkUnique(gremien.map(\.id), file: file, pointer: { "/gremien/\($0)/id" }, what: "Gremium", &findings)
+        let ids = gremien.map(\.id)
+        for (g, gremium) in gremien.enumerated() {
+            for (v, vertretung) in gremium.vertretungen.enumerated() {
+                if !ids.contains(vertretung.gremium) {
+                    findings.error(file, "/gremien/\(g)/vertretungen/\(v)/gremium", "Gremium \"\(vertretung.gremium)\" gibt es nicht",
+                                   hint: "bekannt sind: \(ids.joined(separator: ", "))")
+                } else if vertretung.gremium == gremium.id {
+                    findings.error(file, "/gremien/\(g)/vertretungen/\(v)/gremium", "ein Gremium kann sich nicht in sich selbst vertreten")
+                }
+            }
+        }
+    }
+
+    static func checkHandlungskonzept(_ projekt: Projekt, _ findings: inout Findings) {
+        let file = "data/handlungskonzept.json"
+        let fassungen = projekt.handlungskonzept.fassungen
+        if fassungen.isEmpty {
+            findings.error(file, "/fassungen", "es gibt keine Fassung des Handlungskonzepts", hint: "mindestens eine Fassung eintragen")
+        }
+        checkUnique(fassungen.map { String($0.nummer) }, file: file, pointer: { "/fassungen/\($0)/nummer" }, what: "Fassung", &findings)
+        let ordered = fassungen.sorted { $0.nummer < $1.nummer }
+        for (earlier, later) in zip(ordered, ordered.dropFirst()) where later.datum < earlier.datum {
+            if let index = fassungen.firstIndex(where: { $0.nummer == later.nummer }) {
+                findings.error(file, "/fassungen/\(index)/datum",
+                               "Fassung \(later.nummer) ist älter (\(later.datum.iso)) als Fassung \(earlier.nummer) (\(earlier.datum.iso))",
+                               hint: "Fassungen in zeitlicher Reihenfolge nummerieren")
+            }
+        }
+        for (f, fassung) in fassungen.enumerated() {
+            checkUnique(fassung.kapitel.map(\.slug), file: file, pointer: { "/fassungen/\(f)/kapitel/\($0)/slug" }, what: "Kapitel", &findings)
+            for (k, kapitel) in fassung.kapitel.enumerated() where projekt.vorlagen[kapitel.vorlage] == nil {
+                findings.error(file, "/fassungen/\(f)/kapitel/\(k)/vorlage", "die Vorlage \"templates/\(kapitel.vorlage).md\" gibt es nicht",
+                               hint: "Dateinamen in templates/ prüfen")
+            }
+        }
+    }
+}
+
+/// Collects diagnostics and turns JSON Pointers into line and column.
+struct Findings {
+    let quellkarte: SourceMap
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(_ file: String, _ pointer: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(file, quellkarte.location(file, pointer), message, hint: hint))
+    }
+
+    mutating func warning(_ file: String, _ pointer: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(file, quellkarte.location(file, pointer), message, hint: hint))
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import KimModel
+import KimPipeline
+
+@main
+struct Kim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kim",
+        abstract: "Veröffentlicht das Kommunale Integrationsmanagement (KIM NRW) einer Kommune: Website, Handlungskonzept, Berichte.",
+        subcommands: [BuildCommand.self, CheckCommand.self]
+    )
+}
+
+struct ProjektOptionen: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Projektordner (Standard: aktueller Ordner).", valueName: "ordner"))
+    var project: String = "."
+
+    var url: URL { URL(fileURLWithPath: project, isDirectory: true).standardizedFileURL }
+}
+
+struct Stichtag: ExpressibleByArgument {
+    let datum: Datum
+    init?(argument: String) {
+        guard let datum = Datum(iso: argument) else { return nil }
+        self.datum = datum
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Prüft das Projekt und schreibt die Website nach site/ (mit --internal nach build/intern/)."
+    )
+
+    @OptionGroup var projekt: ProjektOptionen
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Stichtag für Status und Fristen (JJJJ-MM-TT); Standard: Datum der aktuellen Fassung.", valueName: "datum"))
+    var asOf: Stichtag?
+
+    @Flag(name: .customLong("internal"), help: "Auch nicht öffentliche Inhalte, nach build/intern/.")
+    var intern = false
+
+    @Flag(name: .long, help: "Warnungen wie Fehler behandeln.")
+    var strict = false
+
+    func run() throws {
+        let optionen = Build.Optionen(projekt: projekt.url, stichtag: asOf?.datum, intern: intern, streng: strict)
+        let ergebnis: Build.Ergebnis
+        do {
+            ergebnis = try Build(optionen, protokoll: Ausgabe.fehlerkanal).ausfuehren()
+        } catch {
+            Ausgabe.fehlerkanal("Fehler: \(error)")
+            throw ExitCode(1)
+        }
+        Ausgabe.melden(ergebnis.diagnostics)
+        guard ergebnis.geschrieben else {
+            Ausgabe.fehlerkanal("Nichts geschrieben; \(optionen.zielordner.path) ist unverändert.")
+            throw ExitCode(1)
+        }
+        Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path) geschrieben.")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Prüft Daten und Vorlagen, ohne etwas zu schreiben."
+    )
+
+    @OptionGroup var projekt: ProjektOptionen
+
+    @Flag(name: .long, help: "Warnungen wie Fehler behandeln.")
+    var strict = false
+
+    func run() throws {
+        let (_, diagnostics) = Build(Build.Optionen(projekt: projekt.url, streng: strict)).pruefen()
+        Ausgabe.melden(diagnostics)
+        if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum Ausgabe {
+    static let fehlerkanal: @Sendable (String) -> Void = { zeile in
+        FileHandle.standardError.write(Data((zeile + "\n").utf8))
+    }
+
+    static func melden(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            fehlerkanal(diagnostic.formatted)
+        }
+        fehlerkanal(diagnostics.isEmpty ? "Keine Fehler gefunden." : diagnostics.summary)
+    }
+}
