@@ -100,11 +100,18 @@ public struct SchemaValidator {
                                       hint: Self.dateHint(text)))
         }
         if case .string(let pattern)? = schema["pattern"]?.value,
-           let regex = try? NSRegularExpression(pattern: pattern),
+           let regex = try? NSRegularExpression(pattern: Self.anchoredAtEnd(pattern)),
            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
             let explanation = strings(schema["x-kim-muster"]).first ?? "dem Muster \(pattern) folgen"
             diagnostics.append(.error(file, value.location, "\(label(name)) muss \(explanation), gefunden: \(value.shownForMessage)"))
         }
+    }
+
+    /// ICU's `$` also matches before a final line break; JSON Schema (ECMA-262) does not.
+    /// `\z` keeps "1-einleitung\n" from passing as a file name.
+    static func anchoredAtEnd(_ pattern: String) -> String {
+        guard pattern.hasSuffix("$"), !pattern.hasSuffix("\\$") else { return pattern }
+        return String(pattern.dropLast()) + "\\z"
     }
 
     static func dateHint(_ text: String) -> String? {
@@ -147,9 +154,12 @@ public struct SchemaValidator {
         }
     }
 
+    /// The field's own title, else the title of what it refers to.
     private func describe(_ property: JSONNode?) -> String? {
-        guard let property = property.map(resolve) else { return nil }
-        if case .string(let title)? = property["title"]?.value { return title }
+        guard let property else { return nil }
+        for node in [property, resolve(property)] {
+            if case .string(let title)? = node["title"]?.value { return title }
+        }
         return nil
     }
 

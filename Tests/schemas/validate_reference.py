@@ -158,4 +158,13 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    import contextlib, io
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        code = main()
+    output = buffer.getvalue()
+    print(output, end="")
+    passed = sum(1 for line in output.splitlines() if line.startswith("ok "))
+    failed = sum(1 for line in output.splitlines() if line.startswith("FEHLER"))
+    print(f"schemas: {passed} passed, {failed} failed")
+    sys.exit(code)

@@ -1,0 +1,52 @@
+import Foundation
+import KimLoad
+import KimModel
+import KimPipeline
+
+/// Paths and helpers shared by the tests.
+enum Fixtures {
+    /// The repository root, which is also the reference project (Oberhausen).
+    static let referenzprojekt: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The reference project's files, read once into memory, so a test can change one file without touching the disk.
+    static func referenzDateien() throws -> [String: [UInt8]] {
+        var dateien: [String: [UInt8]] = [:]
+        let files = ProjectFiles.disk(referenzprojekt)
+        for ordner in ["data", "schemas", "templates", "assets"] {
+            for pfad in files.list(ordner) {
+                dateien[pfad] = try files.read(pfad)
+            }
+        }
+        return dateien
+    }
+
+    static func pruefen(_ dateien: [String: [UInt8]], stichtag: Datum? = nil) -> (ausgabe: [String: [UInt8]]?, diagnostics: [Diagnostic]) {
+        let build = Build(Build.Optionen(projekt: referenzprojekt, stichtag: stichtag))
+        let (ausgabe, diagnostics) = build.pruefen(files: .memory(dateien))
+        return (ausgabe?.dateien, diagnostics)
+    }
+
+    static func text(_ bytes: [UInt8]?) -> String {
+        bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    static func temporaererOrdner() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kim-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+extension Dictionary where Key == String, Value == [UInt8] {
+    /// Replaces `alt` by `neu` in one file; fails the caller loudly when `alt` is not there.
+    mutating func ersetzen(in pfad: String, _ alt: String, durch neu: String) throws {
+        let text = String(decoding: self[pfad] ?? [], as: UTF8.self)
+        guard text.contains(alt) else { throw FixtureError(description: "\(alt) steht nicht in \(pfad)") }
+        self[pfad] = Array(text.replacingOccurrences(of: alt, with: neu).utf8)
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+}
