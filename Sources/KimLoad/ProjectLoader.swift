@@ -11,15 +11,16 @@ public enum ProjectLoader {
         let quellen = loader.load(Quellen.self, from: "data/quellen.json", schema: "quellen")
         let programm = loader.load(Programm.self, from: "data/programm.json", schema: "programm")
         let handlungskonzept = loader.load(Handlungskonzept.self, from: "data/handlungskonzept.json", schema: "handlungskonzept")
+        let rechtliches = loader.load(Rechtliches.self, from: "data/rechtliches.json", schema: "rechtliches")
         var diagnostics = loader.diagnostics
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
 
-        guard let kommune, let demografie, let gremien, let quellen, let programm, let handlungskonzept else {
+        guard let kommune, let demografie, let gremien, let quellen, let programm, let handlungskonzept, let rechtliches else {
             return (nil, diagnostics.sorted())
         }
         let projekt = Projekt(kommune: kommune, demografie: demografie, gremien: gremien, quellen: quellen, programm: programm,
-                              handlungskonzept: handlungskonzept, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
+                              handlungskonzept: handlungskonzept, rechtliches: rechtliches, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
         return (projekt, diagnostics.sorted())
     }
 

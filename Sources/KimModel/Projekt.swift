@@ -6,6 +6,7 @@ public struct Projekt: Sendable {
     public var quellen: Quellen
     public var programm: Programm
     public var handlungskonzept: Handlungskonzept
+    public var rechtliches: Rechtliches
     /// Template sources by name ("kapitel/1-einleitung", "layout"), project files over built-ins.
     public var vorlagen: [String: Vorlage]
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.
@@ -13,13 +14,14 @@ public struct Projekt: Sendable {
     public var quellkarte: SourceMap
 
     public init(kommune: Kommune, demografie: Demografie, gremien: Gremien, quellen: Quellen, programm: Programm,
-                handlungskonzept: Handlungskonzept, vorlagen: [String: Vorlage], assets: [String: [UInt8]], quellkarte: SourceMap = SourceMap()) {
+                handlungskonzept: Handlungskonzept, rechtliches: Rechtliches, vorlagen: [String: Vorlage], assets: [String: [UInt8]], quellkarte: SourceMap = SourceMap()) {
         self.kommune = kommune
         self.demografie = demografie
         self.gremien = gremien
         self.quellen = quellen
         self.programm = programm
         self.handlungskonzept = handlungskonzept
+        self.rechtliches = rechtliches
         self.vorlagen = vorlagen
         self.assets = assets
         self.quellkarte = quellkarte

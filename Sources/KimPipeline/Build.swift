@@ -49,8 +49,11 @@ public struct Build {
 
     /// Loads, validates, derives and renders without writing anything.
     public func pruefen(files: ProjectFiles? = nil) -> (Ausgabe?, [Diagnostic]) {
+        pruefen(files: files, schritte: 4)
+    }
+
+    private func pruefen(files: ProjectFiles?, schritte: Int) -> (Ausgabe?, [Diagnostic]) {
         let files = files ?? .disk(optionen.projekt)
-        let schritte = 4
         var diagnostics: [Diagnostic] = []
         let projekt: Projekt? = schritt(1, schritte, "Laden") {
             let (projekt, gefunden) = ProjectLoader.load(files)
@@ -74,7 +77,7 @@ public struct Build {
     /// The whole build. The output folder is replaced only when everything succeeded.
     public func ausfuehren(files: ProjectFiles? = nil) throws -> Ergebnis {
         try schutzGegenUeberschreiben()
-        let (ausgabe, diagnostics) = pruefen(files: files)
+        let (ausgabe, diagnostics) = pruefen(files: files, schritte: 5)
         guard let ausgabe else { return Ergebnis(diagnostics: diagnostics, geschrieben: false, dateien: 0) }
         try schritt(5, 5, "Schreiben") {
             try AtomicFolderWriter(ziel: optionen.zielordner).schreiben(ausgabe.dateien)

@@ -6,6 +6,8 @@ import KimModel
 struct KapitelRenderer {
     let vorlagen: Vorlagen
     let markdownKontext: Any
+    /// The project's values for HTML partials, under each figure's own values.
+    let basis: Kontext
     let projekt: Projekt
     let auswertung: Auswertung
 
@@ -23,11 +25,7 @@ struct KapitelRenderer {
                                       "Fußnote [^\(fehlend.key)] hat keine Definition",
                                       hint: "am Ende der Datei eine Zeile \"[^\(fehlend.key)]: Text\" ergänzen"))
         }
-        let markdown: String
-        do {
-            markdown = try vorlagen.render(text: fussnoten.text, markdownKontext)
-        } catch {
-            // The template itself failed to parse; Vorlagen.parse already reported where.
+        guard let markdown = vorlagen.render(text: fussnoten.text, aus: vorlage, schluessel: vorlage.name, markdownKontext) else {
             return Ergebnis(html: "", inhalt: [], fussnoten: [], naechsteFussnote: ersteFussnote)
         }
         var html = ""
@@ -48,7 +46,8 @@ struct KapitelRenderer {
         var ueberschriften = Ueberschriften(vergeben: ["inhalt", "fussnoten-titel", "iv-titel"])
         html = fussnoten.verlinken(ueberschriften.verankern(html))
         let noten: [Kontext] = fussnoten.definitionen.map { definition in
-            let text = (try? vorlagen.render(text: definition.text, markdownKontext)) ?? definition.text
+            let text = vorlagen.render(text: definition.text, aus: vorlage, schluessel: "\(vorlage.name)#\(definition.key)",
+                                       zeilenversatz: definition.zeile - 1, markdownKontext) ?? ""
             return ["key": definition.key, "nummer": String(definition.nummer), "html": Markdown.inlineHTML(text)]
         }
         return Ergebnis(html: html, inhalt: ueberschriften.inhalt, fussnoten: noten,
@@ -80,9 +79,9 @@ struct KapitelRenderer {
                 diagnostics.append(.error(vorlage.datei, ort, "Abbildung \"\(id)\" gibt es nicht", hint: "bekannt sind: \(bekannt)"))
                 return ""
             }
-            return vorlagen.render("partials/abbildung", Abbildungen.tabelle(tabelle)) ?? ""
+            return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle)) { $1 }) ?? ""
         case ("strukturbild", nil):
-            return vorlagen.render("partials/strukturbild", Abbildungen.strukturbild(projekt.gremien.gremien)) ?? ""
+            return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien)) { $1 }) ?? ""
         default:
             diagnostics.append(.error(vorlage.datei, ort, "unbekannter Einschub \"::: \(einschub.art)\(einschub.argument.map { " " + $0 } ?? "")\"",
                                       hint: "möglich sind \"::: abbildung ID\" und \"::: strukturbild\""))

@@ -17,6 +17,7 @@ enum KontextBuilder {
             "gremien": gremien(projekt.gremien.gremien),
             "quellen": quellen(projekt.quellen.quellen),
             "handlungskonzept": handlungskonzept(projekt.handlungskonzept, auswertung.aktuelleFassung),
+            "rechtliches": Spiegel.kontext(projekt.rechtliches) ?? [:],
         ]
     }
 
@@ -31,11 +32,8 @@ enum KontextBuilder {
     }
 
     static func ki(_ ki: KommunalesIntegrationszentrum) -> Kontext {
-        var kontakt: Kontext = [:]
-        if let telefon = ki.kontakt.telefon { kontakt["telefon"] = telefon }
-        if let email = ki.kontakt.email { kontakt["email"] = email }
-        if let web = ki.kontakt.web { kontakt["web"] = web }
-        return ["bereich": ki.bereich, "name": ki.name, "dezernat": ki.dezernat, "anschrift": anschrift(ki.anschrift), "kontakt": kontakt]
+        ["bereich": ki.bereich, "name": ki.name, "dezernat": ki.dezernat, "anschrift": anschrift(ki.anschrift),
+         "kontakt": Spiegel.kontext(ki.kontakt) ?? Leer()]
     }
 
     static func overhead(_ overhead: Overhead) -> Kontext {
@@ -93,13 +91,12 @@ enum KontextBuilder {
     }
 
     static func gremium(_ gremium: Gremium, alle: [Gremium]) -> Kontext {
-        var kontext: Kontext = [
+        let kontext: Kontext = [
             "id": gremium.id, "name": gremium.name, "kurzname": gremium.kurzname, "art": gremium.art,
             "beschreibung": gremium.beschreibung,
             "aufgaben": gremium.aufgaben, "arbeitsweise": gremium.arbeitsweise,
             "mitglieder": gremium.mitglieder.map { mitglied -> Kontext in
-                var eintrag: Kontext = ["bezeichnung": mitglied.bezeichnung]
-                if let rolle = mitglied.rolle { eintrag["rolle"] = rolle }
+                var eintrag: Kontext = ["bezeichnung": mitglied.bezeichnung, "rolle": mitglied.rolle ?? Leer()]
                 eintrag["angebote"] = (mitglied.angebote ?? []).map { ["name": $0.name, "teile": $0.teile ?? []] as Kontext }
                 return eintrag
             },
@@ -108,18 +105,18 @@ enum KontextBuilder {
                 let ziel = alle.first { $0.id == vertretung.gremium }
                 return ["gremium": ziel?.kurzname ?? vertretung.gremium, "anzahl": vertretung.anzahl == 1 ? "eine Vertretung" : "\(vertretung.anzahl) Vertretungen"]
             },
+            "geschaeftsfuehrung": gremium.geschaeftsfuehrung ?? Leer(),
+            "sitzungenProJahr": gremium.sitzungenProJahr.map(String.init) ?? Leer(),
+            "beschlussfassung": gremium.beschlussfassung ?? Leer(),
+            "enthaltungenZulaessig": gremium.enthaltungenZulaessig ?? false,
         ]
-        if let geschaeftsfuehrung = gremium.geschaeftsfuehrung { kontext["geschaeftsfuehrung"] = geschaeftsfuehrung }
-        if let sitzungen = gremium.sitzungenProJahr { kontext["sitzungenProJahr"] = String(sitzungen) }
-        if let beschluss = gremium.beschlussfassung { kontext["beschlussfassung"] = beschluss }
-        if let enthaltungen = gremium.enthaltungenZulaessig { kontext["enthaltungenZulaessig"] = enthaltungen }
         return kontext
     }
 
     static func quellen(_ quellen: [Quelle]) -> Kontext {
         var kontext: Kontext = [:]
         for quelle in quellen {
-            kontext[quelle.id] = ["id": quelle.id, "zitat": zitat(quelle), "url": quelle.url as Any] as Kontext
+            kontext[quelle.id] = ["id": quelle.id, "zitat": zitat(quelle), "url": quelle.url ?? Leer()] as Kontext
         }
         kontext["alle"] = quellen.sorted { zitat($0) < zitat($1) }.map { ["id": $0.id, "zitat": zitat($0)] as Kontext }
         return kontext

@@ -1,27 +1,37 @@
 import KimModel
 import Mustache
 
-/// The project's templates, parsed once. Parse errors become diagnostics at the tag.
-struct Vorlagen {
+/// The project's templates, parsed once. Parse errors become diagnostics at the tag;
+/// each template's placeholders are checked against the values of its first rendering.
+final class Vorlagen {
     let library: MustacheLibrary
     let quellen: [String: Vorlage]
+    private(set) var befunde: [Diagnostic]
+    private var geprueft: Set<String> = []
 
-    static func parse(_ vorlagen: [String: Vorlage], diagnostics: inout [Diagnostic]) -> Vorlagen {
+    init(_ vorlagen: [String: Vorlage]) {
         var library = MustacheLibrary()
+        var befunde: [Diagnostic] = []
         for name in vorlagen.keys.sorted() {
             guard let vorlage = vorlagen[name] else { continue }
-            // Chapter templates are parsed after their footnote marks are rewritten, see `Kapitelseite`.
             do {
                 library.register(try MustacheTemplate(string: vorlage.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(vorlage.datei, SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                                          "Mustache-Syntaxfehler: \(Self.describe(error.error))",
-                                          hint: "jedes {{#abschnitt}} braucht ein passendes {{/abschnitt}}"))
             } catch {
-                diagnostics.append(.error(vorlage.datei, nil, "Mustache-Syntaxfehler: \(error)"))
+                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, zeilenversatz: 0))
             }
         }
-        return Vorlagen(library: library, quellen: vorlagen)
+        self.library = library
+        self.quellen = vorlagen
+        self.befunde = befunde
+    }
+
+    static func syntaxfehler(_ error: Error, in datei: String, zeilenversatz: Int) -> Diagnostic {
+        guard let error = error as? MustacheTemplate.ParserError else {
+            return .error(datei, nil, "Mustache-Syntaxfehler: \(error)")
+        }
+        return .error(datei, SourceLocation(line: error.context.lineNumber + zeilenversatz, column: error.context.columnNumber + 1),
+                      "Mustache-Syntaxfehler: \(describe(error.error))",
+                      hint: "jedes {{#abschnitt}} braucht ein passendes {{/abschnitt}}")
     }
 
     static func describe(_ error: Error) -> String {
@@ -35,12 +45,43 @@ struct Vorlagen {
         }
     }
 
-    /// Renders a named template; nil when it does not exist (validate reports that).
+    /// Renders a named template; nil when it does not exist (the caller reports that).
     func render(_ name: String, _ kontext: Any) -> String? {
-        library.render(kontext, withTemplate: name)
+        if let vorlage = quellen[name] {
+            pruefen(vorlage, text: vorlage.text, schluessel: name, kontext: kontext, zeilenversatz: 0)
+        }
+        return library.render(kontext, withTemplate: name)
     }
 
-    func render(text: String, _ kontext: Any) throws -> String {
-        try MustacheTemplate(string: text).render(kontext, library: library)
+    /// Renders text taken from a template (a chapter body, a footnote); `zeilenversatz`
+    /// maps its lines back to the file. Returns nil after reporting a syntax error.
+    func render(text: String, aus vorlage: Vorlage, schluessel: String, zeilenversatz: Int = 0, _ kontext: Any) -> String? {
+        let template: MustacheTemplate
+        do {
+            template = try MustacheTemplate(string: text)
+        } catch {
+            if geprueft.insert(schluessel).inserted {
+                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, zeilenversatz: zeilenversatz))
+            }
+            return nil
+        }
+        pruefen(vorlage, text: text, schluessel: schluessel, kontext: kontext, zeilenversatz: zeilenversatz)
+        return template.render(kontext, library: library)
     }
+
+    private func pruefen(_ vorlage: Vorlage, text: String, schluessel: String, kontext: Any, zeilenversatz: Int) {
+        guard geprueft.insert(schluessel).inserted else { return }
+        befunde += Platzhalterpruefung.pruefen(vorlage, text: text, kontext: kontext, partials: Set(quellen.keys)).map { befund in
+            var befund = befund
+            befund.location?.line += zeilenversatz
+            return befund
+        }
+    }
+}
+
+/// An absent optional value: renders as nothing, sections over it are skipped,
+/// and the placeholder check still knows the name exists.
+struct Leer: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }

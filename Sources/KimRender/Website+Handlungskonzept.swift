@@ -6,7 +6,7 @@ extension Website {
     func handlungskonzept(_ diagnostics: inout [Diagnostic]) -> [Seite] {
         let fassung = auswertung.aktuelleFassung
         let titel = projekt.handlungskonzept.titel
-        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, projekt: projekt, auswertung: auswertung)
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung)
         var seiten: [Seite] = []
         var naechsteFussnote = 1
         for (index, kapitel) in fassung.kapitel.enumerated() {
@@ -19,7 +19,7 @@ extension Website {
                 let anderes = fassung.kapitel[position]
                 return ["titel": "\(anderes.nummer). \(anderes.titel)", "href": "\(anderes.slug).html"]
             }
-            var werte: Kontext = [
+            let werte: Kontext = [
                 "wurzel": "../",
                 "kapitel": ["nummer": String(kapitel.nummer), "titel": kapitel.titel] as Kontext,
                 "inhalt": ergebnis.html,
@@ -27,9 +27,9 @@ extension Website {
                 "hatInhaltsverzeichnis": ergebnis.inhalt.count > 1,
                 "fussnoten": ergebnis.fussnoten,
                 "hatFussnoten": !ergebnis.fussnoten.isEmpty,
+                "zurueck": nachbar(-1) ?? Leer(),
+                "weiter": nachbar(1) ?? Leer(),
             ]
-            if let zurueck = nachbar(-1) { werte["zurueck"] = zurueck }
-            if let weiter = nachbar(1) { werte["weiter"] = weiter }
             seiten.append(Seite(pfad: "handlungskonzept/\(kapitel.slug).html", titel: "\(kapitel.nummer). \(kapitel.titel)",
                                 beschreibung: "Kapitel \(kapitel.nummer) des \(titel) der \(projekt.kommune.bezeichnung), Fassung \(fassung.nummer) vom \(Format.datum(fassung.datum)).",
                                 inhalt: vorlagen.render("seiten/kapitel", mitKontext(werte)) ?? "",

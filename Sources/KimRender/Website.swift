@@ -24,20 +24,21 @@ public struct Website {
 
     public static func render(_ projekt: Projekt, _ auswertung: Auswertung, optionen: Optionen = Optionen()) -> (Ausgabe, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let vorlagen = Vorlagen.parse(projekt.vorlagen, diagnostics: &diagnostics)
+        let vorlagen = Vorlagen(projekt.vorlagen)
         let kontext = KontextBuilder.projekt(projekt, auswertung)
         let website = Website(projekt: projekt, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen,
                               kontext: kontext, markdownKontext: KontextBuilder.fuerMarkdown(kontext))
         for name in Self.benoetigteVorlagen where projekt.vorlagen[name] == nil {
             diagnostics.append(.error("templates/\(name).html", nil, "die Vorlage fehlt", hint: "eine Datei templates/\(name).html anlegen"))
         }
-        guard !diagnostics.hasErrors else { return (Ausgabe(), diagnostics) }
+        guard !diagnostics.hasErrors, !vorlagen.befunde.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         var seiten: [Seite] = []
         seiten.append(website.startseite(&diagnostics))
         seiten += website.handlungskonzept(&diagnostics)
         seiten.append(website.zahlen())
         seiten.append(website.gremien(&diagnostics))
         seiten.append(website.quellen())
+        seiten += website.textseiten(&diagnostics)
         var ausgabe = Ausgabe()
         for seite in seiten {
             ausgabe.schreiben(seite.pfad, website.layout(seite))
@@ -45,11 +46,11 @@ public struct Website {
         for (pfad, inhalt) in projekt.assets {
             ausgabe.dateien[pfad] = inhalt
         }
-        return (ausgabe, diagnostics.sorted())
+        return (ausgabe, (diagnostics + vorlagen.befunde).sorted())
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
-                                     "seiten/gremien", "seiten/quellen", "partials/abbildung", "partials/strukturbild"]
+                                     "seiten/gremien", "seiten/quellen", "seiten/text", "partials/abbildung", "partials/strukturbild"]
 
     func mitKontext(_ zusatz: Kontext) -> Kontext {
         kontext.merging(zusatz) { _, neu in neu }
@@ -72,7 +73,7 @@ public struct Website {
     /// A Markdown page text (`templates/seiten/NAME.md`) as HTML, or nil when the project has none.
     func markdownSeite(_ name: String, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let vorlage = projekt.vorlagen[name] else { return nil }
-        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, projekt: projekt, auswertung: auswertung)
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung)
         return renderer.render(vorlage, ersteFussnote: 1, diagnostics: &diagnostics).html
     }
 }

@@ -10,6 +10,24 @@ struct Kim: ParsableCommand {
         abstract: "Veröffentlicht das Kommunale Integrationsmanagement (KIM NRW) einer Kommune: Website, Handlungskonzept, Berichte.",
         subcommands: [BuildCommand.self, CheckCommand.self]
     )
+
+    /// Exit codes as the design asks: 0 clean, 1 content errors, 2 usage errors
+    /// (argument-parser's own default for usage errors is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { Ausgabe.fehlerkanal(message) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }
 
 struct ProjektOptionen: ParsableArguments {
@@ -17,6 +35,13 @@ struct ProjektOptionen: ParsableArguments {
     var project: String = "."
 
     var url: URL { URL(fileURLWithPath: project, isDirectory: true).standardizedFileURL }
+
+    func validate() throws {
+        var istOrdner: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("data").path, isDirectory: &istOrdner), istOrdner.boolValue else {
+            throw ValidationError("\(url.path) ist kein kim-Projekt: der Ordner data/ fehlt. Im Projektordner aufrufen oder --project angeben.")
+        }
+    }
 }
 
 struct Stichtag: ExpressibleByArgument {

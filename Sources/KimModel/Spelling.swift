@@ -1,6 +1,6 @@
 /// Suggests the intended word for a typo ("stichtagg" → "stichtag").
-enum Spelling {
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+public enum Spelling {
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
