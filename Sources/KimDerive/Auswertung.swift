@@ -8,6 +8,8 @@ public struct Auswertung: Sendable {
     public var aktuelleFassung: Fassung
     /// "As of" date for statuses; defaults to the date of the current Fassung, so builds stay deterministic.
     public var stichtag: Datum
+    public var meilensteine: Meilensteinauswertung
+    public var gremienarbeit: Gremienarbeit
 
     public func tabelle(_ id: String) -> Bevoelkerungsauswertung? {
         bevoelkerung.first { $0.tabelle.id == id }
@@ -16,11 +18,16 @@ public struct Auswertung: Sendable {
 
 public enum Derive {
     /// nil only when the project has no Fassung, which validate rejects first.
-    public static func auswerten(_ projekt: Projekt, stichtag: Datum? = nil) -> Auswertung? {
-        guard let aktuelle = projekt.handlungskonzept.fassungen.max(by: { $0.nummer < $1.nummer }) else { return nil }
+    public static func auswerten(_ projekt: Projekt, stichtag: Datum? = nil, fassung: Int? = nil) -> Auswertung? {
+        let fassungen = projekt.handlungskonzept.fassungen
+        guard let aktuelle = fassung.flatMap({ nummer in fassungen.first { $0.nummer == nummer } })
+                ?? fassungen.max(by: { $0.nummer < $1.nummer }) else { return nil }
         let tabellen = projekt.demografie.tabellen.compactMap {
             Bevoelkerungsauswertung($0, sozialraeume: projekt.kommune.sozialraeume)
         }
-        return Auswertung(bevoelkerung: tabellen, aktuelleFassung: aktuelle, stichtag: stichtag ?? aktuelle.datum)
+        let stichtag = stichtag ?? aktuelle.datum
+        return Auswertung(bevoelkerung: tabellen, aktuelleFassung: aktuelle, stichtag: stichtag,
+                          meilensteine: Meilensteinauswertung(projekt.meilensteinplan, stichtag: stichtag),
+                          gremienarbeit: Gremienarbeit(projekt.sitzungen, stichtag: stichtag))
     }
 }

@@ -16,7 +16,8 @@ struct DatasetLoader {
     mutating func load<Value: Decodable>(_ type: Value.Type, from path: String, schema schemaName: String) -> Value? {
         guard let document = parse(path) else { return nil }
         guard let schema = schema(named: schemaName) else { return nil }
-        let expectedReference = "../schemas/\(schemaName).schema.json"
+        let tiefe = path.split(separator: "/").count - 1
+        let expectedReference = String(repeating: "../", count: tiefe) + "schemas/\(schemaName).schema.json"
         if let reference = document["$schema"] {
             if case .string(let text) = reference.value, text != expectedReference {
                 diagnostics.append(.warning(path, reference.location, "\"$schema\" verweist auf \"\(text)\"",

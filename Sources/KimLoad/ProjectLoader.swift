@@ -12,16 +12,52 @@ public enum ProjectLoader {
         let programm = loader.load(Programm.self, from: "data/programm.json", schema: "programm")
         let handlungskonzept = loader.load(Handlungskonzept.self, from: "data/handlungskonzept.json", schema: "handlungskonzept")
         let rechtliches = loader.load(Rechtliches.self, from: "data/rechtliches.json", schema: "rechtliches")
+        let angebote = loader.load(Angebote.self, from: "data/angebote.json", schema: "angebote")
+        let meilensteinplan = loader.load(Meilensteinplan.self, from: "data/meilensteine.json", schema: "meilensteine")
+        let sitzungen = files.list("data/sitzungen").filter { $0.hasSuffix(".json") }.compactMap {
+            loader.load(Sitzung.self, from: $0, schema: "sitzung")
+        }
+        let archiv = loadArchive(files, &loader)
         var diagnostics = loader.diagnostics
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
 
-        guard let kommune, let demografie, let gremien, let quellen, let programm, let handlungskonzept, let rechtliches else {
+        guard let kommune, let demografie, let gremien, let quellen, let programm, let handlungskonzept, let rechtliches,
+              let angebote, let meilensteinplan else {
             return (nil, diagnostics.sorted())
         }
         let projekt = Projekt(kommune: kommune, demografie: demografie, gremien: gremien, quellen: quellen, programm: programm,
-                              handlungskonzept: handlungskonzept, rechtliches: rechtliches, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
+                              handlungskonzept: handlungskonzept, rechtliches: rechtliches,
+                              angebote: angebote, meilensteinplan: meilensteinplan,
+                              sitzungen: sitzungen.sorted { ($0.datum, $0.gremium, $0.nummer) < ($1.datum, $1.gremium, $1.nummer) },
+                              archiv: archiv, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
         return (projekt, diagnostics.sorted())
+    }
+
+    /// `data/fassungen/N/` holds the datasets as they were when Fassung N was adopted.
+    static func loadArchive(_ files: ProjectFiles, _ loader: inout DatasetLoader) -> [Int: Datenstand] {
+        var archiv: [Int: Datenstand] = [:]
+        let ordner = Set(files.list("data/fassungen").compactMap { pfad -> String? in
+            let teile = pfad.split(separator: "/")
+            return teile.count >= 4 ? String(teile[2]) : nil
+        })
+        for name in ordner.sorted() {
+            let basis = "data/fassungen/\(name)"
+            guard let nummer = Int(name), nummer > 0 else {
+                loader.diagnostics.append(.error(basis, nil, "der Ordner muss nach der Nummer der Fassung heißen, gefunden: \"\(name)\"",
+                                                 hint: "z. B. data/fassungen/1/"))
+                continue
+            }
+            let demografie = loader.load(Demografie.self, from: "\(basis)/demografie.json", schema: "demografie")
+            let gremien = loader.load(Gremien.self, from: "\(basis)/gremien.json", schema: "gremien")
+            let programm = loader.load(Programm.self, from: "\(basis)/programm.json", schema: "programm")
+            let angebote = loader.load(Angebote.self, from: "\(basis)/angebote.json", schema: "angebote")
+            let meilensteine = loader.load(Meilensteinplan.self, from: "\(basis)/meilensteine.json", schema: "meilensteine")
+            if let demografie, let gremien, let programm, let angebote, let meilensteine {
+                archiv[nummer] = Datenstand(demografie: demografie, gremien: gremien, programm: programm, angebote: angebote, meilensteinplan: meilensteine)
+            }
+        }
+        return archiv
     }
 
     static func loadTemplates(_ files: ProjectFiles, into diagnostics: inout [Diagnostic]) -> [String: Vorlage] {

@@ -31,7 +31,8 @@ public struct Aufgabenbereich: Codable, Sendable, Equatable {
 public struct Zielgruppen: Codable, Sendable, Equatable {
     public var gesamtprozess: [String]
     public var caseManagement: [String]
-    public var teilhabemanagement: Teilhabemanagement
+    /// Absent in Fassungen before the Teilhabemanagement was integrated (01.07.2022)
+    public var teilhabemanagement: Teilhabemanagement?
 }
 
 public struct Teilhabemanagement: Codable, Sendable, Equatable {

@@ -7,6 +7,14 @@ public struct Projekt: Sendable {
     public var programm: Programm
     public var handlungskonzept: Handlungskonzept
     public var rechtliches: Rechtliches
+    /// Anlage 1
+    public var angebote: Angebote
+    /// Anlage 2
+    public var meilensteinplan: Meilensteinplan
+    /// Every meeting, sorted by date
+    public var sitzungen: [Sitzung]
+    /// The data as they were at earlier Fassungen (`data/fassungen/N/`), by Fassung number.
+    public var archiv: [Int: Datenstand]
     /// Template sources by name ("kapitel/1-einleitung", "layout"), project files over built-ins.
     public var vorlagen: [String: Vorlage]
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.
@@ -14,7 +22,8 @@ public struct Projekt: Sendable {
     public var quellkarte: SourceMap
 
     public init(kommune: Kommune, demografie: Demografie, gremien: Gremien, quellen: Quellen, programm: Programm,
-                handlungskonzept: Handlungskonzept, rechtliches: Rechtliches, vorlagen: [String: Vorlage], assets: [String: [UInt8]], quellkarte: SourceMap = SourceMap()) {
+                handlungskonzept: Handlungskonzept, rechtliches: Rechtliches,
+                angebote: Angebote, meilensteinplan: Meilensteinplan, sitzungen: [Sitzung], archiv: [Int: Datenstand], vorlagen: [String: Vorlage], assets: [String: [UInt8]], quellkarte: SourceMap = SourceMap()) {
         self.kommune = kommune
         self.demografie = demografie
         self.gremien = gremien
@@ -22,6 +31,10 @@ public struct Projekt: Sendable {
         self.programm = programm
         self.handlungskonzept = handlungskonzept
         self.rechtliches = rechtliches
+        self.angebote = angebote
+        self.meilensteinplan = meilensteinplan
+        self.sitzungen = sitzungen
+        self.archiv = archiv
         self.vorlagen = vorlagen
         self.assets = assets
         self.quellkarte = quellkarte
@@ -39,5 +52,45 @@ public struct Vorlage: Sendable, Equatable {
         self.name = name
         self.datei = datei
         self.text = text
+    }
+}
+
+/// The datasets that change from one Fassung to the next.
+public struct Datenstand: Sendable {
+    public var demografie: Demografie
+    public var gremien: Gremien
+    public var programm: Programm
+    public var angebote: Angebote
+    public var meilensteinplan: Meilensteinplan
+
+    public init(demografie: Demografie, gremien: Gremien, programm: Programm, angebote: Angebote, meilensteinplan: Meilensteinplan) {
+        self.demografie = demografie
+        self.gremien = gremien
+        self.programm = programm
+        self.angebote = angebote
+        self.meilensteinplan = meilensteinplan
+    }
+}
+
+extension Projekt {
+    /// The current data as a Datenstand.
+    public var aktuellerStand: Datenstand {
+        Datenstand(demografie: demografie, gremien: gremien, programm: programm, angebote: angebote, meilensteinplan: meilensteinplan)
+    }
+
+    /// The data of Fassung `nummer`: its archive, or the current data for the current Fassung.
+    public func stand(_ nummer: Int) -> Datenstand {
+        archiv[nummer] ?? aktuellerStand
+    }
+
+    /// The project with the datasets of an earlier Fassung swapped in, so every page renders as it did then.
+    public func mit(_ stand: Datenstand) -> Projekt {
+        var kopie = self
+        kopie.demografie = stand.demografie
+        kopie.gremien = stand.gremien
+        kopie.programm = stand.programm
+        kopie.angebote = stand.angebote
+        kopie.meilensteinplan = stand.meilensteinplan
+        return kopie
     }
 }

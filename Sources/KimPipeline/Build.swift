@@ -62,11 +62,13 @@ public struct Build {
         }
         guard let projekt else { return (nil, diagnostics.sorted()) }
         schritt(2, schritte, "Prüfen") { diagnostics += Validate.check(projekt) }
-        guard !diagnostics.hasErrors, let auswertung = schritt(3, schritte, "Ableiten", { Derive.auswerten(projekt, stichtag: optionen.stichtag) }) else {
+        // The public filter runs before derive and render: no later stage sees what is not public.
+        let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
+        guard !diagnostics.hasErrors, let auswertung = schritt(3, schritte, "Ableiten", { Derive.auswerten(sichtbar, stichtag: optionen.stichtag) }) else {
             return (nil, diagnostics.sorted())
         }
         let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
-            let (ausgabe, gefunden) = Website.render(projekt, auswertung, optionen: Website.Optionen(intern: optionen.intern))
+            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: Website.Optionen(intern: optionen.intern))
             diagnostics += gefunden
             return ausgabe
         }

@@ -13,6 +13,8 @@ struct KapitelRenderer {
 
     struct Ergebnis {
         var html: String
+        /// The chapter as Markdown after Mustache, for comparing Fassungen.
+        var markdown: String = ""
         var inhalt: [Ueberschriften.Eintrag]
         var fussnoten: [Kontext]
         var naechsteFussnote: Int
@@ -50,7 +52,7 @@ struct KapitelRenderer {
                                        zeilenversatz: definition.zeile - 1, markdownKontext) ?? ""
             return ["key": definition.key, "nummer": String(definition.nummer), "html": Markdown.inlineHTML(text)]
         }
-        return Ergebnis(html: html, inhalt: ueberschriften.inhalt, fussnoten: noten,
+        return Ergebnis(html: html, markdown: markdown, inhalt: ueberschriften.inhalt, fussnoten: noten,
                         naechsteFussnote: ersteFussnote + fussnoten.definitionen.count)
     }
 

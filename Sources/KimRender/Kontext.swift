@@ -45,9 +45,7 @@ enum KontextBuilder {
     static func zielgruppen(_ zielgruppen: Zielgruppen) -> Kontext {
         ["gesamtprozess": zielgruppen.gesamtprozess,
          "caseManagement": zielgruppen.caseManagement,
-         "teilhabemanagement": ["gefoerdertBis": Format.datum(zielgruppen.teilhabemanagement.gefoerdertBis),
-                                "ab": Format.datum(zielgruppen.teilhabemanagement.ab),
-                                "zielgruppen": zielgruppen.teilhabemanagement.zielgruppen] as Kontext]
+         "teilhabemanagement": zielgruppen.teilhabemanagement.flatMap { Spiegel.kontext($0) } ?? Leer()]
     }
 
     static func zeile(_ zeile: Bevoelkerungsauswertung.Zeile) -> Kontext {

@@ -3,6 +3,8 @@ enum Navigation {
     static let bereiche: [(id: String, titel: String, pfad: String)] = [
         ("handlungskonzept", "Handlungskonzept", "handlungskonzept/index.html"),
         ("zahlen", "Zahlen", "zahlen.html"),
+        ("angebote", "Angebote", "anlage-1/index.html"),
+        ("meilensteine", "Meilensteine", "anlage-2/index.html"),
         ("gremien", "Gremien", "gremien.html"),
         ("quellen", "Quellen", "quellen.html"),
     ]

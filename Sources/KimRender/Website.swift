@@ -39,9 +39,19 @@ public struct Website {
         seiten.append(website.gremien(&diagnostics))
         seiten.append(website.quellen())
         seiten += website.textseiten(&diagnostics)
+        seiten += website.sitzungsseiten()
+        let (angebotsseiten, angebotsdateien) = website.angebote()
+        let (meilensteinseiten, meilensteindateien) = website.meilensteine()
+        seiten += angebotsseiten + meilensteinseiten
         var ausgabe = Ausgabe()
         for seite in seiten {
             ausgabe.schreiben(seite.pfad, website.layout(seite))
+        }
+        for (pfad, text) in angebotsdateien.merging(meilensteindateien, uniquingKeysWith: { erstes, _ in erstes }).merging(website.feeds(seiten), uniquingKeysWith: { erstes, _ in erstes }) {
+            ausgabe.schreiben(pfad, text)
+        }
+        if !optionen.intern {
+            for (pfad, text) in OParlExport(projekt).dateien() { ausgabe.schreiben(pfad, text) }
         }
         for (pfad, inhalt) in projekt.assets {
             ausgabe.dateien[pfad] = inhalt
@@ -50,7 +60,9 @@ public struct Website {
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
-                                     "seiten/gremien", "seiten/quellen", "seiten/text", "partials/abbildung", "partials/strukturbild"]
+                                     "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/traeger",
+                                     "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/aufgaben",
+                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild"]
 
     func mitKontext(_ zusatz: Kontext) -> Kontext {
         kontext.merging(zusatz) { _, neu in neu }

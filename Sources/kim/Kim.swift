@@ -8,7 +8,7 @@ struct Kim: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kim",
         abstract: "Veröffentlicht das Kommunale Integrationsmanagement (KIM NRW) einer Kommune: Website, Handlungskonzept, Berichte.",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
     )
 
     /// Exit codes as the design asks: 0 clean, 1 content errors, 2 usage errors
@@ -117,5 +117,38 @@ enum Ausgabe {
             fehlerkanal(diagnostic.formatted)
         }
         fehlerkanal(diagnostics.isEmpty ? "Keine Fehler gefunden." : diagnostics.summary)
+    }
+}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Legt neue Daten an, ohne vorhandene Dateien zu überschreiben.",
+        subcommands: [NewSitzungCommand.self]
+    )
+}
+
+struct NewSitzungCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitzung",
+        abstract: "Legt das Gerüst der nächsten Sitzung eines Gremiums in data/sitzungen/ an."
+    )
+
+    @OptionGroup var projekt: ProjektOptionen
+
+    @Option(help: ArgumentHelp("Kennung des Gremiums, z. B. lenkungskreis.", valueName: "id"))
+    var gremium: String
+
+    @Option(help: ArgumentHelp("Datum der Sitzung (JJJJ-MM-TT).", valueName: "datum"))
+    var datum: Stichtag
+
+    func run() throws {
+        do {
+            let pfad = try NeueSitzung(projekt: projekt.url, gremium: gremium, datum: datum.datum).anlegen()
+            Ausgabe.fehlerkanal("\(pfad) angelegt. Tagesordnung ergänzen und mit `kim check` prüfen.")
+        } catch {
+            Ausgabe.fehlerkanal("Fehler: \(error)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -4,8 +4,11 @@ independent validator (python-jsonschema, draft 2020-12).
 
     python3 Tests/schemas/validate_reference.py [PROJEKT]
 
-PROJEKT defaults to the repository root. For every data/<name>.json the schema
-schemas/<name>.schema.json is used. Each schema is
+PROJEKT defaults to the repository root. Data files and their schemas:
+  data/<name>.json              -> schemas/<name>.schema.json
+  data/sitzungen/*.json         -> schemas/sitzung.schema.json (one file per Sitzung)
+  data/fassungen/<N>/<name>.json -> schemas/<name>.schema.json (data as of Fassung N)
+Each data file's "$schema" should be the relative path to its schema. Each schema is
   * checked against the draft 2020-12 meta-schema (check_schema),
   * linted for the conventions kim relies on: only the keywords kim's own
     validator (Sources/KimLoad/SchemaValidator.swift) understands, every object
@@ -97,9 +100,18 @@ def where(error):
     return "/" + "/".join(str(part) for part in error.absolute_path)
 
 
+def data_files_with_schemas(root):
+    """Every data file with the name of its schema, in a stable order."""
+    data = root / "data"
+    files = [(path, path.stem) for path in sorted(data.glob("*.json"))]
+    files += [(path, "sitzung") for path in sorted((data / "sitzungen").glob("*.json"))]
+    files += [(path, path.stem) for path in sorted((data / "fassungen").glob("*/*.json"))]
+    return files
+
+
 def main():
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2]
-    data_files = sorted((root / "data").glob("*.json"))
+    data_files = data_files_with_schemas(root)
     schema_files = sorted((root / "schemas").glob("*.schema.json"))
     failed = False
     if not data_files:
@@ -125,8 +137,7 @@ def main():
         else:
             print(f"ok      {label}")
 
-    for data_path in data_files:
-        name = data_path.stem
+    for data_path, name in data_files:
         label = data_path.relative_to(root)
         schema_path = root / "schemas" / f"{name}.schema.json"
         if not schema_path.exists():
@@ -144,7 +155,8 @@ def main():
             continue
         reference = document.get("$schema") if isinstance(document, dict) else None
         note = ""
-        if reference != f"../schemas/{name}.schema.json":
+        depth = len(data_path.relative_to(root).parts) - 1
+        if reference != "../" * depth + f"schemas/{name}.schema.json":
             note = f'  (Warnung: "$schema" ist {reference!r})'
         if errors:
             failed = True

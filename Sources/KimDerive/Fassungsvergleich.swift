@@ -1,0 +1,179 @@
+import Foundation
+import KimModel
+
+/// What changed from one Fassung to the next, computed from the two data states
+/// and the two texts, never written by hand.
+public struct Fassungsvergleich: Sendable {
+    public struct Feldaenderung: Sendable {
+        public var feld: String
+        public var alt: String
+        public var neu: String
+    }
+
+    public struct Eintrag: Sendable {
+        public var id: String
+        public var name: String
+        public var aenderungen: [Feldaenderung]
+    }
+
+    /// Added, removed and changed items of one kind (Angebote, Meilensteine, Gremien).
+    public struct Liste: Sendable {
+        public var art: String
+        public var hinzugefuegt: [Eintrag] = []
+        public var entfernt: [Eintrag] = []
+        public var geaendert: [Eintrag] = []
+
+        public var leer: Bool { hinzugefuegt.isEmpty && entfernt.isEmpty && geaendert.isEmpty }
+    }
+
+    public var alt: Fassung
+    public var neu: Fassung
+    public var listen: [Liste]
+    /// Figures whose value changed: "Abb. 1, 71 Oberhausen Mitte / Styrum, insgesamt"
+    public var zahlen: [Feldaenderung]
+    /// Chapter text, paragraph by paragraph, by chapter title.
+    public var kapitel: [(titel: String, absaetze: [Textvergleich.Absatz])]
+
+    public init(alt: Fassung, neu: Fassung, altStand: Datenstand, neuStand: Datenstand,
+                altTexte: [(titel: String, text: String)], neuTexte: [(titel: String, text: String)]) {
+        self.alt = alt
+        self.neu = neu
+        listen = [
+            Self.liste("Angebote (Anlage 1)", altStand.angebote.angebote, neuStand.angebote.angebote, id: \.id, name: \.name),
+            Self.liste("Meilensteine (Anlage 2)", altStand.meilensteinplan.meilensteine, neuStand.meilensteinplan.meilensteine, id: \.id, name: \.titel),
+            Self.liste("Gremien", altStand.gremien.gremien, neuStand.gremien.gremien, id: \.id, name: \.name),
+            Self.liste("Zielgruppen", [altStand.programm.zielgruppen], [neuStand.programm.zielgruppen], id: { _ in "zielgruppen" }, name: { _ in "Zielgruppen des KIM" }),
+        ]
+        zahlen = Self.zahlen(altStand.demografie, neuStand.demografie)
+        var kapitel: [(titel: String, absaetze: [Textvergleich.Absatz])] = []
+        for neuerText in neuTexte {
+            let alterText = altTexte.first { $0.titel == neuerText.titel }?.text ?? ""
+            let absaetze = Textvergleich.absaetze(alt: alterText, neu: neuerText.text)
+            if absaetze.contains(where: { $0.art != .gleich }) { kapitel.append((neuerText.titel, absaetze)) }
+        }
+        for alterText in altTexte where !neuTexte.contains(where: { $0.titel == alterText.titel }) {
+            kapitel.append((alterText.titel, Textvergleich.absaetze(alt: alterText.text, neu: "")))
+        }
+        self.kapitel = kapitel
+    }
+
+    static func liste<Wert>(_ art: String, _ alt: [Wert], _ neu: [Wert], id: (Wert) -> String, name: (Wert) -> String) -> Liste {
+        var liste = Liste(art: art)
+        for wert in neu {
+            guard let vorher = alt.first(where: { id($0) == id(wert) }) else {
+                liste.hinzugefuegt.append(Eintrag(id: id(wert), name: name(wert), aenderungen: []))
+                continue
+            }
+            let aenderungen = felder(vorher, wert)
+            if !aenderungen.isEmpty { liste.geaendert.append(Eintrag(id: id(wert), name: name(wert), aenderungen: aenderungen)) }
+        }
+        for wert in alt where !neu.contains(where: { id($0) == id(wert) }) {
+            liste.entfernt.append(Eintrag(id: id(wert), name: name(wert), aenderungen: []))
+        }
+        return liste
+    }
+
+    /// Field-by-field differences of two values of the same type, nested fields joined by ".".
+    static func felder(_ alt: Any, _ neu: Any, pfad: String = "") -> [Feldaenderung] {
+        let altSpiegel = Mirror(reflecting: alt), neuSpiegel = Mirror(reflecting: neu)
+        guard altSpiegel.displayStyle == .struct, neuSpiegel.displayStyle == .struct else {
+            let a = text(alt), n = text(neu)
+            return a == n ? [] : [Feldaenderung(feld: pfad, alt: a, neu: n)]
+        }
+        var aenderungen: [Feldaenderung] = []
+        for (altKind, neuKind) in zip(altSpiegel.children, neuSpiegel.children) {
+            let name = altKind.label ?? "?"
+            aenderungen += felder(altKind.value, neuKind.value, pfad: pfad.isEmpty ? name : "\(pfad).\(name)")
+        }
+        return aenderungen
+    }
+
+    /// A readable rendering of a field value for the change list.
+    static func text(_ wert: Any) -> String {
+        switch wert {
+        case let text as String: return text
+        case let datum as Datum: return Format.datum(datum)
+        case let zahl as Int: return Format.zahl(zahl)
+        case let zahl as Double: return Format.dezimal(zahl)
+        case let wahr as Bool: return wahr ? "ja" : "nein"
+        default: break
+        }
+        let spiegel = Mirror(reflecting: wert)
+        switch spiegel.displayStyle {
+        case .optional:
+            return spiegel.children.first.map { text($0.value) } ?? "–"
+        case .collection:
+            let teile = spiegel.children.map { text($0.value) }
+            return teile.isEmpty ? "–" : teile.joined(separator: "; ")
+        case .enum:
+            return (wert as? any RawRepresentable).map { "\($0.rawValue)" } ?? String(describing: wert)
+        case .struct:
+            return spiegel.children.map { "\($0.label ?? ""): \(text($0.value))" }.joined(separator: ", ")
+        default:
+            return String(describing: wert)
+        }
+    }
+
+    static func zahlen(_ alt: Demografie, _ neu: Demografie) -> [Feldaenderung] {
+        var aenderungen: [Feldaenderung] = []
+        for tabelle in neu.tabellen {
+            guard let vorher = alt.tabellen.first(where: { $0.id == tabelle.id }) else { continue }
+            if vorher.stichtag != tabelle.stichtag {
+                aenderungen.append(Feldaenderung(feld: "Abb. \(tabelle.abbildung): Stichtag", alt: Format.datum(vorher.stichtag), neu: Format.datum(tabelle.stichtag)))
+            }
+            for zeile in tabelle.zeilen {
+                guard let alteZeile = vorher.zeilen.first(where: { $0.sozialraum == zeile.sozialraum }) else { continue }
+                if alteZeile.insgesamt != zeile.insgesamt {
+                    aenderungen.append(Feldaenderung(feld: "Abb. \(tabelle.abbildung), Sozialraum \(zeile.sozialraum): insgesamt",
+                                                     alt: Format.zahl(alteZeile.insgesamt), neu: Format.zahl(zeile.insgesamt)))
+                }
+                if alteZeile.mitEinwanderungsgeschichte != zeile.mitEinwanderungsgeschichte {
+                    aenderungen.append(Feldaenderung(feld: "Abb. \(tabelle.abbildung), Sozialraum \(zeile.sozialraum): mit Einwanderungsgeschichte",
+                                                     alt: Format.zahl(alteZeile.mitEinwanderungsgeschichte), neu: Format.zahl(zeile.mitEinwanderungsgeschichte)))
+                }
+            }
+        }
+        if alt.imKontextFlucht.anzahl != neu.imKontextFlucht.anzahl || alt.imKontextFlucht.stichtag != neu.imKontextFlucht.stichtag {
+            aenderungen.append(Feldaenderung(feld: "Menschen im Kontext von Flucht",
+                                             alt: "\(Format.zahl(alt.imKontextFlucht.anzahl)) (\(Format.datum(alt.imKontextFlucht.stichtag)))",
+                                             neu: "\(Format.zahl(neu.imKontextFlucht.anzahl)) (\(Format.datum(neu.imKontextFlucht.stichtag)))"))
+        }
+        return aenderungen
+    }
+}
+
+/// Paragraph-level diff (longest common subsequence) of two Markdown texts.
+public enum Textvergleich {
+    public struct Absatz: Sendable {
+        public enum Art: Sendable { case gleich, eingefuegt, geloescht }
+        public var art: Art
+        public var text: String
+    }
+
+    public static func absaetze(alt: String, neu: String) -> [Absatz] {
+        let a = teilen(alt), b = teilen(neu)
+        // LCS table; chapters have at most a few hundred paragraphs.
+        var tabelle = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                tabelle[i][j] = a[i] == b[j] ? tabelle[i + 1][j + 1] + 1 : max(tabelle[i + 1][j], tabelle[i][j + 1])
+            }
+        }
+        var ergebnis: [Absatz] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] {
+                ergebnis.append(Absatz(art: .gleich, text: a[i])); i += 1; j += 1
+            } else if j < b.count, i == a.count || tabelle[i][j + 1] >= tabelle[i + 1][j] {
+                ergebnis.append(Absatz(art: .eingefuegt, text: b[j])); j += 1
+            } else {
+                ergebnis.append(Absatz(art: .geloescht, text: a[i])); i += 1
+            }
+        }
+        return ergebnis
+    }
+
+    static func teilen(_ text: String) -> [String] {
+        text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+}

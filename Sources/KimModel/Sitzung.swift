@@ -1,0 +1,86 @@
+/// `data/sitzungen/*.json`: one file per meeting of a Gremium, with its Niederschrift.
+public struct Sitzung: Codable, Sendable, Equatable {
+    public var stand: Datum
+    public var quelle: String
+    public var beispieldaten: Bool?
+    public var id: String
+    /// Gremium id
+    public var gremium: String
+    public var nummer: Int
+    public var datum: Datum
+    /// "14:00"
+    public var beginn: String
+    public var ende: String
+    public var ort: String
+    public var oeffentlich: Bool
+    public var teilnahme: [Teilnahme]
+    /// Whether the Niederschrift of the previous Sitzung was approved in this one
+    public var niederschriftGenehmigt: Bool?
+    public var tagesordnung: [Tagesordnungspunkt]
+}
+
+public struct Teilnahme: Codable, Sendable, Equatable {
+    /// Organisation or function ("3-2/Soziales", "Vorsitz")
+    public var organisation: String
+    public var rolle: String?
+    /// A personal name, published only with `einwilligung`
+    public var name: String?
+    public var einwilligung: Bool?
+    public var anwesend: Bool
+}
+
+public struct Tagesordnungspunkt: Codable, Sendable, Equatable {
+    /// "1", "2", "3.1"
+    public var nummer: String
+    public var titel: String
+    public var oeffentlich: Bool
+    /// Report (Markdown)
+    public var bericht: String?
+    public var beschluesse: [Beschluss]
+    public var aufgaben: [Aufgabe]
+    /// Meilenstein ids this item concerns
+    public var meilensteine: [String]
+
+    public init(nummer: String, titel: String, oeffentlich: Bool, bericht: String?, beschluesse: [Beschluss], aufgaben: [Aufgabe], meilensteine: [String]) {
+        self.nummer = nummer
+        self.titel = titel
+        self.oeffentlich = oeffentlich
+        self.bericht = bericht
+        self.beschluesse = beschluesse
+        self.aufgaben = aufgaben
+        self.meilensteine = meilensteine
+    }
+}
+
+public struct Beschluss: Codable, Sendable, Equatable {
+    public enum Ergebnis: String, Codable, Sendable, CaseIterable {
+        case konsens = "Konsens"
+        case einstimmig
+        case mehrheitlich
+        case vertagt
+        case abgelehnt
+        case kenntnisgenommen = "zur Kenntnis genommen"
+    }
+
+    public var id: String
+    public var wortlaut: String
+    public var ergebnis: Ergebnis
+    public var enthaltungen: Int?
+    /// Meilenstein ids the decision affects
+    public var meilensteine: [String]
+}
+
+public struct Aufgabe: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case offen, erledigt
+    }
+
+    public var id: String
+    public var was: String
+    public var verantwortlich: String
+    public var frist: Datum
+    public var status: Status
+    public var erledigtAm: Datum?
+    /// Needs a decision of the Verwaltungsvorstand
+    public var entscheidungVerwaltungsvorstand: Bool?
+}

@@ -1,0 +1,155 @@
+import KimDerive
+import KimModel
+
+/// The OParl 1.1 export of the public Gremien and Sitzungen under `oparl/`: every
+/// object as its own file, ids as absolute URLs under the Kommune's `basisUrl`,
+/// lists with `data`, `pagination` and `links`. Only public agenda items appear.
+struct OParlExport {
+    let projekt: Projekt
+    let basis: String
+    let seiten: String
+
+    init(_ projekt: Projekt) {
+        self.projekt = projekt
+        seiten = projekt.kommune.basisUrl
+        basis = projekt.kommune.basisUrl + "oparl/"
+    }
+
+    static let version = "https://schema.oparl.org/1.1/"
+
+    func dateien() -> [String: String] {
+        var dateien: [String: String] = [:]
+        func ablegen(_ objekt: [String: Any]) {
+            guard let id = objekt["id"] as? String, id.hasPrefix(basis) else { return }
+            dateien["oparl/" + id.dropFirst(basis.count)] = JSONText.encode(objekt)
+        }
+        let organisationen = projekt.gremien.gremien.map(organisation)
+        let mitgliedschaften = projekt.gremien.gremien.flatMap(mitgliedschaften)
+        let sitzungen = projekt.sitzungen.map(sitzung)
+        let orte = Dictionary(projekt.sitzungen.map { (ortID($0.ort), ort($0.ort)) }) { erstes, _ in erstes }.sorted { $0.key < $1.key }.map(\.value)
+        let punkte = projekt.sitzungen.flatMap { s in s.tagesordnung.enumerated().filter { s.oeffentlich && $0.element.oeffentlich }.map { tagesordnungspunkt($0.element, reihenfolge: $0.offset + 1, in: s) } }
+
+        ablegen(system())
+        ablegen(body())
+        for objekt in organisationen + mitgliedschaften + sitzungen + orte + punkte { ablegen(objekt) }
+        dateien["oparl/bodies.json"] = liste("bodies.json", [body()])
+        dateien["oparl/organizations.json"] = liste("organizations.json", organisationen)
+        dateien["oparl/memberships.json"] = liste("memberships.json", mitgliedschaften)
+        dateien["oparl/meetings.json"] = liste("meetings.json", sitzungen)
+        dateien["oparl/agendaitems.json"] = liste("agendaitems.json", punkte)
+        dateien["oparl/locations.json"] = liste("locations.json", orte)
+        dateien["oparl/persons.json"] = liste("persons.json", [])
+        dateien["oparl/papers.json"] = liste("papers.json", [])
+        return dateien
+    }
+
+    func liste(_ name: String, _ daten: [[String: Any]]) -> String {
+        JSONText.encode([
+            "data": daten,
+            "pagination": ["totalElements": daten.count, "elementsPerPage": max(daten.count, 1), "currentPage": 1, "totalPages": 1],
+            "links": ["first": basis + name, "last": basis + name],
+        ])
+    }
+
+    /// Dataset dates as OParl date-times, at midnight local time.
+    func zeitpunkt(_ datum: Datum, _ uhrzeit: String = "00:00") -> String {
+        "\(datum.iso)T\(uhrzeit):00\(Zeitzone.berlin(datum))"
+    }
+
+    func stempel(_ datum: Datum) -> [String: Any] {
+        ["created": zeitpunkt(datum), "modified": zeitpunkt(datum)]
+    }
+
+    func system() -> [String: Any] {
+        ["id": basis + "system.json", "type": Self.version + "System", "oparlVersion": Self.version,
+         "body": basis + "bodies.json", "name": "Kommunales Integrationsmanagement \(projekt.kommune.name)",
+         "website": seiten, "product": "kim", "web": seiten]
+            .merging(stempel(projekt.gremien.stand)) { $1 }
+    }
+
+    func body() -> [String: Any] {
+        ["id": basis + "body.json", "type": Self.version + "Body", "system": basis + "system.json",
+         "name": projekt.kommune.bezeichnung, "shortName": projekt.kommune.name, "website": seiten,
+         "organization": basis + "organizations.json", "person": basis + "persons.json",
+         "meeting": basis + "meetings.json", "paper": basis + "papers.json", "legislativeTerm": [] as [Any],
+         "agendaItem": basis + "agendaitems.json", "membership": basis + "memberships.json",
+         "locationList": basis + "locations.json", "classification": projekt.kommune.art, "web": seiten]
+            .merging(stempel(projekt.gremien.stand)) { $1 }
+    }
+
+    func organisationID(_ id: String) -> String { basis + "organization/\(id).json" }
+
+    func organisation(_ gremium: Gremium) -> [String: Any] {
+        ["id": organisationID(gremium.id), "type": Self.version + "Organization", "body": basis + "body.json",
+         "name": gremium.name, "shortName": gremium.kurzname, "organizationType": "Gremium", "classification": gremium.art,
+         "membership": gremium.mitglieder.indices.map { basis + "membership/\(gremium.id)-\($0 + 1).json" },
+         "web": seiten + "gremien/\(gremium.id).html"]
+            .merging(stempel(projekt.gremien.stand)) { $1 }
+    }
+
+    func mitgliedschaften(_ gremium: Gremium) -> [[String: Any]] {
+        gremium.mitglieder.enumerated().map { index, mitglied in
+            ["id": basis + "membership/\(gremium.id)-\(index + 1).json", "type": Self.version + "Membership",
+             "organization": organisationID(gremium.id), "role": mitglied.rolle.map { "\(mitglied.bezeichnung) (\($0))" } ?? mitglied.bezeichnung]
+                .merging(stempel(projekt.gremien.stand)) { $1 }
+        }
+    }
+
+    func ortID(_ ort: String) -> String { basis + "location/\(Escape.slug(ort)).json" }
+
+    func ort(_ ort: String) -> [String: Any] {
+        ["id": ortID(ort), "type": Self.version + "Location", "description": ort, "locality": projekt.kommune.anschrift.ort]
+            .merging(stempel(projekt.gremien.stand)) { $1 }
+    }
+
+    func sitzung(_ sitzung: Sitzung) -> [String: Any] {
+        let punkte = sitzung.tagesordnung.enumerated().filter { sitzung.oeffentlich && $0.element.oeffentlich }
+        return ["id": basis + "meeting/\(sitzung.id).json", "type": Self.version + "Meeting",
+                "name": "\(sitzung.nummer). Sitzung \(projekt.gremien.gremien.first { $0.id == sitzung.gremium }?.name ?? sitzung.gremium)",
+                "meetingState": "durchgeführt", "cancelled": false,
+                "start": zeitpunkt(sitzung.datum, sitzung.beginn), "end": zeitpunkt(sitzung.datum, sitzung.ende),
+                "location": ort(sitzung.ort), "organization": [organisationID(sitzung.gremium)],
+                "agendaItem": punkte.map { tagesordnungspunkt($0.element, reihenfolge: $0.offset + 1, in: sitzung) },
+                "web": seiten + "sitzungen/\(sitzung.id).html"]
+            .merging(stempel(sitzung.stand)) { $1 }
+    }
+
+    func tagesordnungspunkt(_ punkt: Tagesordnungspunkt, reihenfolge: Int, in sitzung: Sitzung) -> [String: Any] {
+        var objekt: [String: Any] = [
+            "id": basis + "agendaitem/\(sitzung.id)-\(Escape.slug(punkt.nummer)).json", "type": Self.version + "AgendaItem",
+            "meeting": basis + "meeting/\(sitzung.id).json", "number": punkt.nummer, "order": reihenfolge,
+            "name": punkt.titel, "public": true,
+            "web": seiten + "sitzungen/\(sitzung.id).html#top-\(Escape.slug(punkt.nummer))",
+        ]
+        if !punkt.beschluesse.isEmpty {
+            objekt["result"] = punkt.beschluesse.map(\.ergebnis.rawValue).joined(separator: "; ")
+            objekt["resolutionText"] = punkt.beschluesse.map(\.wortlaut).joined(separator: "\n\n")
+        }
+        return objekt.merging(stempel(sitzung.stand)) { $1 }
+    }
+}
+
+enum Zeitzone {
+    /// "+01:00" or "+02:00": Central European (Summer) Time on that day, switching on the
+    /// last Sundays of March and October (the clock change at 02:00/03:00 is ignored; meetings are not held then).
+    static func berlin(_ datum: Datum) -> String {
+        func letzterSonntag(_ monat: Int) -> Int {
+            // Zeller-style weekday of the 31st; 0 = Sunday
+            let tag = 31
+            var m = monat, j = datum.jahr
+            if m < 3 { m += 12; j -= 1 }
+            let k = j % 100, jh = j / 100
+            let h = (tag + (13 * (m + 1)) / 5 + k + k / 4 + jh / 4 + 5 * jh) % 7  // 0 = Saturday
+            let wochentag = (h + 6) % 7  // 0 = Sunday
+            return tag - wochentag
+        }
+        let sommer: Bool
+        switch datum.monat {
+        case 4...9: sommer = true
+        case 3: sommer = datum.tag >= letzterSonntag(3)
+        case 10: sommer = datum.tag < letzterSonntag(10)
+        default: sommer = false
+        }
+        return sommer ? "+02:00" : "+01:00"
+    }
+}

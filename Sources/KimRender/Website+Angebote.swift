@@ -1,0 +1,129 @@
+import KimDerive
+import KimMarkdown
+import KimModel
+
+extension Website {
+    /// Anlage 1: the inventory by Kategorie, a page per Träger, views by Zielgruppe and Sozialraum, downloads.
+    func angebote() -> (seiten: [Seite], dateien: [String: String]) {
+        let daten = projekt.angebote
+        let alle = daten.angebote.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        // An Angebot may stand in several groups of one page; its element id then carries the group's.
+        func liste(_ auswahl: [Angebot], wurzel: String, gruppe: String? = nil) -> [Kontext] {
+            auswahl.map { eintrag in
+                var kontext = angebot(eintrag, wurzel: wurzel)
+                if let gruppe { kontext["id"] = "\(gruppe)-\(eintrag.id)" }
+                return kontext
+            }
+        }
+        let krumen: [(String, String)] = [("Angebote (Anlage 1)", "anlage-1/index.html")]
+
+        var kategorien: [Kontext] = daten.kategorien.map { kategorie in
+            ["id": kategorie.id, "name": kategorie.name, "beschreibung": kategorie.beschreibung,
+             "angebote": liste(alle.filter { $0.kategorie == kategorie.id }, wurzel: "../")]
+        }
+        let ohne = alle.filter { $0.kategorie == nil }
+        if !ohne.isEmpty {
+            kategorien.append(["id": "ohne-kategorie", "name": "Ohne eindeutige Kategorie",
+                               "beschreibung": "Angebote, die sich keiner der Kategorien eindeutig zuordnen lassen.",
+                               "angebote": liste(ohne, wurzel: "../")])
+        }
+        var seiten: [Seite] = []
+        let basis: Kontext = ["wurzel": "../", "hinweis": daten.hinweis, "stand": Format.datum(daten.stand), "quelle": daten.quelle,
+                              "anzahl": Format.zahl(alle.count), "anzahlTraeger": Format.zahl(daten.traeger.count)]
+        seiten.append(Seite(pfad: "anlage-1/index.html", titel: "Angebote (Anlage 1)",
+                            beschreibung: "Beratungs- und Case-Management-Angebote für Menschen mit Einwanderungsgeschichte in \(projekt.kommune.name), nach Kategorie.",
+                            inhalt: vorlagen.render("seiten/angebote", mitKontext(basis.merging(["kategorien": kategorien]) { $1 })) ?? "",
+                            bereich: "angebote", brotkrumen: []))
+
+        let zielgruppen: [Kontext] = daten.zielgruppen.map { gruppe in
+            ["id": gruppe.id, "name": gruppe.name, "angebote": liste(alle.filter { $0.zielgruppen.contains(gruppe.id) }, wurzel: "../", gruppe: gruppe.id)]
+        }
+        seiten.append(Seite(pfad: "anlage-1/zielgruppen.html", titel: "Angebote nach Zielgruppe",
+                            beschreibung: "Anlage 1 nach Zielgruppen geordnet.",
+                            inhalt: vorlagen.render("seiten/angebote-gruppiert", mitKontext(basis.merging(["gruppen": zielgruppen, "titel": "Angebote nach Zielgruppe"]) { $1 })) ?? "",
+                            bereich: "angebote", brotkrumen: krumen))
+
+        var raeume: [Kontext] = projekt.kommune.sozialraeume.map { raum in
+            ["id": "sozialraum-\(raum.nummer)", "name": "\(raum.nummer) \(raum.name)",
+             "angebote": liste(alle.filter { $0.sozialraeume.contains(raum.nummer) }, wurzel: "../", gruppe: "sozialraum-\(raum.nummer)")]
+        }
+        raeume.insert(["id": "stadtweit", "name": "Stadtweit oder ohne Angabe", "angebote": liste(alle.filter { $0.sozialraeume.isEmpty }, wurzel: "../")], at: 0)
+        seiten.append(Seite(pfad: "anlage-1/sozialraeume.html", titel: "Angebote nach Sozialraum",
+                            beschreibung: "Anlage 1 nach den Sozialräumen geordnet, in denen die Angebote tätig sind.",
+                            inhalt: vorlagen.render("seiten/angebote-gruppiert", mitKontext(basis.merging(["gruppen": raeume, "titel": "Angebote nach Sozialraum"]) { $1 })) ?? "",
+                            bereich: "angebote", brotkrumen: krumen))
+
+        for traeger in daten.traeger {
+            let eigene = alle.filter { $0.traeger == traeger.id }
+            let mitglieder = daten.traeger.filter { $0.dachverband == traeger.id }
+            let werte: Kontext = [
+                "wurzel": "../../",
+                "traeger": traegerKontext(traeger, wurzel: "../../"),
+                "angebote": liste(eigene, wurzel: "../../"),
+                "mitglieder": mitglieder.map { traegerKontext($0, wurzel: "../../") },
+            ]
+            seiten.append(Seite(pfad: "anlage-1/traeger/\(traeger.id).html", titel: traeger.name,
+                                beschreibung: "Angebote von \(traeger.name) in Anlage 1 des Handlungskonzepts.",
+                                inhalt: vorlagen.render("seiten/traeger", mitKontext(werte)) ?? "",
+                                bereich: "angebote", brotkrumen: krumen))
+        }
+        return (seiten, ["downloads/angebote.csv": angeboteCSV(alle), "downloads/angebote.json": angeboteJSON(alle)])
+    }
+
+    func traegerKontext(_ traeger: Traeger, wurzel: String) -> Kontext {
+        let dach = traeger.dachverband.flatMap { id in projekt.angebote.traeger.first { $0.id == id } }
+        return ["id": traeger.id, "name": traeger.name, "art": traeger.art, "web": traeger.web ?? Leer(),
+                "href": "\(wurzel)anlage-1/traeger/\(traeger.id).html",
+                "dachverband": dach.map { ["name": $0.name, "href": "\(wurzel)anlage-1/traeger/\($0.id).html"] as Kontext } ?? Leer()]
+    }
+
+    func angebot(_ angebot: Angebot, wurzel: String) -> Kontext {
+        let daten = projekt.angebote
+        let traeger = daten.traeger.first { $0.id == angebot.traeger }
+        return [
+            "id": angebot.id, "name": angebot.name,
+            "traeger": traeger.map { traegerKontext($0, wurzel: wurzel) } ?? Leer(),
+            "kategorie": daten.kategorien.first { $0.id == angebot.kategorie }?.name ?? Leer(),
+            "zielgruppen": angebot.zielgruppen.compactMap { id in daten.zielgruppen.first { $0.id == id }?.name },
+            "rechtskreis": angebot.rechtskreis.joined(separator: ", "),
+            "sozialraeume": angebot.sozialraeume.isEmpty ? "stadtweit oder ohne Angabe"
+                : angebot.sozialraeume.map { nummer in projekt.kommune.sozialraeume.first { $0.nummer == nummer }.map { "\($0.nummer) \($0.name)" } ?? nummer }.joined(separator: ", "),
+            "sprachen": angebot.sprachen.joined(separator: ", "),
+            "anschrift": angebot.anschrift.map { KontextBuilder.anschrift($0) } ?? Leer(),
+            "kontakt": angebot.kontakt.flatMap { Spiegel.kontext($0) } ?? Leer(),
+            "beschreibung": angebot.beschreibung.map { Markdown.html($0) } ?? Leer(),
+        ]
+    }
+
+    func angeboteCSV(_ angebote: [Angebot]) -> String {
+        let daten = projekt.angebote
+        var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "beschreibung"]]
+        for angebot in angebote {
+            zeilen.append([
+                angebot.id, angebot.name,
+                daten.traeger.first { $0.id == angebot.traeger }?.name ?? angebot.traeger,
+                daten.kategorien.first { $0.id == angebot.kategorie }?.name ?? "",
+                angebot.zielgruppen.compactMap { id in daten.zielgruppen.first { $0.id == id }?.name }.joined(separator: "; "),
+                angebot.rechtskreis.joined(separator: "; "), angebot.sozialraeume.joined(separator: "; "),
+                angebot.anschrift?.strasse ?? "", angebot.anschrift?.plz ?? "", angebot.anschrift?.ort ?? "",
+                angebot.kontakt?.telefon ?? "", angebot.kontakt?.email ?? "", angebot.kontakt?.web ?? "",
+                angebot.sprachen.joined(separator: "; "), angebot.beschreibung ?? "",
+            ])
+        }
+        return CSV.text(zeilen)
+    }
+
+    func angeboteJSON(_ angebote: [Angebot]) -> String {
+        JSONText.encode(["stand": projekt.angebote.stand.iso, "quelle": projekt.angebote.quelle, "hinweis": projekt.angebote.hinweis,
+                         "kategorien": projekt.angebote.kategorien.map { ["id": $0.id, "name": $0.name] },
+                         "traeger": projekt.angebote.traeger.map { ["id": $0.id, "name": $0.name, "art": $0.art] },
+                         "angebote": angebote.map { angebot -> [String: Any] in
+                             var eintrag: [String: Any] = ["id": angebot.id, "name": angebot.name, "traeger": angebot.traeger,
+                                                           "zielgruppen": angebot.zielgruppen, "rechtskreis": angebot.rechtskreis,
+                                                           "sozialraeume": angebot.sozialraeume, "sprachen": angebot.sprachen]
+                             if let kategorie = angebot.kategorie { eintrag["kategorie"] = kategorie }
+                             if let beschreibung = angebot.beschreibung { eintrag["beschreibung"] = beschreibung }
+                             return eintrag
+                         }])
+    }
+}
