@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // C libraries
@@ -34,13 +35,18 @@ let package = Package(
         .target(name: "KimPipeline", dependencies: [
             "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimRender", "KimWrite",
         ]),
+        // `kim serve`: the preview server with live reload, outside the pipeline.
+        .target(name: "KimServe", dependencies: [
+            "KimModel", "KimLoad", "KimPipeline",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "kim", dependencies: [
-            "KimPipeline",
+            "KimPipeline", "KimServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "KimTests", dependencies: [
-            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimRender", "KimWrite", "KimPipeline",
+            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimRender", "KimWrite", "KimPipeline", "KimServe",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,21 +2,26 @@ import ArgumentParser
 import Foundation
 import KimModel
 import KimPipeline
+import KimServe
 
 @main
-struct Kim: ParsableCommand {
+struct Kim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kim",
         abstract: "Veröffentlicht das Kommunale Integrationsmanagement (KIM NRW) einer Kommune: Website, Handlungskonzept, Berichte.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
     )
 
     /// Exit codes as the design asks: 0 clean, 1 content errors, 2 usage errors
     /// (argument-parser's own default for usage errors is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchron = command as? AsyncParsableCommand {
+                try await asynchron.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -150,5 +155,66 @@ struct NewSitzungCommand: ParsableCommand {
             Ausgabe.fehlerkanal("Fehler: \(error)")
             throw ExitCode(1)
         }
+    }
+}
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Zeigt die Website als Vorschau auf http://127.0.0.1:8000 und baut bei jeder Änderung neu; schreibt nichts."
+    )
+
+    @OptionGroup var projekt: ProjektOptionen
+
+    @Option(help: "Port der Vorschau.")
+    var port: UInt16 = 8000
+
+    @Option(help: "Adresse, auf der die Vorschau lauscht; Standard nur dieser Rechner.")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        let server = Vorschauserver(projekt: projekt.url, port: port, host: host, protokoll: Ausgabe.fehlerkanal)
+        let (http, beobachtung) = try await server.starten()
+        Ausgabe.fehlerkanal("Vorschau: http://\(host):\(port)/ – beenden mit Strg+C")
+        let signale = Signale()
+        let lauf = Task { try await http.run() }
+        await signale.warten()
+        Ausgabe.fehlerkanal("Vorschau wird beendet …")
+        beobachtung.cancel()
+        await http.stop(timeout: 1)
+        lauf.cancel()
+    }
+}
+
+/// Waits for Ctrl-C or SIGTERM, so the server can shut down cleanly.
+final class Signale: Sendable {
+    func warten() async {
+        await withCheckedContinuation { (fortsetzung: CheckedContinuation<Void, Never>) in
+            let quellen = [SIGINT, SIGTERM].map { signal -> DispatchSourceSignal in
+                Foundation.signal(signal, SIG_IGN)
+                return DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            }
+            let einmal = Einmal(fortsetzung)
+            for quelle in quellen {
+                quelle.setEventHandler { einmal.ausloesen(); quellen.forEach { $0.cancel() } }
+                quelle.resume()
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once, whichever signal comes first.
+final class Einmal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fortsetzung: CheckedContinuation<Void, Never>?
+
+    init(_ fortsetzung: CheckedContinuation<Void, Never>) { self.fortsetzung = fortsetzung }
+
+    func ausloesen() {
+        lock.lock()
+        let wartend = fortsetzung
+        fortsetzung = nil
+        lock.unlock()
+        wartend?.resume()
     }
 }

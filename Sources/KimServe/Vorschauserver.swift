@@ -1,0 +1,145 @@
+import FlyingFox
+import Foundation
+import KimModel
+
+/// `kim serve`: serves the in-memory build on loopback, rebuilds on every edit and
+/// reloads open pages. The live-reload script is added to pages only here, never to `site/`.
+public struct Vorschauserver {
+    public let vorschau: Vorschau
+    public let beobachter: Beobachter
+    public let port: UInt16
+    public let host: String
+    public let protokoll: @Sendable (String) -> Void
+
+    public init(projekt: URL, port: UInt16, host: String = "127.0.0.1", vorschau: Vorschau? = nil,
+                protokoll: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.vorschau = vorschau ?? Vorschau(projekt: projekt)
+        self.beobachter = Beobachter(projekt: projekt)
+        self.port = port
+        self.host = host
+        self.protokoll = protokoll
+    }
+
+    /// Starts serving and watching; returns the server so the caller can stop it.
+    public func starten() async throws -> (server: HTTPServer, beobachtung: Task<Void, Never>) {
+        let befunde = await vorschau.neuBauen()
+        melden(befunde)
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        let vorschau = self.vorschau
+        await server.appendRoute("GET /__kim/status") { _ in
+            let fehler = await vorschau.befunde.filter { $0.severity == .error }.map(\.formatted)
+            let inhalt: [String: Any] = ["version": await vorschau.version, "fehler": fehler]
+            let daten = (try? JSONSerialization.data(withJSONObject: inhalt, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8", .init("Cache-Control"): "no-store"], body: daten)
+        }
+        await server.appendRoute("GET /__kim/live.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"], body: Data(Livereload.skript.utf8))
+        }
+        await server.appendRoute("GET *") { anfrage in
+            await Self.antwort(auf: anfrage.path, aus: vorschau)
+        }
+        let beobachtung = Task { [beobachter, protokoll] in
+            var letzter = beobachter.fingerabdruck()
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(200))
+                let aktuell = beobachter.fingerabdruck()
+                guard aktuell != letzter else { continue }
+                letzter = aktuell
+                let befunde = await vorschau.neuBauen()
+                let dauer = await vorschau.letzteDauer
+                protokoll("Neu gebaut in \(dauer.components.seconds * 1000 + dauer.components.attoseconds / 1_000_000_000_000_000) ms")
+                Self.melden(befunde, protokoll)
+            }
+        }
+        return (server, beobachtung)
+    }
+
+    func melden(_ befunde: [Diagnostic]) { Self.melden(befunde, protokoll) }
+
+    static func melden(_ befunde: [Diagnostic], _ protokoll: @Sendable (String) -> Void) {
+        for befund in befunde { protokoll(befund.formatted) }
+        if befunde.hasErrors { protokoll("\(befunde.summary) – die letzte fehlerfreie Fassung bleibt sichtbar.") }
+    }
+
+    static func antwort(auf pfad: String, aus vorschau: Vorschau) async -> HTTPResponse {
+        var relativ = String((pfad.removingPercentEncoding ?? pfad).drop { $0 == "/" })
+        if relativ.isEmpty || relativ.hasSuffix("/") { relativ += "index.html" }
+        guard !relativ.split(separator: "/").contains(".."), var inhalt = await vorschau.datei(relativ) else {
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Nicht gefunden: /\(relativ)\n".utf8))
+        }
+        if relativ.hasSuffix(".html") {
+            inhalt = Livereload.einfuegen(in: inhalt)
+        }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.medientyp(relativ), .init("Cache-Control"): "no-store"], body: Data(inhalt))
+    }
+
+    static func medientyp(_ pfad: String) -> String {
+        switch (pfad as NSString).pathExtension {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json; charset=utf-8"
+        case "xml": return "application/xml; charset=utf-8"
+        case "csv": return "text/csv; charset=utf-8"
+        case "svg": return "image/svg+xml"
+        case "ttf": return "font/ttf"
+        case "pdf": return "application/pdf"
+        default: return "application/octet-stream"
+        }
+    }
+}
+
+/// A few lines of script, served from the same origin so the pages' Content-Security-Policy
+/// allows them: poll the build version, reload on change, show errors over the page.
+enum Livereload {
+    static let einschub = Array("<script src=\"/__kim/live.js\" defer></script>\n".utf8)
+
+    static func einfuegen(in html: [UInt8]) -> [UInt8] {
+        let ende = Array("</body>".utf8)
+        guard let position = html.lastRange(of: ende) else { return html + einschub }
+        var ergebnis = html
+        ergebnis.insert(contentsOf: einschub, at: position.lowerBound)
+        return ergebnis
+    }
+
+    static let skript = """
+    (function () {
+      var version = null;
+      function overlay(fehler) {
+        var alt = document.getElementById("kim-fehler");
+        if (alt) alt.remove();
+        if (!fehler.length) return;
+        var box = document.createElement("div");
+        box.id = "kim-fehler";
+        box.setAttribute("role", "alert");
+        var s = box.style;
+        s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.maxHeight = "50vh"; s.overflow = "auto";
+        s.background = "#fff4c2"; s.color = "#1b2733"; s.borderTop = "4px solid #9c4317"; s.padding = "1rem";
+        s.font = "14px/1.5 monospace"; s.zIndex = "9999"; s.whiteSpace = "pre-wrap";
+        var titel = document.createElement("strong");
+        titel.textContent = "kim: Die letzte Änderung hat Fehler. Angezeigt wird die letzte fehlerfreie Fassung.\\n";
+        box.appendChild(titel);
+        box.appendChild(document.createTextNode(fehler.join("\\n")));
+        document.body.appendChild(box);
+      }
+      function pruefen() {
+        fetch("/__kim/status", { cache: "no-store" }).then(function (antwort) { return antwort.json(); }).then(function (stand) {
+          if (version !== null && stand.version !== version && !stand.fehler.length) { location.reload(); return; }
+          version = stand.version;
+          overlay(stand.fehler);
+        }).catch(function () {}).then(function () { setTimeout(pruefen, 500); });
+      }
+      pruefen();
+    })();
+    """
+}
+
+extension Array where Element == UInt8 {
+    func lastRange(of muster: [UInt8]) -> Range<Int>? {
+        guard muster.count <= count else { return nil }
+        for start in stride(from: count - muster.count, through: 0, by: -1) where self[start..<start + muster.count].elementsEqual(muster) {
+            return start..<start + muster.count
+        }
+        return nil
+    }
+}

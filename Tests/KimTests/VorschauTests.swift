@@ -1,0 +1,60 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import KimServe
+import Testing
+
+@Suite("kim serve", .serialized)
+struct VorschauTests {
+    static func holen(_ url: URL) async throws -> String {
+        let (daten, _) = try await URLSession.shared.data(from: url)
+        return String(decoding: daten, as: UTF8.self)
+    }
+
+    /// Polls until `bedingung` holds, at most about ten seconds.
+    static func warten(_ bedingung: () async throws -> Bool) async throws -> Bool {
+        for _ in 0..<100 {
+            if try await bedingung() { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    @Test("eine Änderung erscheint ohne Neustart, eine kaputte behält die letzte gute Seite und zeigt den Fehler")
+    func liveNeubau() async throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let port = UInt16.random(in: 20000...40000)
+        let server = Vorschauserver(projekt: projekt, port: port)
+        let (http, beobachtung) = try await server.starten()
+        let lauf = Task { try await http.run() }
+        defer { beobachtung.cancel(); lauf.cancel() }
+        try await http.waitUntilListening()
+        let basis = try #require(URL(string: "http://127.0.0.1:\(port)/"))
+
+        let start = try await Self.holen(basis.appendingPathComponent("index.html"))
+        #expect(start.contains("Stadt Oberhausen"))
+        #expect(start.contains("/__kim/live.js"))
+        #expect(!FileManager.default.fileExists(atPath: projekt.appendingPathComponent("site").path), "die Vorschau schreibt nicht nach site/")
+
+        let kommune = projekt.appendingPathComponent("data/kommune.json")
+        let original = try String(contentsOf: kommune, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"bezeichnung\": \"Stadt Oberhausen\"", with: "\"bezeichnung\": \"Stadt Oberhausen Vorschau\"")
+            .write(to: kommune, atomically: true, encoding: .utf8)
+        #expect(try await Self.warten { try await Self.holen(basis.appendingPathComponent("index.html")).contains("Stadt Oberhausen Vorschau") })
+
+        let vorlage = projekt.appendingPathComponent("templates/seiten/zahlen.html")
+        let zahlen = try String(contentsOf: vorlage, encoding: .utf8)
+        try zahlen.replacingOccurrences(of: "<h1>Zahlen</h1>", with: "<h1>Zahlen und Daten</h1>").write(to: vorlage, atomically: true, encoding: .utf8)
+        #expect(try await Self.warten { try await Self.holen(basis.appendingPathComponent("zahlen.html")).contains("Zahlen und Daten") })
+
+        try "{ \"stand\": ".write(to: kommune, atomically: true, encoding: .utf8)
+        #expect(try await Self.warten { try await Self.holen(basis.appendingPathComponent("__kim/status")).contains("data/kommune.json") })
+        let nachFehler = try await Self.holen(basis.appendingPathComponent("index.html"))
+        #expect(nachFehler.contains("Stadt Oberhausen Vorschau"), "die letzte gute Seite bleibt")
+        let skript = try await Self.holen(basis.appendingPathComponent("__kim/live.js"))
+        #expect(skript.contains("kim-fehler"))
+        await http.stop(timeout: 1)
+    }
+}
