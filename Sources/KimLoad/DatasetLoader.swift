@@ -28,7 +28,7 @@ struct DatasetLoader {
                                         hint: "\"$schema\": \"\(expectedReference)\" eintragen, dann prüft der Editor beim Tippen"))
         }
         let findings = SchemaValidator(schema: schema, file: path).validate(document)
-        diagnostics += findings
+        diagnostics += Self.begrenzt(findings, datei: path)
         guard !findings.hasErrors else { return nil }
         record(document, pointer: "", file: path)
         return decode(type, path: path, document: document)
@@ -47,7 +47,7 @@ struct DatasetLoader {
         }
         do {
             let (node, warnings) = try JSONParser.parse(bytes)
-            diagnostics += warnings.map { .error(path, $0.location, $0.message, hint: $0.hint) }
+            diagnostics += Self.begrenzt(warnings.map { .error(path, $0.location, $0.message, hint: $0.hint) }, datei: path)
             return warnings.isEmpty ? node : nil
         } catch {
             diagnostics.append(.error(path, error.location, error.message, hint: error.hint))
@@ -89,6 +89,19 @@ struct DatasetLoader {
             diagnostics.append(.error(path, nil, "die Datei ist nicht lesbar"))
             return nil
         }
+    }
+
+    /// At most this many findings of one kind per file, then a note how many more there are:
+    /// a file with 700 000 faulty rows must not print 700 000 lines.
+    static let hoechstens = 100
+
+    static func begrenzt(_ befunde: [Diagnostic], datei: String) -> [Diagnostic] {
+        guard befunde.count > hoechstens else { return befunde }
+        let sortiert = befunde.sorted()
+        let rest = sortiert.dropFirst(hoechstens)
+        return Array(sortiert.prefix(hoechstens)) + [Diagnostic(rest.contains { $0.severity == .error } ? .error : .warning, file: datei, at: nil,
+                                                                "\(rest.count) weitere Befunde in dieser Datei nicht gezeigt",
+                                                                hint: "zuerst die gezeigten beheben, dann erneut prüfen")]
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -70,7 +70,16 @@ public struct JSONParser {
         switch byte {
         case 0: return "ein NUL-Zeichen"
         case 0x20...0x7E: return "»\(Character(Unicode.Scalar(byte)))«"
-        default: return "das Zeichen mit dem Code \(byte)"
+        case 0x80...:
+            // Name the character, not its first byte: a second BOM or a no-break space is invisible.
+            var iterator = bytes[index...].prefix(4).makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "das Zeichen U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
+            }
+            return "ein ungültiges UTF-8-Byte (Code \(byte))"
+        default: return "das Steuerzeichen mit dem Code \(byte)"
         }
     }
 
@@ -115,9 +124,23 @@ public struct JSONParser {
         case UInt8(ascii: "'"):
             throw failure("Text muss in doppelten Anführungszeichen stehen, gefunden: einfaches Anführungszeichen",
                           hint: "\"…\" statt '…' schreiben")
+        case UInt8(ascii: "/") where startsComment:
+            throw commentFailure()
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            throw failure("erwartet wurde ein Wert, gefunden: \(describeCurrent())",
+                          hint: "Text in doppelte Anführungszeichen setzen; Wahrheitswerte klein als true oder false schreiben")
         default:
             throw failure("erwartet wurde ein Wert, gefunden: \(describeCurrent())")
         }
+    }
+
+    /// `//` or `/*`: JSON has no comments, but authors used to other formats write them.
+    private var startsComment: Bool {
+        index + 1 < bytes.count && bytes[index] == UInt8(ascii: "/") && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*"))
+    }
+
+    private mutating func commentFailure() -> Failure {
+        failure("JSON erlaubt keine Kommentare", hint: "den Kommentar entfernen")
     }
 
     private mutating func enterNesting() throws(Failure) {
@@ -146,6 +169,7 @@ public struct JSONParser {
                 if bytes[index] == UInt8(ascii: "}") {
                     throw failure("nach dem letzten Eintrag steht ein überzähliges Komma", hint: "Komma vor } entfernen")
                 }
+                if startsComment { throw commentFailure() }
                 throw failure("erwartet wurde ein Schlüssel in doppelten Anführungszeichen, gefunden: \(describeCurrent())")
             }
             let keyLocation = location
@@ -229,6 +253,7 @@ public struct JSONParser {
         let leading = index
         guard digits() > 0 else { throw failure("ungültige Zahl: nach dem Minus fehlen Ziffern") }
         if bytes[leading] == UInt8(ascii: "0"), index - leading > 1 {
+            index = leading
             throw failure("ungültige Zahl: führende Null", hint: "Zahlen ohne führende Nullen schreiben oder als Text in Anführungszeichen")
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -244,7 +269,20 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw failure("ungültige Zahl: Exponent ohne Ziffern") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        // What a Double cannot hold, the model cannot read either (JSONDecoder refuses it).
+        if let value = Double(text) {
+            let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+            if !value.isFinite {
+                index = start
+                throw failure("ungültige Zahl: \(text.count > 40 ? String(text.prefix(40)) + "…" : text) ist zu groß")
+            }
+            if value == 0, mantissa.contains(where: { ("1"..."9").contains($0) }) {
+                index = start
+                throw failure("ungültige Zahl: \(text.count > 40 ? String(text.prefix(40)) + "…" : text) ist zu nah an null", hint: "0 schreiben")
+            }
+        }
+        return text
     }
 
     private mutating func parseString() throws(Failure) -> String {
@@ -302,14 +340,17 @@ public struct JSONParser {
 
     private mutating func parseEscape() throws(Failure) -> Unicode.Scalar {
         guard index < bytes.count else { throw failure("unerwartetes Dateiende nach \\") }
+        let backslash = index - 1
         let byte = bytes[index]
         index += 1
         switch byte {
         case UInt8(ascii: "\""): return "\""
         case UInt8(ascii: "\\"): return "\\"
         case UInt8(ascii: "/"): return "/"
-        case UInt8(ascii: "b"): return "\u{08}"
-        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "b"), UInt8(ascii: "f"):
+            // Control characters are not allowed in HTML or XML output.
+            index = backslash
+            throw failure("Steuerzeichen (\\\(Character(Unicode.Scalar(byte)))) in einem Text", hint: "das Zeichen entfernen")
         case UInt8(ascii: "n"): return "\n"
         case UInt8(ascii: "r"): return "\r"
         case UInt8(ascii: "t"): return "\t"
@@ -317,18 +358,27 @@ public struct JSONParser {
             let high = try parseHex4()
             if (0xD800...0xDBFF).contains(high) {
                 guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    index = backslash
                     throw failure("unvollständiges Unicode-Ersatzpaar")
                 }
                 index += 2
                 let low = try parseHex4()
                 guard (0xDC00...0xDFFF).contains(low),
                       let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
+                    index = backslash
                     throw failure("ungültiges Unicode-Ersatzpaar")
                 }
                 return scalar
             }
             guard let scalar = Unicode.Scalar(high), high != 0 else {
+                index = backslash
                 throw failure(high == 0 ? "NUL-Zeichen (\\u0000) in einem Text" : "ungültiges Unicode-Zeichen")
+            }
+            if high < 0x20, high != 0x09, high != 0x0A, high != 0x0D {
+                // Not allowed in HTML or XML output, and regular expressions disagree whether they are white space.
+                index = backslash
+                throw failure("Steuerzeichen (\\u00\(high < 0x10 ? "0" : "")\(String(high, radix: 16, uppercase: true))) in einem Text",
+                              hint: "das Zeichen entfernen")
             }
             return scalar
         default:

@@ -18,6 +18,8 @@ public enum ProjectLoader {
             loader.load(Sitzung.self, from: $0, schema: "sitzung")
         }
         let archiv = loadArchive(files, &loader)
+        let berichte = files.list("data").contains("data/berichte.json")
+            ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte")?.berichte ?? [] : []
         var diagnostics = loader.diagnostics
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
@@ -31,7 +33,9 @@ public enum ProjectLoader {
                               angebote: angebote, meilensteinplan: meilensteinplan,
                               sitzungen: sitzungen.sorted { ($0.datum, $0.gremium, $0.nummer) < ($1.datum, $1.gremium, $1.nummer) },
                               archiv: archiv, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
-        return (projekt, diagnostics.sorted())
+        var vollstaendig = projekt
+        vollstaendig.berichte = berichte.sorted { $0.stichtag < $1.stichtag }
+        return (vollstaendig, diagnostics.sorted())
     }
 
     /// `data/fassungen/N/` holds the datasets as they were when Fassung N was adopted.
@@ -70,7 +74,12 @@ public enum ProjectLoader {
                 continue
             }
             guard var text = String(validating: bytes, as: UTF8.self) else {
-                diagnostics.append(.error(path, nil, "die Vorlage ist kein gültiges UTF-8", hint: "die Datei als UTF-8 speichern"))
+                diagnostics.append(.error(path, ersterFehler(in: bytes) { _ in false }, "die Vorlage ist kein gültiges UTF-8", hint: "die Datei als UTF-8 speichern"))
+                continue
+            }
+            if let nul = ersterFehler(in: bytes, { $0 == "\0" }) {
+                // cmark would show it as �, an HTML template would write it into the page.
+                diagnostics.append(.error(path, nul, "die Vorlage enthält ein NUL-Zeichen", hint: "das Zeichen entfernen"))
                 continue
             }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -82,6 +91,24 @@ public enum ProjectLoader {
             vorlagen[name] = Vorlage(name: name, datei: path, text: text)
         }
         return vorlagen
+    }
+
+    /// Line and column of the first scalar `ungueltig` rejects or of the first byte that is not UTF-8.
+    static func ersterFehler(in bytes: [UInt8], _ ungueltig: (Unicode.Scalar) -> Bool) -> SourceLocation? {
+        var zeile = 1, spalte = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if ungueltig(scalar) { return SourceLocation(line: zeile, column: spalte) }
+                if scalar == "\n" { zeile += 1; spalte = 1 } else { spalte += 1 }
+            case .emptyInput:
+                return nil
+            case .error:
+                return SourceLocation(line: zeile, column: spalte)
+            }
+        }
     }
 
     static func loadAssets(_ files: ProjectFiles, into diagnostics: inout [Diagnostic]) -> [String: [UInt8]] {

@@ -8,10 +8,23 @@ import KimModel
 public struct SchemaValidator {
     let root: JSONNode
     let file: String
+    /// Each pattern compiled once, not once per value (700 000 rows took minutes).
+    private let expressions = ExpressionCache()
 
     public init(schema: JSONNode, file: String) {
         self.root = schema
         self.file = file
+    }
+
+    private final class ExpressionCache {
+        var compiled: [String: NSRegularExpression?] = [:]
+
+        func expression(_ pattern: String) -> NSRegularExpression? {
+            if let known = compiled[pattern] { return known }
+            let expression = try? NSRegularExpression(pattern: SchemaValidator.anchoredAtEnd(pattern))
+            compiled[pattern] = expression
+            return expression
+        }
     }
 
     public func validate(_ document: JSONNode) -> [Diagnostic] {
@@ -76,8 +89,9 @@ public struct SchemaValidator {
                 diagnostics.append(.error(file, value.location, "\(label(name)) braucht mindestens \(Int(minimum)) Einträge, gefunden: \(items.count)"))
             }
             if let itemSchema = schema["items"] {
+                let itemName = name.map { "\($0)[]" }
                 for item in items {
-                    check(item, against: itemSchema, name: name.map { "\($0)[]" }, into: &diagnostics)
+                    check(item, against: itemSchema, name: itemName, into: &diagnostics)
                 }
             }
         case .object(let members):
@@ -88,19 +102,21 @@ public struct SchemaValidator {
     }
 
     private func checkString(_ text: String, _ value: JSONNode, _ schema: JSONNode, _ name: String?, _ diagnostics: inout [Diagnostic]) {
-        if let minimum = number(schema["minLength"]), Double(text.count) < minimum {
+        // JSON Schema counts code points, not what Swift calls characters ("e\u{301}" is two).
+        let length = text.unicodeScalars.count
+        if let minimum = number(schema["minLength"]), Double(length) < minimum {
             let message = minimum == 1 ? "\(label(name)) darf nicht leer sein" : "\(label(name)) braucht mindestens \(Int(minimum)) Zeichen"
             diagnostics.append(.error(file, value.location, message))
         }
-        if let maximum = number(schema["maxLength"]), Double(text.count) > maximum {
-            diagnostics.append(.error(file, value.location, "\(label(name)) darf höchstens \(Int(maximum)) Zeichen lang sein, gefunden: \(text.count)"))
+        if let maximum = number(schema["maxLength"]), Double(length) > maximum {
+            diagnostics.append(.error(file, value.location, "\(label(name)) darf höchstens \(Int(maximum)) Zeichen lang sein, gefunden: \(length)"))
         }
         if case .string(let format)? = schema["format"]?.value, format == "date", Datum(iso: text) == nil {
             diagnostics.append(.error(file, value.location, "\(label(name)) muss ein gültiges Datum im Format JJJJ-MM-TT sein, gefunden: \(value.shownForMessage)",
                                       hint: Self.dateHint(text)))
         }
         if case .string(let pattern)? = schema["pattern"]?.value,
-           let regex = try? NSRegularExpression(pattern: Self.anchoredAtEnd(pattern)),
+           let regex = expressions.expression(pattern),
            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
             let explanation = strings(schema["x-kim-muster"]).first ?? "dem Muster \(pattern) folgen"
             diagnostics.append(.error(file, value.location, "\(label(name)) muss \(explanation), gefunden: \(value.shownForMessage)"))
@@ -187,6 +203,9 @@ public struct SchemaValidator {
             }
         } else if case .number(let text) = value.value, expected == ["string"] {
             hint = "Text in Anführungszeichen setzen: \"\(text)\""
+        } else if case .number(let text) = value.value, expected == ["integer"], text.wholeMatch(of: /-?[0-9]{1,3}\.[0-9]{3}/) != nil {
+            // 11.973 is a valid JSON number, but meant as eleven thousand.
+            hint = "Zahlen ohne Tausenderpunkt schreiben: \(text.replacingOccurrences(of: ".", with: ""))"
         }
         return .error(file, value.location, "\(label(name)) muss \(germanTypes.joined(separator: " oder ")) sein, gefunden: \(value.shownForMessage)", hint: hint)
     }
@@ -204,7 +223,8 @@ public struct SchemaValidator {
 
     private func equal(_ left: JSONNode, _ right: JSONNode) -> Bool {
         switch (left.value, right.value) {
-        case (.string(let a), .string(let b)): return a == b
+        // Code point by code point, as JSON Schema compares: Swift's == would let "a\u{308}" pass for "ä".
+        case (.string(let a), .string(let b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
         case (.number(let a), .number(let b)): return Double(a) == Double(b)
         case (.bool(let a), .bool(let b)): return a == b
         case (.null, .null): return true

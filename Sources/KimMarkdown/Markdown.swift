@@ -7,7 +7,8 @@ public enum Markdown {
     public static func html(_ markdown: String) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_NOBREAKS
         return markdown.withCString { source -> String in
-            guard let rendered = cmark_markdown_to_html(source, strlen(source), options) else { return "" }
+            // The length in bytes, not strlen: a NUL inside must not cut the text short (cmark shows it as U+FFFD).
+            guard let rendered = cmark_markdown_to_html(source, markdown.utf8.count, options) else { return "" }
             defer { free(rendered) }
             return String(cString: rendered)
         }
@@ -26,7 +27,7 @@ public enum Markdown {
     /// every string, so this only fails on invalid UTF-8 or an allocation failure.
     public static func parses(_ markdown: String) -> Bool {
         markdown.withCString { source -> Bool in
-            guard let document = cmark_parse_document(source, strlen(source), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8) else { return false }
+            guard let document = cmark_parse_document(source, markdown.utf8.count, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8) else { return false }
             defer { cmark_node_free(document) }
             return true
         }

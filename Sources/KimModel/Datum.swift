@@ -49,6 +49,13 @@ public struct Datum: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// 1 to 4
     public var quartal: Int { (monat - 1) / 3 + 1 }
 
+    /// The same day `anzahl` months later, clamped to the month's last day (31.01. + 1 → 28./29.02.).
+    public func plusMonate(_ anzahl: Int) -> Datum {
+        let gesamt = jahr * 12 + (monat - 1) + anzahl
+        let neuesJahr = gesamt / 12, neuerMonat = gesamt % 12 + 1
+        return Datum(jahr: neuesJahr, monat: neuerMonat, tag: min(tag, Datum.tageImMonat(jahr: neuesJahr, monat: neuerMonat))) ?? self
+    }
+
     public var description: String { iso }
 
     public static func < (lhs: Datum, rhs: Datum) -> Bool {

@@ -15,6 +15,8 @@ public struct Projekt: Sendable {
     public var sitzungen: [Sitzung]
     /// The data as they were at earlier Fassungen (`data/fassungen/N/`), by Fassung number.
     public var archiv: [Int: Datenstand]
+    /// Earlier Sachstandsberichte; empty when the project has no `data/berichte.json`.
+    public var berichte: [Bericht] = []
     /// Template sources by name ("kapitel/1-einleitung", "layout"), project files over built-ins.
     public var vorlagen: [String: Vorlage]
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.

@@ -18,13 +18,16 @@ public struct Build {
         public var ausgabe: URL?
         /// Fail on warnings too.
         public var streng: Bool
+        /// Render the Handlungskonzept PDF (WeasyPrint) into the build.
+        public var pdf: Bool
 
-        public init(projekt: URL, stichtag: Datum? = nil, intern: Bool = false, ausgabe: URL? = nil, streng: Bool = false) {
+        public init(projekt: URL, stichtag: Datum? = nil, intern: Bool = false, ausgabe: URL? = nil, streng: Bool = false, pdf: Bool = false) {
             self.projekt = projekt
             self.stichtag = stichtag
             self.intern = intern
             self.ausgabe = ausgabe
             self.streng = streng
+            self.pdf = pdf
         }
 
         public var zielordner: URL {
@@ -49,10 +52,10 @@ public struct Build {
 
     /// Loads, validates, derives and renders without writing anything.
     public func pruefen(files: ProjectFiles? = nil) -> (Ausgabe?, [Diagnostic]) {
-        pruefen(files: files, schritte: 4)
+        pruefen(files: files, schritte: 4).ausgabe
     }
 
-    private func pruefen(files: ProjectFiles?, schritte: Int) -> (Ausgabe?, [Diagnostic]) {
+    private func pruefen(files: ProjectFiles?, schritte: Int) -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
         let files = files ?? .disk(optionen.projekt)
         var diagnostics: [Diagnostic] = []
         let projekt: Projekt? = schritt(1, schritte, "Laden") {
@@ -60,12 +63,12 @@ public struct Build {
             diagnostics += gefunden
             return projekt
         }
-        guard let projekt else { return (nil, diagnostics.sorted()) }
+        guard let projekt else { return ((nil, diagnostics.sorted()), nil, nil) }
         schritt(2, schritte, "Prüfen") { diagnostics += Validate.check(projekt) }
         // The public filter runs before derive and render: no later stage sees what is not public.
         let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
         guard !diagnostics.hasErrors, let auswertung = schritt(3, schritte, "Ableiten", { Derive.auswerten(sichtbar, stichtag: optionen.stichtag) }) else {
-            return (nil, diagnostics.sorted())
+            return ((nil, diagnostics.sorted()), nil, nil)
         }
         let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
             let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: Website.Optionen(intern: optionen.intern))
@@ -73,18 +76,47 @@ public struct Build {
             return ausgabe
         }
         let fehlgeschlagen = diagnostics.hasErrors || (optionen.streng && !diagnostics.isEmpty)
-        return (fehlgeschlagen ? nil : ausgabe, diagnostics.sorted())
+        return ((fehlgeschlagen ? nil : ausgabe, diagnostics.sorted()), sichtbar, auswertung)
     }
 
     /// The whole build. The output folder is replaced only when everything succeeded.
     public func ausfuehren(files: ProjectFiles? = nil) throws -> Ergebnis {
         try schutzGegenUeberschreiben()
-        let (ausgabe, diagnostics) = pruefen(files: files, schritte: 5)
-        guard let ausgabe else { return Ergebnis(diagnostics: diagnostics, geschrieben: false, dateien: 0) }
-        try schritt(5, 5, "Schreiben") {
+        let schritte = optionen.pdf ? 6 : 5
+        let ((geprueft, diagnostics), projekt, auswertung) = pruefen(files: files, schritte: schritte)
+        guard var ausgabe = geprueft, let projekt, let auswertung else { return Ergebnis(diagnostics: diagnostics, geschrieben: false, dateien: 0) }
+        let pdfName = PDFErzeugung.dateiname(fassung: auswertung.aktuelleFassung.nummer)
+        if optionen.pdf {
+            try schritt(5, schritte, "PDF") {
+                ausgabe.dateien[pdfName] = try handlungskonzeptPDF(projekt, auswertung, fassung: auswertung.aktuelleFassung.nummer)
+            }
+        } else if let vorhanden = try? Data(contentsOf: optionen.zielordner.appendingPathComponent(pdfName)) {
+            // --no-pdf: keep the PDF of the previous build, so the site's link stays good.
+            ausgabe.dateien[pdfName] = Array(vorhanden)
+        }
+        try schritt(schritte, schritte, "Schreiben") {
             try AtomicFolderWriter(ziel: optionen.zielordner).schreiben(ausgabe.dateien)
         }
         return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.dateien.count)
+    }
+
+    /// The print document of a Fassung rendered to PDF (from the cache when unchanged).
+    public func handlungskonzeptPDF(_ projekt: Projekt, _ auswertung: Auswertung, fassung: Int) throws -> [UInt8] {
+        let (html, befunde) = Druckfassung.html(projekt, auswertung, fassung: fassung)
+        guard let html, !befunde.hasErrors else {
+            throw PDFErzeugung.Failure(description: "das Druckdokument hat Fehler:\n" + befunde.map(\.formatted).joined(separator: "\n"))
+        }
+        return try PDFErzeugung(projekt: optionen.projekt).pdf(html, name: "handlungskonzept-fassung-\(fassung)")
+    }
+
+    /// Loads, validates and derives for documents outside the site (PDF, briefing).
+    public func auswerten() -> (Projekt?, Auswertung?, [Diagnostic]) {
+        let (projekt, diagnostics) = ProjectLoader.load(.disk(optionen.projekt))
+        guard let projekt else { return (nil, nil, diagnostics) }
+        let alle = diagnostics + Validate.check(projekt)
+        guard !alle.hasErrors else { return (nil, nil, alle.sorted()) }
+        let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
+        return (sichtbar, Derive.auswerten(sichtbar, stichtag: optionen.stichtag), alle.sorted())
     }
 
     /// kim never writes into the project's sources, whatever `--ausgabe` says.
@@ -96,6 +128,10 @@ public struct Build {
             if ziel == pfad || (!geschuetzt.isEmpty && ziel.hasPrefix(pfad + "/")) {
                 throw AtomicFolderWriter.Failure(description: "kim schreibt nicht in \(geschuetzt.isEmpty ? "den Projektordner selbst" : geschuetzt + "/"); bitte einen anderen Ausgabeordner wählen")
             }
+        }
+        // Nor into a folder that holds the project: replacing it would take the project with it.
+        if projekt.path.hasPrefix(ziel.hasSuffix("/") ? ziel : ziel + "/") {
+            throw AtomicFolderWriter.Failure(description: "kim schreibt nicht in \(ziel), der Ordner enthält das Projekt; bitte einen anderen Ausgabeordner wählen")
         }
     }
 

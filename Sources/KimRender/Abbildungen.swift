@@ -103,7 +103,8 @@ enum Abbildungen {
             "linien": linien,
             "hinweis": hinweis,
             "hinweisX": String(breite / 2),
-            "hinweisY": String(20 + kastenhoehe + 50),
+            // Just above the lower boxes, where the two lines are far enough apart for the label.
+            "hinweisY": String(20 + 150 - 12),
             "beschreibung": "KIM-Gesamtstruktur: " + (kaesten.compactMap { $0["name"] as? String }.joined(separator: ", "))
                 + ". " + beschreibungen.joined(separator: "; ") + ".",
         ]

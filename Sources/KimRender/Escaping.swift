@@ -20,7 +20,12 @@ public enum Escape {
                 escaped.unicodeScalars.append(scalar)
             }
         }
-        return escaped
+        // Outer spaces would be read as Markdown: four at the start of a line make a code
+        // block, two at the end of one a hard line break. A browser does not show them anyway.
+        var scalars = escaped.unicodeScalars[...]
+        while scalars.first == " " { scalars.removeFirst() }
+        while scalars.last == " " { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// For HTML text and attribute values written by Swift code (the templates get Mustache's own).

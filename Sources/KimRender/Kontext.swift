@@ -134,7 +134,8 @@ enum KontextBuilder {
     static func handlungskonzept(_ handlungskonzept: Handlungskonzept, _ fassung: Fassung) -> Kontext {
         ["titel": handlungskonzept.titel, "untertitel": handlungskonzept.untertitel,
          "fassung": ["nummer": String(fassung.nummer), "datum": Format.datum(fassung.datum),
-                     "beschlossenVon": fassung.beschlossenVon, "zusammenfassung": fassung.zusammenfassung] as Kontext,
+                     "beschlossenVon": fassung.beschlossenVon, "zusammenfassung": fassung.zusammenfassung,
+                     "pdf": "downloads/handlungskonzept-fassung-\(fassung.nummer).pdf"] as Kontext,
          "beispieldaten": handlungskonzept.beispieldaten ?? false]
     }
 

@@ -10,7 +10,7 @@ public enum Validate {
         checkUnique(projekt.quellen.quellen.map(\.id), file: "data/quellen.json", pointer: { "/quellen/\($0)/id" }, what: "Quelle", &findings)
         checkUnique(projekt.kommune.sozialraeume.map(\.nummer), file: "data/kommune.json", pointer: { "/sozialraeume/\($0)/nummer" }, what: "Sozialraum", &findings)
         checkHandlungskonzept(projekt, &findings)
-        return findings.diagnostics.sorted()
+        return findings.mitAuslassungen.sorted()
     }
 
     static func checkUnique(_ ids: [String], file: String, pointer: (Int) -> String, what: String, _ findings: inout Findings) {
@@ -117,12 +117,38 @@ public enum Validate {
 struct Findings {
     let quellkarte: SourceMap
     var diagnostics: [Diagnostic] = []
+    /// At most this many per file; a file with 700 000 faulty rows must not print 700 000 lines.
+    static let hoechstens = 100
+    private var jeDatei: [String: Int] = [:]
+    private var ausgelassen: [String: (anzahl: Int, fehler: Bool)] = [:]
+
+    init(quellkarte: SourceMap) {
+        self.quellkarte = quellkarte
+    }
 
     mutating func error(_ file: String, _ pointer: String, _ message: String, hint: String? = nil) {
+        guard zulassen(file, fehler: true) else { return }
         diagnostics.append(.error(file, quellkarte.location(file, pointer), message, hint: hint))
     }
 
     mutating func warning(_ file: String, _ pointer: String, _ message: String, hint: String? = nil) {
+        guard zulassen(file, fehler: false) else { return }
         diagnostics.append(.warning(file, quellkarte.location(file, pointer), message, hint: hint))
+    }
+
+    private mutating func zulassen(_ file: String, fehler: Bool) -> Bool {
+        jeDatei[file, default: 0] += 1
+        guard jeDatei[file, default: 0] > Self.hoechstens else { return true }
+        let bisher = ausgelassen[file] ?? (0, false)
+        ausgelassen[file] = (bisher.anzahl + 1, bisher.fehler || fehler)
+        return false
+    }
+
+    /// The findings and, per file that had more, how many were left out.
+    var mitAuslassungen: [Diagnostic] {
+        diagnostics + ausgelassen.keys.sorted().compactMap { file in
+            ausgelassen[file].map { Diagnostic($0.fehler ? .error : .warning, file: file, at: nil, "\($0.anzahl) weitere Befunde in dieser Datei nicht gezeigt",
+                                               hint: "zuerst die gezeigten beheben, dann erneut prüfen") }
+        }
     }
 }

@@ -9,7 +9,7 @@ struct Kim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kim",
         abstract: "Veröffentlicht das Kommunale Integrationsmanagement (KIM NRW) einer Kommune: Website, Handlungskonzept, Berichte.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, PDFCommand.self, BriefingCommand.self, NewCommand.self]
     )
 
     /// Exit codes as the design asks: 0 clean, 1 content errors, 2 usage errors
@@ -74,8 +74,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Warnungen wie Fehler behandeln.")
     var strict = false
 
+    @Flag(name: .customLong("no-pdf"), help: "Das PDF nicht neu erzeugen (schnelle Vorschau); ein vorhandenes bleibt erhalten.")
+    var ohnePDF = false
+
     func run() throws {
-        let optionen = Build.Optionen(projekt: projekt.url, stichtag: asOf?.datum, intern: intern, streng: strict)
+        let optionen = Build.Optionen(projekt: projekt.url, stichtag: asOf?.datum, intern: intern, streng: strict, pdf: !ohnePDF && !intern)
         let ergebnis: Build.Ergebnis
         do {
             ergebnis = try Build(optionen, protokoll: Ausgabe.fehlerkanal).ausfuehren()
@@ -216,5 +219,75 @@ final class Einmal: @unchecked Sendable {
         fortsetzung = nil
         lock.unlock()
         wartend?.resume()
+    }
+}
+
+struct PDFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pdf",
+        abstract: "Erzeugt das Handlungskonzept als PDF (A4, PDF/UA) nach site/downloads/."
+    )
+
+    @OptionGroup var projekt: ProjektOptionen
+
+    @Option(help: ArgumentHelp("Nummer der Fassung; Standard: die aktuelle.", valueName: "nummer"))
+    var fassung: Int?
+
+    func run() throws {
+        let build = Build(Build.Optionen(projekt: projekt.url))
+        let (geladen, auswertung, diagnostics) = build.auswerten()
+        guard let geladen, let auswertung else {
+            Ausgabe.melden(diagnostics)
+            throw ExitCode(1)
+        }
+        let nummer = fassung ?? auswertung.aktuelleFassung.nummer
+        guard geladen.handlungskonzept.fassungen.contains(where: { $0.nummer == nummer }) else {
+            Ausgabe.fehlerkanal("Fehler: Fassung \(nummer) gibt es nicht; vorhanden: \(geladen.handlungskonzept.fassungen.map { String($0.nummer) }.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        do {
+            let pdf = try build.handlungskonzeptPDF(geladen, auswertung, fassung: nummer)
+            let ziel = projekt.url.appendingPathComponent("site").appendingPathComponent(PDFErzeugung.dateiname(fassung: nummer))
+            try FileManager.default.createDirectory(at: ziel.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(pdf).write(to: ziel, options: .atomic)
+            Ausgabe.fehlerkanal("\(ziel.path) geschrieben (\(pdf.count / 1024) KB).")
+        } catch {
+            Ausgabe.fehlerkanal("Fehler: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct BriefingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "Erstellt den Sachstandsbericht für den Verwaltungsvorstand (HTML und PDF) nach build/briefings/; intern, nie nach site/."
+    )
+
+    @OptionGroup var projekt: ProjektOptionen
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Stand des Berichts (JJJJ-MM-TT).", valueName: "datum"))
+    var asOf: Stichtag
+
+    @Option(help: ArgumentHelp("Berichtszeitraum seit (JJJJ-MM-TT); Standard: Stand des vorigen Berichts in data/berichte.json.", valueName: "datum"))
+    var since: Stichtag?
+
+    @Flag(name: .customLong("no-pdf"), help: "Nur HTML.")
+    var ohnePDF = false
+
+    func run() throws {
+        do {
+            let (dateien, diagnostics) = try Sachstandsbericht(projekt: projekt.url, stichtag: asOf.datum, seit: since?.datum).erstellen(pdf: !ohnePDF)
+            if dateien.isEmpty {
+                Ausgabe.melden(diagnostics)
+                throw ExitCode(1)
+            }
+            for datei in dateien { Ausgabe.fehlerkanal("\(datei.path) geschrieben.") }
+        } catch let fehler as ExitCode {
+            throw fehler
+        } catch {
+            Ausgabe.fehlerkanal("Fehler: \(error)")
+            throw ExitCode(1)
+        }
     }
 }

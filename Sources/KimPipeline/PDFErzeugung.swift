@@ -1,0 +1,87 @@
+import Foundation
+import KimDerive
+import KimLoad
+import KimModel
+import KimRender
+
+/// Turns the print document into a tagged PDF/UA file with WeasyPrint, and keeps the
+/// result in `build/cache/` keyed by its input, so an unchanged Handlungskonzept is
+/// not rendered again.
+public struct PDFErzeugung {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static let installationshinweis = """
+        WeasyPrint fehlt; kim braucht es für das PDF des Handlungskonzepts. \
+        Installieren mit: sudo apt-get install weasyprint (Debian/Ubuntu) oder pip install weasyprint. \
+        Ohne PDF bauen: kim build --no-pdf
+        """
+
+    let projekt: URL
+
+    public init(projekt: URL) {
+        self.projekt = projekt
+    }
+
+    public static func dateiname(fassung: Int) -> String { "downloads/handlungskonzept-fassung-\(fassung).pdf" }
+
+    static func weasyprint() -> URL? {
+        let pfade = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+        return pfade.map { URL(fileURLWithPath: String($0)).appendingPathComponent("weasyprint") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// The PDF bytes for a print document; from the cache when the document and its styles are unchanged.
+    public func pdf(_ html: String, name: String, basis: URL? = nil) throws -> [UInt8] {
+        let stile = ["assets/druck.css", "assets/briefing.css", "assets/fonts/OpenSans-Regular.ttf", "assets/fonts/OpenSans-Bold.ttf",
+                     "assets/fonts/OpenSans-Italic.ttf", "assets/fonts/OpenSans-BoldItalic.ttf"]
+        var schluessel = Fingerabdruck()
+        schluessel.hinzufuegen(Array(html.utf8))
+        for stil in stile {
+            schluessel.hinzufuegen((try? Data(contentsOf: projekt.appendingPathComponent(stil))).map(Array.init) ?? [])
+        }
+        let cache = projekt.appendingPathComponent("build/cache")
+        let ziel = cache.appendingPathComponent("\(name)-\(schluessel.hex).pdf")
+        if let vorhanden = try? Data(contentsOf: ziel) { return Array(vorhanden) }
+
+        guard let programm = Self.weasyprint() else { throw Failure(description: Self.installationshinweis) }
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let eingabe = cache.appendingPathComponent("\(name).html")
+        try Data(html.utf8).write(to: eingabe)
+        let zwischen = cache.appendingPathComponent("\(name).pdf.tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let prozess = Process()
+        prozess.executableURL = programm
+        prozess.arguments = ["--quiet", "--pdf-variant", "pdf/ua-1", "--base-url", (basis ?? projekt).path + "/", eingabe.path, zwischen.path]
+        let fehler = Pipe()
+        prozess.standardError = fehler
+        prozess.standardOutput = FileHandle.nullDevice
+        // WeasyPrint takes SOURCE_DATE_EPOCH-free dates from the document's dcterms metadata.
+        try prozess.run()
+        let meldung = fehler.fileHandleForReading.readDataToEndOfFile()
+        prozess.waitUntilExit()
+        guard prozess.terminationStatus == 0, let ergebnis = try? Data(contentsOf: zwischen) else {
+            try? FileManager.default.removeItem(at: zwischen)
+            throw Failure(description: "WeasyPrint ist fehlgeschlagen: \(String(decoding: meldung, as: UTF8.self).prefix(2000))")
+        }
+        try? FileManager.default.removeItem(at: ziel)
+        try FileManager.default.moveItem(at: zwischen, to: ziel)
+        return Array(ergebnis)
+    }
+}
+
+/// FNV-1a over the inputs: a cache key, not a security measure.
+struct Fingerabdruck {
+    private var wert: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func hinzufuegen(_ bytes: [UInt8]) {
+        for byte in bytes {
+            wert ^= UInt64(byte)
+            wert = wert &* 0x0000_0100_0000_01B3
+        }
+        wert ^= UInt64(bytes.count)
+        wert = wert &* 0x0000_0100_0000_01B3
+    }
+
+    var hex: String { String(wert, radix: 16) }
+}

@@ -1,0 +1,71 @@
+import KimDerive
+import KimMarkdown
+import KimModel
+
+/// The Handlungskonzept as one HTML document for WeasyPrint: title page, table of
+/// contents with page numbers, chapters with footnotes at the foot of their page,
+/// Anlage 1 and 2, sources. Made from the same chapter templates and data as the site.
+public enum Druckfassung {
+    /// nil when the Fassung does not exist; template problems go into the diagnostics.
+    public static func html(_ projekt: Projekt, _ auswertung: Auswertung, fassung nummer: Int) -> (String?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let vorlagen = Vorlagen(projekt.vorlagen)
+        let kontext = KontextBuilder.projekt(projekt, auswertung)
+        let website = Website(projekt: projekt, auswertung: auswertung, optionen: Website.Optionen(), vorlagen: vorlagen,
+                              kontext: kontext, markdownKontext: KontextBuilder.fuerMarkdown(kontext))
+        guard let damals = website.fuerFassung(nummer) else { return (nil, diagnostics) }
+        let fassung = damals.auswertung.aktuelleFassung
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: damals.markdownKontext, basis: damals.kontext,
+                                       projekt: damals.projekt, auswertung: damals.auswertung)
+        var kapitel: [Kontext] = []
+        var naechsteFussnote = 1
+        for eintrag in fassung.kapitel {
+            guard let vorlage = projekt.vorlagen[eintrag.vorlage] else { continue }
+            let ergebnis = renderer.render(vorlage, ersteFussnote: naechsteFussnote, diagnostics: &diagnostics)
+            naechsteFussnote = ergebnis.naechsteFussnote
+            kapitel.append(["id": "kapitel-\(eintrag.nummer)", "nummer": String(eintrag.nummer), "titel": eintrag.titel,
+                            "inhalt": fussnotenAnOrt(ergebnis.html, noten: ergebnis.fussnoten, kapitel: eintrag.nummer)])
+        }
+        let plan = damals.auswertung.meilensteine
+        let angebote = damals.projekt.angebote
+        let werte = damals.mitKontext([
+            "kapitel": kapitel,
+            "angebote": angebote.angebote.sorted { ($0.kategorie ?? "~", $0.name) < ($1.kategorie ?? "~", $1.name) }.map { angebot -> Kontext in
+                ["name": angebot.name,
+                 "traeger": angebote.traeger.first { $0.id == angebot.traeger }?.name ?? angebot.traeger,
+                 "kategorie": angebote.kategorien.first { $0.id == angebot.kategorie }?.name ?? "ohne eindeutige Kategorie",
+                 "zielgruppen": angebot.zielgruppen.compactMap { id in angebote.zielgruppen.first { $0.id == id }?.name }.joined(separator: ", "),
+                 "rechtskreis": angebot.rechtskreis.joined(separator: ", ")]
+            },
+            "angeboteHinweis": angebote.hinweis,
+            "meilensteine": plan.eintraege.map { eintrag -> Kontext in
+                let m = eintrag.meilenstein
+                return ["titel": m.titel, "baustein": String(m.baustein), "zeitraum": "\(Format.datum(m.beginn)) – \(Format.datum(m.ende))",
+                        "verantwortlich": m.verantwortlich, "status": eintrag.status.bezeichnung]
+            },
+            "meilensteineBeispiel": damals.projekt.meilensteinplan.beispieldaten ?? false,
+            "stichtag": Format.datum(plan.stichtag),
+            "metadatum": fassung.datum.iso,
+        ])
+        let html = vorlagen.render("druck/handlungskonzept", werte)
+        if html == nil {
+            diagnostics.append(.error("templates/druck/handlungskonzept.html", nil, "die Vorlage fehlt", hint: "aus dem Referenzprojekt übernehmen"))
+        }
+        return (html, (diagnostics + vorlagen.befunde).sorted())
+    }
+
+    /// Moves each footnote's text to where its mark stands; the print stylesheet floats it to the page foot.
+    static func fussnotenAnOrt(_ html: String, noten: [Kontext], kapitel: Int) -> String {
+        var html = html
+        for note in noten {
+            guard let key = note["key"] as? String, let nummer = note["nummer"] as? String, let text = note["html"] as? String else { continue }
+            let marke = "<sup class=\"fussnote-marke\"><a id=\"fnref-\(key)\" href=\"#fn-\(key)\" role=\"doc-noteref\" aria-label=\"Fußnote \(nummer)\">\(nummer)</a></sup>"
+            html = html.replacingOccurrences(of: marke, with: "<span class=\"fussnote\">\(text)</span>")
+        }
+        // Ids must stay unique across the chapters of one document.
+        html = html.replacingOccurrences(of: " id=\"", with: " id=\"k\(kapitel)-").replacingOccurrences(of: " href=\"#", with: " href=\"#k\(kapitel)-")
+        return html.replacing(/aria-labelledby="([^"]*)"/) { treffer in
+            "aria-labelledby=\"" + treffer.1.split(separator: " ").map { "k\(kapitel)-\($0)" }.joined(separator: " ") + "\""
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import KimModel
+import KimPipeline
+import Testing
+
+/// The printed Handlungskonzept and the Sachstandsbericht, checked with poppler's tools.
+@Suite("PDF und Sachstandsbericht", .serialized)
+struct PDFTests {
+    static func werkzeug(_ name: String, _ argumente: [String]) throws -> String {
+        let prozess = Process()
+        prozess.executableURL = URL(fileURLWithPath: "/usr/bin/\(name)")
+        prozess.arguments = argumente
+        let ausgabe = Pipe()
+        prozess.standardOutput = ausgabe
+        prozess.standardError = FileHandle.nullDevice
+        try prozess.run()
+        let daten = ausgabe.fileHandleForReading.readDataToEndOfFile()
+        prozess.waitUntilExit()
+        return String(decoding: daten, as: UTF8.self)
+    }
+
+    static func handlungskonzept() throws -> URL {
+        let build = Build(Build.Optionen(projekt: Fixtures.referenzprojekt))
+        let (projekt, auswertung, diagnostics) = build.auswerten()
+        #expect(!diagnostics.hasErrors)
+        let pdf = try build.handlungskonzeptPDF(try #require(projekt), try #require(auswertung), fassung: 2)
+        let datei = try Fixtures.temporaererOrdner().appendingPathComponent("handlungskonzept.pdf")
+        try Data(pdf).write(to: datei)
+        return datei
+    }
+
+    @Test("das Handlungskonzept: mindestens 15 Seiten, getaggt, alle Schriften eingebettet, Inhaltsverzeichnis mit Seitenzahlen")
+    func handlungskonzeptPDF() throws {
+        let datei = try Self.handlungskonzept()
+        let info = try Self.werkzeug("pdfinfo", [datei.path])
+        let seiten = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
+        #expect(seiten >= 15)
+        #expect(info.contains("Tagged:          yes"))
+        #expect(info.contains("Title:           Lokales Handlungskonzept"))
+        #expect(info.contains("CreationDate:    Tue Aug 30 00:00:00 2022"), "Metadaten-Datum aus der Fassung")
+        let schriften = try Self.werkzeug("pdffonts", [datei.path]).split(separator: "\n").dropFirst(2)
+        #expect(!schriften.isEmpty)
+        for zeile in schriften {
+            let spalten = zeile.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(spalten.count > 4 && spalten[spalten.count - 5] == "yes", "nicht eingebettet: \(zeile)")
+        }
+        let text = try Self.werkzeug("pdftotext", ["-layout", datei.path, "-"])
+        let einfach = text.replacingOccurrences(of: "\u{00AD}", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(einfach.contains("Integrationspolitik ist eine zentrale Zukunftsaufgabe"))
+        #expect(einfach.contains("Datenquelle: Stadt Oberhausen – Bereich 4-5/Statistik"))
+        #expect(einfach.contains("Bogumil, J./Hafner, J. 2019"))
+        #expect(einfach.contains("212.199"))
+        #expect(einfach.contains("Anlage 2: Meilensteinplan"))
+        let verzeichnis = try Self.werkzeug("pdftotext", ["-f", "2", "-l", "2", "-layout", datei.path, "-"])
+        #expect(verzeichnis.contains("Inhaltsverzeichnis"))
+        #expect(verzeichnis.firstMatch(of: /1\. Einleitung[ .]+\d+/) != nil, "Seitenzahlen im Inhaltsverzeichnis")
+    }
+
+    @Test("der Sachstandsbericht zum 01.10.2021: ein bis zwei Seiten, nichts davon in site/")
+    func sachstandsbericht() throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let datum = try #require(Datum(iso: "2021-10-01"))
+        let (dateien, diagnostics) = try Sachstandsbericht(projekt: projekt, stichtag: datum).erstellen()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.formatted))")
+        #expect(dateien.map(\.lastPathComponent) == ["sachstandsbericht-2021-10-01.html", "sachstandsbericht-2021-10-01.pdf"])
+        #expect(dateien.allSatisfy { $0.path.contains("/build/briefings/") })
+        #expect(!FileManager.default.fileExists(atPath: projekt.appendingPathComponent("site").path))
+        let info = try Self.werkzeug("pdfinfo", [try #require(dateien.last).path])
+        let seiten = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
+        #expect((1...2).contains(seiten))
+        let html = try String(contentsOf: try #require(dateien.first), encoding: .utf8)
+        #expect(html.contains("Berichtszeitraum seit 01.07.2021"), "seit dem vorigen Bericht aus data/berichte.json")
+        #expect(html.contains("Kernaussagen"))
+        let kernaussagen = html.components(separatedBy: "<ol class=\"kernaussagen\">").last?.components(separatedBy: "</ol>").first ?? ""
+        #expect((3...5).contains(kernaussagen.components(separatedBy: "<li>").count - 1))
+        #expect(html.contains("Zur Entscheidung des Verwaltungsvorstands"))
+    }
+
+    @Test("ohne WeasyPrint sagt kim, wie man es installiert")
+    func ohneWeasyPrint() throws {
+        let kim = Fixtures.referenzprojekt.appendingPathComponent(".build/debug/kim")
+        try #require(FileManager.default.isExecutableFile(atPath: kim.path), "kim ist nicht gebaut")
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let prozess = Process()
+        prozess.executableURL = kim
+        prozess.arguments = ["pdf", "--project", projekt.path]
+        prozess.environment = ["PATH": "/nonexistent"]
+        let fehler = Pipe()
+        prozess.standardError = fehler
+        try prozess.run()
+        let meldung = String(decoding: fehler.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        prozess.waitUntilExit()
+        #expect(prozess.terminationStatus == 1)
+        #expect(meldung.contains("WeasyPrint fehlt"))
+        #expect(meldung.contains("apt-get install weasyprint"))
+    }
+}
