@@ -8,10 +8,8 @@ enum Abbildungen {
     static func tabelle(_ auswertung: Bevoelkerungsauswertung) -> Kontext {
         let tabelle = auswertung.tabelle
         let id = "abb-\(tabelle.abbildung)"
-        let zeilenhoehe = 34
-        let oben = 16
-        let beschriftungsbreite = 230
-        let balkenbreite = 330
+        // Label above each bar, so the chart stays readable at phone width without scaling down.
+        let zeilenhoehe = 46, oben = 8, links = 4, balkenbreite = 270
         let maximum = max(auswertung.zeilen.compactMap(\.anteil?.zehntelProzent).max() ?? 0, 1)
         // The scale ends at the next multiple of ten percent above the highest share.
         let skala = min(1000, ((maximum + 99) / 100) * 100)
@@ -22,14 +20,13 @@ enum Abbildungen {
             return [
                 "name": "\(zeile.sozialraum.nummer) \(zeile.sozialraum.name)",
                 "wert": zeile.anteil.map(Format.prozent) ?? "–",
-                "y": String(y), "textY": String(y + 17), "balkenY": String(y + 4),
-                "x": String(beschriftungsbreite), "breite": String(max(breite, 1)),
-                "wertX": String(beschriftungsbreite + breite + 8),
+                "textY": String(y + 14), "balkenY": String(y + 20),
+                "x": String(links), "breite": String(max(breite, 1)),
+                "wertX": String(links + breite + 8), "wertY": String(y + 35),
                 "hervorgehoben": zeile.sozialraum == auswertung.hoechsterAnteil.sozialraum,
             ]
         }
-        let hoehe = oben + auswertung.zeilen.count * zeilenhoehe + 28
-        let achseY = oben + auswertung.zeilen.count * zeilenhoehe + 4
+        let achseY = oben + auswertung.zeilen.count * zeilenhoehe
         let hoechster = auswertung.hoechsterAnteil
         let geringster = auswertung.geringsterAnteil
         let beschreibung = "Balkendiagramm: Anteil der Personen mit Einwanderungsgeschichte an der Gruppe „\(tabelle.gruppe)“ je Sozialraum, Stichtag \(Format.datum(tabelle.stichtag)). "
@@ -45,14 +42,12 @@ enum Abbildungen {
             "zeilen": auswertung.zeilen.map(KontextBuilder.zeile),
             "summe": KontextBuilder.zeile(auswertung.summe),
             "diagramm": [
-                "breite": String(beschriftungsbreite + balkenbreite + 80),
-                "hoehe": String(hoehe),
+                "breite": String(links + balkenbreite + 70),
+                "hoehe": String(achseY + 26),
                 "balken": balken,
-                "achseX": String(beschriftungsbreite),
-                "achseY1": String(oben), "achseY2": String(achseY),
                 "skalaText": "0 bis \(skala / 10) %",
                 "skalaY": String(achseY + 18),
-                "skalaEndeX": String(beschriftungsbreite + balkenbreite),
+                "skalaEndeX": String(links + balkenbreite),
                 "beschreibung": beschreibung,
             ] as Kontext,
         ]

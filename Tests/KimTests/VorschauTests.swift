@@ -12,9 +12,9 @@ struct VorschauTests {
         return String(decoding: daten, as: UTF8.self)
     }
 
-    /// Polls until `bedingung` holds, at most about ten seconds.
+    /// Polls until `bedingung` holds, at most about thirty seconds.
     static func warten(_ bedingung: () async throws -> Bool) async throws -> Bool {
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             if try await bedingung() { return true }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -30,7 +30,7 @@ struct VorschauTests {
         let (http, beobachtung) = try await server.starten()
         let lauf = Task { try await http.run() }
         defer { beobachtung.cancel(); lauf.cancel() }
-        try await http.waitUntilListening()
+        try await http.waitUntilListening(timeout: 60)
         let basis = try #require(URL(string: "http://127.0.0.1:\(port)/"))
 
         let start = try await Self.holen(basis.appendingPathComponent("index.html"))
