@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIM := .build/debug/kim
 
-.PHONY: site test build deps test-deps swift-test schema-test oparl-test pdf browser-test screenshots clean
+.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test pdf browser-test screenshots clean
 
 site: deps build
 	$(KIM) build
@@ -16,13 +16,17 @@ deps:
 test-deps:
 	@scripts/install-deps.sh test
 
-test: test-deps build swift-test schema-test oparl-test pdf browser-test
+test: test-deps build swift-test schema-test seed-test oparl-test pdf browser-test
 
 swift-test:
 	$(SWIFT) test
 
 schema-test:
 	python3 Tests/schemas/validate_reference.py
+
+# Every sentence of the seed's running text on the site's chapter pages.
+seed-test:
+	python3 Tests/seed/compare_seed.py site
 
 # The Handlungskonzept PDF into site/downloads/ (not in git), so the browser checks find what the site links to.
 pdf: build
