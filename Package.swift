@@ -24,7 +24,7 @@ let package = Package(
         // The pipeline, one target per stage: load → validate → derive → render → write
         .target(name: "KimModel"),
         .target(name: "KimLoad", dependencies: ["KimModel"]),
-        .target(name: "KimValidate", dependencies: ["KimModel"]),
+        .target(name: "KimValidate", dependencies: ["KimModel", "KimMarkdown"]),
         .target(name: "KimDerive", dependencies: ["KimModel"]),
         .target(name: "KimMarkdown", dependencies: ["CCmark"]),
         .target(name: "KimRender", dependencies: [

@@ -1,0 +1,131 @@
+import KimMarkdown
+import KimModel
+
+extension Validate {
+    static func checkAngebote(_ projekt: Projekt, _ findings: inout Findings) {
+        let file = "data/angebote.json"
+        let daten = projekt.angebote
+        checkUnique(daten.angebote.map(\.id), file: file, pointer: { "/angebote/\($0)/id" }, what: "Angebot", &findings)
+        checkUnique(daten.traeger.map(\.id), file: file, pointer: { "/traeger/\($0)/id" }, what: "Träger", &findings)
+        checkUnique(daten.kategorien.map(\.id), file: file, pointer: { "/kategorien/\($0)/id" }, what: "Kategorie", &findings)
+        checkUnique(daten.zielgruppen.map(\.id), file: file, pointer: { "/zielgruppen/\($0)/id" }, what: "Zielgruppe", &findings)
+        let traeger = daten.traeger.map(\.id), kategorien = daten.kategorien.map(\.id), zielgruppen = daten.zielgruppen.map(\.id)
+        let sozialraeume = projekt.kommune.sozialraeume.map(\.nummer), gremien = projekt.gremien.gremien.map(\.id)
+        for (t, eintrag) in daten.traeger.enumerated() {
+            if let dach = eintrag.dachverband {
+                reference(dach, among: traeger, what: "Träger", file: file, pointer: "/traeger/\(t)/dachverband", &findings)
+            }
+        }
+        var ohneKontakt: [String] = []
+        for (a, angebot) in daten.angebote.enumerated() {
+            let base = "/angebote/\(a)"
+            reference(angebot.traeger, among: traeger, what: "Träger", file: file, pointer: "\(base)/traeger", &findings)
+            if let kategorie = angebot.kategorie {
+                reference(kategorie, among: kategorien, what: "Kategorie", file: file, pointer: "\(base)/kategorie", &findings)
+            }
+            for (z, gruppe) in angebot.zielgruppen.enumerated() {
+                reference(gruppe, among: zielgruppen, what: "Zielgruppe", file: file, pointer: "\(base)/zielgruppen/\(z)", &findings)
+            }
+            for (s, raum) in angebot.sozialraeume.enumerated() {
+                reference(raum, among: sozialraeume, what: "Sozialraum", file: file, pointer: "\(base)/sozialraeume/\(s)", &findings)
+            }
+            for (g, gremium) in angebot.gremien.enumerated() {
+                reference(gremium, among: gremien, what: "Gremium", file: file, pointer: "\(base)/gremien/\(g)", &findings)
+            }
+            if let beschreibung = angebot.beschreibung {
+                checkMarkdown(beschreibung, file: file, pointer: "\(base)/beschreibung", &findings)
+            }
+            let kontakt = angebot.kontakt
+            if kontakt?.telefon == nil, kontakt?.email == nil, kontakt?.web == nil { ohneKontakt.append(angebot.name) }
+        }
+        if !ohneKontakt.isEmpty {
+            findings.warning(file, "/angebote", "\(ohneKontakt.count) von \(daten.angebote.count) Angeboten haben keine Kontaktangabe, z. B. „\(ohneKontakt[0])“",
+                             hint: "Telefon, E-Mail oder Website unter \"kontakt\" ergänzen, damit Ratsuchende das Angebot erreichen")
+        }
+    }
+
+    static func checkMeilensteine(_ projekt: Projekt, _ findings: inout Findings) {
+        let file = "data/meilensteine.json"
+        let plan = projekt.meilensteinplan
+        checkUnique(plan.meilensteine.map(\.id), file: file, pointer: { "/meilensteine/\($0)/id" }, what: "Meilenstein", &findings)
+        checkUnique(plan.handlungsfelder.map(\.id), file: file, pointer: { "/handlungsfelder/\($0)/id" }, what: "Handlungsfeld", &findings)
+        let felder = plan.handlungsfelder.map(\.id)
+        for (m, meilenstein) in plan.meilensteine.enumerated() {
+            let base = "/meilensteine/\(m)"
+            reference(meilenstein.handlungsfeld, among: felder, what: "Handlungsfeld", file: file, pointer: "\(base)/handlungsfeld", &findings)
+            if meilenstein.ende < meilenstein.beginn {
+                findings.error(file, "\(base)/ende", "das Ende (\(meilenstein.ende.iso)) liegt vor dem Beginn (\(meilenstein.beginn.iso))",
+                               hint: "Beginn und Ende vertauscht?")
+            }
+            if meilenstein.status == .erledigt, meilenstein.erledigtAm == nil {
+                findings.warning(file, "\(base)/status", "„\(meilenstein.titel)“ ist erledigt, aber ohne \"erledigtAm\"",
+                                 hint: "das Datum ergänzen; bis dahin gilt das Ende als Erledigungsdatum")
+            }
+            if let erledigt = meilenstein.erledigtAm, meilenstein.status != .erledigt {
+                findings.error(file, "\(base)/erledigtAm", "\"erledigtAm\" (\(erledigt.iso)) ist gesetzt, der Status aber \"\(meilenstein.status.rawValue)\"",
+                               hint: "Status auf \"erledigt\" setzen oder das Datum entfernen")
+            }
+        }
+    }
+
+    static func checkSitzungen(_ projekt: Projekt, _ findings: inout Findings) {
+        let gremien = projekt.gremien.gremien.map(\.id)
+        let meilensteine = projekt.meilensteinplan.meilensteine.map(\.id)
+        var sitzungsIDs: [String: String] = [:], beschlussIDs: [String: String] = [:], aufgabenIDs: [String: String] = [:]
+        for sitzung in projekt.sitzungen {
+            let file = "data/sitzungen/\(sitzung.id).json"
+            if let frueher = sitzungsIDs[sitzung.id] {
+                findings.error(file, "/id", "die Sitzung \"\(sitzung.id)\" gibt es schon in \(frueher)")
+            }
+            sitzungsIDs[sitzung.id] = file
+            reference(sitzung.gremium, among: gremien, what: "Gremium", file: file, pointer: "/gremium", &findings)
+            if sitzung.ende <= sitzung.beginn {
+                findings.error(file, "/ende", "die Sitzung endet (\(sitzung.ende)) nicht nach ihrem Beginn (\(sitzung.beginn))")
+            }
+            for (t, punkt) in sitzung.tagesordnung.enumerated() {
+                let base = "/tagesordnung/\(t)"
+                if let bericht = punkt.bericht { checkMarkdown(bericht, file: file, pointer: "\(base)/bericht", &findings) }
+                for (i, id) in punkt.meilensteine.enumerated() {
+                    reference(id, among: meilensteine, what: "Meilenstein", file: file, pointer: "\(base)/meilensteine/\(i)", &findings)
+                }
+                for (b, beschluss) in punkt.beschluesse.enumerated() {
+                    if let frueher = beschlussIDs[beschluss.id] {
+                        findings.error(file, "\(base)/beschluesse/\(b)/id", "der Beschluss \"\(beschluss.id)\" ist schon in \(frueher) vergeben")
+                    }
+                    beschlussIDs[beschluss.id] = file
+                    for (i, id) in beschluss.meilensteine.enumerated() {
+                        reference(id, among: meilensteine, what: "Meilenstein", file: file, pointer: "\(base)/beschluesse/\(b)/meilensteine/\(i)", &findings)
+                    }
+                }
+                for (a, aufgabe) in punkt.aufgaben.enumerated() {
+                    if let frueher = aufgabenIDs[aufgabe.id] {
+                        findings.error(file, "\(base)/aufgaben/\(a)/id", "die Aufgabe \"\(aufgabe.id)\" ist schon in \(frueher) vergeben")
+                    }
+                    aufgabenIDs[aufgabe.id] = file
+                    if let erledigt = aufgabe.erledigtAm, aufgabe.status != .erledigt {
+                        findings.error(file, "\(base)/aufgaben/\(a)/erledigtAm", "\"erledigtAm\" (\(erledigt.iso)) ist gesetzt, der Status aber \"offen\"",
+                                       hint: "Status auf \"erledigt\" setzen oder das Datum entfernen")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Markdown fields are rendered in cmark's safe mode; say so where an author wrote HTML or a script link.
+    static func checkMarkdown(_ text: String, file: String, pointer: String, _ findings: inout Findings) {
+        if !Markdown.parses(text) {
+            findings.error(file, pointer, "der Markdown-Text lässt sich nicht lesen")
+        } else if text.contains(where: { $0 == "<" }), Markdown.html(text).contains("<!-- raw HTML omitted -->") {
+            findings.warning(file, pointer, "HTML im Markdown-Text wird aus Sicherheitsgründen nicht übernommen",
+                             hint: "Markdown statt HTML schreiben, z. B. **fett** oder [Link](https://…)")
+        } else if text.lowercased().contains("javascript:") {
+            findings.warning(file, pointer, "ein javascript:-Link wird aus Sicherheitsgründen entfernt")
+        }
+    }
+
+    static func reference(_ id: String, among known: [String], what: String, file: String, pointer: String, _ findings: inout Findings) {
+        guard !known.contains(id) else { return }
+        let vorschlag = Spelling.suggestion(for: id, among: known).map { "meinten Sie »\($0)«?" }
+        findings.error(file, pointer, "\(what) \"\(id)\" gibt es nicht", hint: vorschlag ?? "bekannt sind: \(known.prefix(12).joined(separator: ", "))")
+    }
+}
