@@ -10,6 +10,13 @@ public enum Validate {
         checkUnique(projekt.quellen.quellen.map(\.id), file: "data/quellen.json", pointer: { "/quellen/\($0)/id" }, what: "Quelle", &findings)
         checkUnique(projekt.kommune.sozialraeume.map(\.nummer), file: "data/kommune.json", pointer: { "/sozialraeume/\($0)/nummer" }, what: "Sozialraum", &findings)
         checkHandlungskonzept(projekt, &findings)
+        checkAngebote(projekt, &findings)
+        checkMeilensteine(projekt, &findings)
+        checkSitzungen(projekt, &findings)
+        if let teilhabe = projekt.programm.zielgruppen.teilhabemanagement, teilhabe.ab <= teilhabe.gefoerdertBis {
+            findings.error("data/programm.json", "/zielgruppen/teilhabemanagement/ab",
+                           "\"ab\" (\(teilhabe.ab.iso)) muss nach \"gefoerdertBis\" (\(teilhabe.gefoerdertBis.iso)) liegen")
+        }
         return findings.mitAuslassungen.sorted()
     }
 
