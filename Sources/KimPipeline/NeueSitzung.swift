@@ -50,19 +50,10 @@ public struct NeueSitzung {
     }
 
     func json(id: String, nummer: Int, gremium: Gremium, vorige: Sitzung?, verfasser: String) -> String {
+        // JSON string literals by Foundation's encoder, so every character is escaped as JSON requires.
         func s(_ text: String) -> String {
-            var escaped = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                case "\t": escaped += "\\t"
-                default:
-                    if scalar.value < 0x20 { escaped += String(format: "\\u%04x", scalar.value) } else { escaped.unicodeScalars.append(scalar) }
-                }
-            }
-            return escaped + "\""
+            let daten = (try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed, .withoutEscapingSlashes])) ?? Data("\"\"".utf8)
+            return String(decoding: daten, as: UTF8.self)
         }
         let teilnahme = gremium.mitglieder.map { mitglied in
             "    { \"organisation\": \(s(mitglied.bezeichnung)),\(mitglied.rolle.map { " \"rolle\": \(s($0))," } ?? "") \"anwesend\": true }"

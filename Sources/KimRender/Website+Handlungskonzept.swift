@@ -80,7 +80,7 @@ extension Website {
                 "kapitel": ["nummer": String(kapitel.nummer), "titel": kapitel.titel] as Kontext,
                 "inhalt": ergebnis.html,
                 "inhaltsverzeichnis": ergebnis.inhalt.map { ["id": $0.id, "text": $0.text] as Kontext },
-                "hatInhaltsverzeichnis": ergebnis.inhalt.count > 1,
+                "hatInhaltsverzeichnis": ergebnis.inhalt.count > 1, "inhaltsverzeichnisTitel": "Inhalt dieses Kapitels",
                 "fussnoten": ergebnis.fussnoten,
                 "hatFussnoten": !ergebnis.fussnoten.isEmpty,
                 "zurueck": nachbar(-1) ?? Leer(),

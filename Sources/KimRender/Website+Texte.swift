@@ -30,7 +30,7 @@ extension Website {
             let werte = mitKontext([
                 "wurzel": "", "titel": titel, "inhalt": ergebnis.html,
                 "inhaltsverzeichnis": ergebnis.inhalt.map { ["id": $0.id, "text": $0.text] as Kontext },
-                "hatInhaltsverzeichnis": ergebnis.inhalt.count > 2,
+                "hatInhaltsverzeichnis": ergebnis.inhalt.count > 2, "inhaltsverzeichnisTitel": "Inhalt dieser Seite",
                 "fussnoten": ergebnis.fussnoten, "hatFussnoten": !ergebnis.fussnoten.isEmpty,
                 "leichteSprache": slug == "leichte-sprache",
             ])
