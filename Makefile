@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIM := .build/debug/kim
 
-.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test pdf browser-test screenshots clean
+.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test pdf browser-test screenshots clean bench
 
 site: deps build
 	$(KIM) build
@@ -23,6 +23,7 @@ swift-test:
 
 schema-test:
 	python3 Tests/schemas/validate_reference.py
+	python3 Tests/schemas/corpus_agreement.py
 
 # Every sentence of the seed's running text on the site's chapter pages.
 seed-test:
@@ -47,3 +48,15 @@ screenshots: test-deps
 
 clean:
 	rm -rf .build build
+
+# kim against Hugo at reference and state scale (54 municipalities × 10 years), serve
+# rebuild times, peak memory; writes bench/results/ and the results in BENCHMARKS.md (< 15 min).
+bench:
+	bench/run.sh
+
+# libFuzzer over the loader and over Markdown rendering (Fuzz/, scripts/fuzz.sh),
+# FUZZ_SECONDS per target; seeds in Fuzz/corpus/<target>/, findings in .build/fuzz/artefakte/.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh

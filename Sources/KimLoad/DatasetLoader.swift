@@ -14,7 +14,7 @@ struct DatasetLoader {
 
     /// Returns nil when the file is missing or has errors; the reasons are in `diagnostics`.
     mutating func load<Value: Decodable>(_ type: Value.Type, from path: String, schema schemaName: String) -> Value? {
-        guard let document = parse(path) else { return nil }
+        guard let (document, bytes) = parseMitBytes(path) else { return nil }
         guard let schema = schema(named: schemaName) else { return nil }
         let tiefe = path.split(separator: "/").count - 1
         let expectedReference = String(repeating: "../", count: tiefe) + "schemas/\(schemaName).schema.json"
@@ -31,10 +31,15 @@ struct DatasetLoader {
         diagnostics += Self.begrenzt(findings, datei: path)
         guard !findings.hasErrors else { return nil }
         record(document, pointer: "", file: path)
-        return decode(type, path: path, document: document)
+        return decode(type, path: path, bytes: bytes, document: document)
     }
 
     mutating func parse(_ path: String) -> JSONNode? {
+        parseMitBytes(path)?.0
+    }
+
+    /// The parsed document and the bytes it came from, so decoding does not read the file again.
+    mutating func parseMitBytes(_ path: String) -> (JSONNode, [UInt8])? {
         let bytes: [UInt8]
         do {
             bytes = try files.read(path)
@@ -48,7 +53,7 @@ struct DatasetLoader {
         do {
             let (node, warnings) = try JSONParser.parse(bytes)
             diagnostics += Self.begrenzt(warnings.map { .error(path, $0.location, $0.message, hint: $0.hint) }, datei: path)
-            return warnings.isEmpty ? node : nil
+            return warnings.isEmpty ? (node, bytes) : nil
         } catch {
             diagnostics.append(.error(path, error.location, error.message, hint: error.hint))
             return nil
@@ -75,18 +80,17 @@ struct DatasetLoader {
         return schema
     }
 
-    private mutating func decode<Value: Decodable>(_ type: Value.Type, path: String, document: JSONNode) -> Value? {
+    private mutating func decode<Value: Decodable>(_ type: Value.Type, path: String, bytes: [UInt8], document: JSONNode) -> Value? {
         do {
-            var bytes = try files.read(path)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            return try JSONDecoder().decode(type, from: Data(bytes))
+            let ohneBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            return try JSONDecoder().decode(type, from: Data(ohneBOM))
         } catch let error as DecodingError {
             // The schema accepted what the model cannot read: the two disagree, which is a bug in kim.
             diagnostics.append(.error(path, document.location, "Daten passen zum Schema, aber nicht zum Modell von kim: \(Self.describe(error))",
                                       hint: "bitte als Fehler in kim melden"))
             return nil
         } catch {
-            diagnostics.append(.error(path, nil, "die Datei ist nicht lesbar"))
+            diagnostics.append(.error(path, nil, "die Datei ist nicht lesbar: \(error)"))
             return nil
         }
     }

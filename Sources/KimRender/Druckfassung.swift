@@ -10,9 +10,7 @@ public enum Druckfassung {
     public static func html(_ projekt: Projekt, _ auswertung: Auswertung, fassung nummer: Int) -> (String?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let vorlagen = Vorlagen(projekt.vorlagen)
-        let kontext = KontextBuilder.projekt(projekt, auswertung)
-        let website = Website(projekt: projekt, auswertung: auswertung, optionen: Website.Optionen(), vorlagen: vorlagen,
-                              kontext: kontext, markdownKontext: KontextBuilder.fuerMarkdown(kontext))
+        let website = Website(projekt: projekt, auswertung: auswertung, optionen: Website.Optionen(), vorlagen: vorlagen)
         guard let damals = website.fuerFassung(nummer) else { return (nil, diagnostics) }
         let fassung = damals.auswertung.aktuelleFassung
         let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: damals.markdownKontext, basis: damals.kontext,

@@ -8,9 +8,11 @@ struct OParlExport {
     let projekt: Projekt
     let basis: String
     let seiten: String
+    let gremienNamen: [String: String]
 
     init(_ projekt: Projekt) {
         self.projekt = projekt
+        gremienNamen = Dictionary(projekt.gremien.gremien.map { ($0.id, $0.name) }) { erstes, _ in erstes }
         seiten = projekt.kommune.basisUrl
         basis = projekt.kommune.basisUrl + "oparl/"
     }
@@ -105,7 +107,7 @@ struct OParlExport {
     func sitzung(_ sitzung: Sitzung) -> [String: Any] {
         let punkte = sitzung.tagesordnung.enumerated().filter { sitzung.oeffentlich && $0.element.oeffentlich }
         return ["id": basis + "meeting/\(sitzung.id).json", "type": Self.version + "Meeting",
-                "name": "\(sitzung.nummer). Sitzung \(projekt.gremien.gremien.first { $0.id == sitzung.gremium }?.name ?? sitzung.gremium)",
+                "name": "\(sitzung.nummer). Sitzung \(gremienNamen[sitzung.gremium] ?? sitzung.gremium)",
                 "meetingState": "durchgeführt", "cancelled": false,
                 "start": zeitpunkt(sitzung.datum, sitzung.beginn), "end": zeitpunkt(sitzung.datum, sitzung.ende),
                 "location": ort(sitzung.ort), "organization": [organisationID(sitzung.gremium)],

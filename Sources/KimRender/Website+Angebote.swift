@@ -71,23 +71,22 @@ extension Website {
     }
 
     func traegerKontext(_ traeger: Traeger, wurzel: String) -> Kontext {
-        let dach = traeger.dachverband.flatMap { id in projekt.angebote.traeger.first { $0.id == id } }
+        let dach = traeger.dachverband.flatMap { verzeichnis.traeger[$0] }
         return ["id": traeger.id, "name": traeger.name, "art": traeger.art, "web": traeger.web ?? Leer(),
                 "href": "\(wurzel)anlage-1/traeger/\(traeger.id).html",
                 "dachverband": dach.map { ["name": $0.name, "href": "\(wurzel)anlage-1/traeger/\($0.id).html"] as Kontext } ?? Leer()]
     }
 
     func angebot(_ angebot: Angebot, wurzel: String) -> Kontext {
-        let daten = projekt.angebote
-        let traeger = daten.traeger.first { $0.id == angebot.traeger }
+        let traeger = verzeichnis.traeger[angebot.traeger]
         return [
             "id": angebot.id, "name": angebot.name,
             "traeger": traeger.map { traegerKontext($0, wurzel: wurzel) } ?? Leer(),
-            "kategorie": daten.kategorien.first { $0.id == angebot.kategorie }?.name ?? Leer(),
-            "zielgruppen": angebot.zielgruppen.compactMap { id in daten.zielgruppen.first { $0.id == id }?.name },
+            "kategorie": angebot.kategorie.flatMap { verzeichnis.kategorien[$0]?.name } ?? Leer(),
+            "zielgruppen": angebot.zielgruppen.compactMap { verzeichnis.zielgruppen[$0]?.name },
             "rechtskreis": angebot.rechtskreis.joined(separator: ", "),
             "sozialraeume": angebot.sozialraeume.isEmpty ? "stadtweit oder ohne Angabe"
-                : angebot.sozialraeume.map { nummer in projekt.kommune.sozialraeume.first { $0.nummer == nummer }.map { "\($0.nummer) \($0.name)" } ?? nummer }.joined(separator: ", "),
+                : angebot.sozialraeume.map { nummer in verzeichnis.sozialraeume[nummer].map { "\($0.nummer) \($0.name)" } ?? nummer }.joined(separator: ", "),
             "sprachen": angebot.sprachen.joined(separator: ", "),
             "anschrift": angebot.anschrift.map { KontextBuilder.anschrift($0) } ?? Leer(),
             "kontakt": angebot.kontakt.flatMap { Spiegel.kontext($0) } ?? Leer(),

@@ -51,9 +51,7 @@ extension Website {
     func fuerFassung(_ nummer: Int) -> Website? {
         let damals = projekt.mit(projekt.stand(nummer))
         guard let auswertung = Derive.auswerten(damals, stichtag: self.auswertung.stichtag, fassung: nummer) else { return nil }
-        let kontext = KontextBuilder.projekt(damals, auswertung)
-        return Website(projekt: damals, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen,
-                       kontext: kontext, markdownKontext: KontextBuilder.fuerMarkdown(kontext))
+        return Website(projekt: damals, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen)
     }
 
     /// One page per chapter of this website's Fassung, in `ordner`.

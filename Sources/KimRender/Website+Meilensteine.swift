@@ -61,7 +61,7 @@ extension Website {
 
     /// Decisions that name a milestone, linked to their meeting.
     func beschluesseZu(_ meilenstein: String, wurzel: String) -> [Kontext] {
-        auswertung.gremienarbeit.beschluesse.filter { $0.beschluss.meilensteine.contains(meilenstein) }.map {
+        (verzeichnis.beschluesseNachMeilenstein[meilenstein] ?? []).map {
             ["id": $0.beschluss.id, "text": "Beschluss vom \(Format.datum($0.sitzung.datum))",
              "href": "\(wurzel)sitzungen/\($0.sitzung.id).html#\($0.beschluss.id)"]
         }

@@ -8,8 +8,9 @@ extension Website {
         let gremien = projekt.gremien.gremien
         let krumen: [(String, String)] = [("Gremien", "gremien.html")]
         var seiten: [Seite] = []
+        let sitzungenNachGremium = Dictionary(grouping: projekt.sitzungen, by: \.gremium)
         for gremium in gremien {
-            let sitzungen = projekt.sitzungen.filter { $0.gremium == gremium.id }
+            let sitzungen = sitzungenNachGremium[gremium.id] ?? []
             let werte = mitKontext([
                 "wurzel": "../",
                 "gremium": KontextBuilder.gremium(gremium, alle: gremien),
@@ -21,7 +22,7 @@ extension Website {
                                 inhalt: vorlagen.render("seiten/gremium", werte) ?? "", bereich: "gremien", brotkrumen: krumen))
         }
         for sitzung in projekt.sitzungen {
-            let gremium = gremien.first { $0.id == sitzung.gremium }
+            let gremium = verzeichnis.gremien[sitzung.gremium]
             let werte = mitKontext(["wurzel": "../", "sitzung": sitzungVoll(sitzung, wurzel: "../")])
             seiten.append(Seite(pfad: "sitzungen/\(sitzung.id).html", titel: "\(sitzung.nummer). Sitzung \(gremium?.kurzname ?? sitzung.gremium) am \(Format.datum(sitzung.datum))",
                                 beschreibung: "Niederschrift der \(sitzung.nummer). Sitzung \(gremium?.name ?? sitzung.gremium) vom \(Format.datum(sitzung.datum)).",
@@ -34,7 +35,7 @@ extension Website {
     }
 
     func gremiumName(_ id: String) -> String {
-        projekt.gremien.gremien.first { $0.id == id }?.kurzname ?? id
+        verzeichnis.gremien[id]?.kurzname ?? id
     }
 
     func sitzungKurz(_ sitzung: Sitzung, wurzel: String) -> Kontext {
@@ -44,15 +45,14 @@ extension Website {
     }
 
     func sitzungVoll(_ sitzung: Sitzung, wurzel: String) -> Kontext {
-        let meilensteine = Dictionary(projekt.meilensteinplan.meilensteine.map { ($0.id, $0.titel) }) { erstes, _ in erstes }
         func meilensteinLinks(_ ids: [String]) -> [Kontext] {
-            ids.map { ["id": $0, "titel": meilensteine[$0] ?? $0, "href": "\(wurzel)anlage-2/index.html#\($0)"] }
+            ids.map { ["id": $0, "titel": verzeichnis.meilensteine[$0]?.titel ?? $0, "href": "\(wurzel)anlage-2/index.html#\($0)"] }
         }
         var kontext = sitzungKurz(sitzung, wurzel: wurzel)
         kontext["beginn"] = sitzung.beginn
         kontext["ende"] = sitzung.ende
         kontext["gremiumHref"] = "\(wurzel)gremien/\(sitzung.gremium).html"
-        kontext["gremiumName"] = projekt.gremien.gremien.first { $0.id == sitzung.gremium }?.name ?? sitzung.gremium
+        kontext["gremiumName"] = verzeichnis.gremien[sitzung.gremium]?.name ?? sitzung.gremium
         kontext["oeffentlich"] = sitzung.oeffentlich
         kontext["niederschriftGenehmigt"] = sitzung.niederschriftGenehmigt ?? false
         kontext["anwesend"] = sitzung.teilnahme.filter(\.anwesend).map(teilnahme)
@@ -84,8 +84,9 @@ extension Website {
 
     func beschlussregister() -> Seite {
         let eintraege = auswertung.gremienarbeit.beschluesse
+        let nachGremium = Dictionary(grouping: eintraege, by: \.sitzung.gremium)
         let gruppen: [Kontext] = projekt.gremien.gremien.compactMap { gremium in
-            let eigene = eintraege.filter { $0.sitzung.gremium == gremium.id }
+            let eigene = nachGremium[gremium.id] ?? []
             guard !eigene.isEmpty else { return nil }
             let jahre = Set(eigene.map(\.sitzung.datum.jahr)).sorted()
             return ["gremium": gremium.name, "id": gremium.id,
@@ -95,7 +96,7 @@ extension Website {
                              "datum": Format.datum(eintrag.sitzung.datum), "top": eintrag.punkt.nummer, "toptitel": eintrag.punkt.titel,
                              "href": "sitzungen/\(eintrag.sitzung.id).html#\(eintrag.beschluss.id)",
                              "meilensteine": eintrag.beschluss.meilensteine.map { id in
-                                 ["titel": projekt.meilensteinplan.meilensteine.first { $0.id == id }?.titel ?? id,
+                                 ["titel": verzeichnis.meilensteine[id]?.titel ?? id,
                                   "href": "anlage-2/index.html#\(id)"] as Kontext
                              }]
                         }]

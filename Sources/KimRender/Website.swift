@@ -21,13 +21,22 @@ public struct Website {
     let kontext: Kontext
     /// The same values escaped for Markdown, for `*.md` templates.
     let markdownKontext: Any
+    let verzeichnis: Verzeichnis
+
+    init(projekt: Projekt, auswertung: Auswertung, optionen: Optionen, vorlagen: Vorlagen) {
+        self.projekt = projekt
+        self.auswertung = auswertung
+        self.optionen = optionen
+        self.vorlagen = vorlagen
+        kontext = KontextBuilder.projekt(projekt, auswertung)
+        markdownKontext = KontextBuilder.fuerMarkdown(kontext)
+        verzeichnis = Verzeichnis(projekt, auswertung)
+    }
 
     public static func render(_ projekt: Projekt, _ auswertung: Auswertung, optionen: Optionen = Optionen()) -> (Ausgabe, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let vorlagen = Vorlagen(projekt.vorlagen)
-        let kontext = KontextBuilder.projekt(projekt, auswertung)
-        let website = Website(projekt: projekt, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen,
-                              kontext: kontext, markdownKontext: KontextBuilder.fuerMarkdown(kontext))
+        let website = Website(projekt: projekt, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen)
         for name in Self.benoetigteVorlagen where projekt.vorlagen[name] == nil {
             diagnostics.append(.error("templates/\(name).html", nil, "die Vorlage fehlt", hint: "eine Datei templates/\(name).html anlegen"))
         }

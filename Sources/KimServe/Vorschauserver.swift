@@ -41,7 +41,7 @@ public struct Vorschauserver {
         let beobachtung = Task { [beobachter, protokoll] in
             var letzter = beobachter.fingerabdruck()
             while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(200))
+                try? await Task.sleep(for: .milliseconds(100))
                 let aktuell = beobachter.fingerabdruck()
                 guard aktuell != letzter else { continue }
                 letzter = aktuell

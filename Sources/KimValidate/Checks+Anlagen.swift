@@ -9,8 +9,8 @@ extension Validate {
         checkUnique(daten.traeger.map(\.id), file: file, pointer: { "/traeger/\($0)/id" }, what: "Träger", &findings)
         checkUnique(daten.kategorien.map(\.id), file: file, pointer: { "/kategorien/\($0)/id" }, what: "Kategorie", &findings)
         checkUnique(daten.zielgruppen.map(\.id), file: file, pointer: { "/zielgruppen/\($0)/id" }, what: "Zielgruppe", &findings)
-        let traeger = daten.traeger.map(\.id), kategorien = daten.kategorien.map(\.id), zielgruppen = daten.zielgruppen.map(\.id)
-        let sozialraeume = projekt.kommune.sozialraeume.map(\.nummer), gremien = projekt.gremien.gremien.map(\.id)
+        let traeger = Set(daten.traeger.map(\.id)), kategorien = Set(daten.kategorien.map(\.id)), zielgruppen = Set(daten.zielgruppen.map(\.id))
+        let sozialraeume = Set(projekt.kommune.sozialraeume.map(\.nummer)), gremien = Set(projekt.gremien.gremien.map(\.id))
         for (t, eintrag) in daten.traeger.enumerated() {
             if let dach = eintrag.dachverband {
                 reference(dach, among: traeger, what: "Träger", file: file, pointer: "/traeger/\(t)/dachverband", &findings)
@@ -49,7 +49,7 @@ extension Validate {
         let plan = projekt.meilensteinplan
         checkUnique(plan.meilensteine.map(\.id), file: file, pointer: { "/meilensteine/\($0)/id" }, what: "Meilenstein", &findings)
         checkUnique(plan.handlungsfelder.map(\.id), file: file, pointer: { "/handlungsfelder/\($0)/id" }, what: "Handlungsfeld", &findings)
-        let felder = plan.handlungsfelder.map(\.id)
+        let felder = Set(plan.handlungsfelder.map(\.id))
         for (m, meilenstein) in plan.meilensteine.enumerated() {
             let base = "/meilensteine/\(m)"
             reference(meilenstein.handlungsfeld, among: felder, what: "Handlungsfeld", file: file, pointer: "\(base)/handlungsfeld", &findings)
@@ -69,8 +69,8 @@ extension Validate {
     }
 
     static func checkSitzungen(_ projekt: Projekt, _ findings: inout Findings) {
-        let gremien = projekt.gremien.gremien.map(\.id)
-        let meilensteine = projekt.meilensteinplan.meilensteine.map(\.id)
+        let gremien = Set(projekt.gremien.gremien.map(\.id))
+        let meilensteine = Set(projekt.meilensteinplan.meilensteine.map(\.id))
         var sitzungsIDs: [String: String] = [:], beschlussIDs: [String: String] = [:], aufgabenIDs: [String: String] = [:]
         for sitzung in projekt.sitzungen {
             let file = "data/sitzungen/\(sitzung.id).json"
@@ -123,9 +123,10 @@ extension Validate {
         }
     }
 
-    static func reference(_ id: String, among known: [String], what: String, file: String, pointer: String, _ findings: inout Findings) {
+    static func reference(_ id: String, among known: Set<String>, what: String, file: String, pointer: String, _ findings: inout Findings) {
         guard !known.contains(id) else { return }
-        let vorschlag = Spelling.suggestion(for: id, among: known).map { "meinten Sie »\($0)«?" }
-        findings.error(file, pointer, "\(what) \"\(id)\" gibt es nicht", hint: vorschlag ?? "bekannt sind: \(known.prefix(12).joined(separator: ", "))")
+        let sortiert = known.sorted()
+        let vorschlag = Spelling.suggestion(for: id, among: sortiert).map { "meinten Sie »\($0)«?" }
+        findings.error(file, pointer, "\(what) \"\(id)\" gibt es nicht", hint: vorschlag ?? "bekannt sind: \(sortiert.prefix(12).joined(separator: ", "))")
     }
 }

@@ -1,5 +1,8 @@
 import CAtomicRename
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The write stage: puts a whole build into place at once. Files go into a hidden
 /// sibling folder first, which is then swapped with the output folder in one
@@ -32,14 +35,18 @@ public struct AtomicFolderWriter {
         try? fileManager.removeItem(at: temporaer)
         try fileManager.createDirectory(at: temporaer, withIntermediateDirectories: true)
         do {
+            var ordner: Set<String> = []
             for pfad in dateien.keys.sorted() {
                 guard let inhalt = dateien[pfad] else { continue }
                 let datei = try Self.sichererPfad(pfad, in: temporaer)
-                try fileManager.createDirectory(at: datei.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard fileManager.createFile(atPath: datei.path, contents: Data(inhalt)) else {
-                    throw Failure(description: "\(pfad) konnte nicht geschrieben werden")
+                let elternordner = datei.deletingLastPathComponent().path
+                if ordner.insert(elternordner).inserted {
+                    try fileManager.createDirectory(atPath: elternordner, withIntermediateDirectories: true)
                 }
+                try Self.schreiben(inhalt, nach: datei.path, pfad: pfad)
             }
+            // One sync for the whole folder instead of one per file; the swap below is the commit point.
+            Self.synchronisieren(temporaer.path)
             try tauschen(temporaer)
         } catch {
             try? fileManager.removeItem(at: temporaer)
@@ -79,9 +86,41 @@ public struct AtomicFolderWriter {
         let fileManager = FileManager.default
         let eltern = ziel.deletingLastPathComponent()
         guard let eintraege = try? fileManager.contentsOfDirectory(atPath: eltern.path) else { return }
-        for eintrag in eintraege where eintrag.hasPrefix(temporaerPraefix) {
-            try? fileManager.removeItem(at: eltern.appendingPathComponent(eintrag))
+        for eintrag in eintraege.sorted() where eintrag.hasPrefix(temporaerPraefix) {
+            let url = eltern.appendingPathComponent(eintrag)
+            // Killed between the two renames of the fallback: the previous build is only here, put it back.
+            if eintrag.hasSuffix("-alt"), !fileManager.fileExists(atPath: ziel.path), (try? fileManager.moveItem(at: url, to: ziel)) != nil {
+                continue
+            }
+            try? fileManager.removeItem(at: url)
         }
+    }
+
+    /// Plain POSIX writes: FileManager and Data sync every single file, which made writing
+    /// most of a large build's time. The folder swap already makes the build atomic.
+    static func schreiben(_ inhalt: [UInt8], nach ziel: String, pfad: String) throws {
+        let deskriptor = open(ziel, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard deskriptor >= 0 else { throw Failure(description: "\(pfad) konnte nicht geschrieben werden (Fehler \(errno))") }
+        defer { close(deskriptor) }
+        var geschrieben = 0
+        try inhalt.withUnsafeBytes { puffer in
+            while geschrieben < puffer.count {
+                let ergebnis = write(deskriptor, puffer.baseAddress?.advanced(by: geschrieben), puffer.count - geschrieben)
+                if ergebnis < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(description: "\(pfad) konnte nicht geschrieben werden (Fehler \(errno))")
+                }
+                geschrieben += ergebnis
+            }
+        }
+    }
+
+    /// Flushes the file system that holds `pfad` before the swap makes the new build visible.
+    static func synchronisieren(_ pfad: String) {
+        let deskriptor = open(pfad, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard deskriptor >= 0 else { return }
+        defer { close(deskriptor) }
+        _ = kim_syncfs(deskriptor)
     }
 
     /// Resolves a relative output path inside `ordner`, refusing anything that would leave it.

@@ -166,10 +166,10 @@ struct RobustheitTests {
     @Test("beliebige Bytes als jede Datendatei: nie ein Absturz, immer ein Befund mit Datei")
     func zufaelligeBytes() throws {
         let referenz = try Fixtures.referenzDateien()
-        var zufall = SystemRandomNumberGenerator()
+        var zufall = SplitMix64(seed: 0x6B69_6D20_3320_0007)  // fixed: a failure here can be replayed
         for pfad in referenz.keys.sorted() where pfad.hasPrefix("data/") && pfad.hasSuffix(".json") {
             guard let original = referenz[pfad] else { continue }
-            for _ in 0..<5 {
+            for _ in 0..<3 {
                 var bytes = original
                 for _ in 0..<3 where !bytes.isEmpty {
                     bytes[Int.random(in: 0..<bytes.count, using: &zufall)] = UInt8.random(in: 0...255, using: &zufall)
@@ -238,5 +238,22 @@ struct RobustheitTests {
         let validator = SchemaValidator(schema: schema, file: "x.json")
         let (vier, _) = try JSONParser.parse(Array("\"e\u{301}e\u{301}\"".utf8))  // two characters, four code points
         #expect(validator.validate(vier).hasErrors)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so random tests are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

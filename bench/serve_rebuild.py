@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Rebuild time of `kim serve` after an edit, measured from outside.
+
+    python3 bench/serve_rebuild.py --kim .build/release/kim --project /tmp/kim-ref [--runs 5]
+
+Starts `kim serve` on a free loopback port for a COPY of a project, waits for the first
+build, then edits one Sitzung (appends a sentence to a Bericht) and one template
+(appends a comment to templates/seiten/sitzung.html), alternately, `--runs` times each,
+and reports two figures per kind of edit (median):
+
+  * rebuild: what kim itself reports ("Neu gebaut in N ms" on stderr): the time
+    from the start of the rebuild to the new pages in memory;
+  * edit → new version: from writing the file to `/__kim/status` showing a new build
+    version, i.e. rebuild + the watcher's polling interval and its scan of the project.
+
+If kim has no `serve` command, prints "n/a (kim serve pending)". If kim grows a
+benchmark flag for serve (anything with "bench" in `kim serve --help`), that is
+reported too, so the numbers can be switched over.
+Only loopback is contacted; every wait is bounded.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+NEU_GEBAUT = re.compile(r"Neu gebaut in (\d+) ms")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def status(port: int) -> dict | None:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/__kim/status", timeout=2) as antwort:
+            return json.loads(antwort.read())
+    except Exception:
+        return None
+
+
+def serve_available(kim: str) -> tuple[bool, str]:
+    try:
+        hilfe = subprocess.run([kim, "serve", "--help"], capture_output=True, text=True, timeout=20)
+    except Exception:
+        return False, ""
+    text = hilfe.stdout + hilfe.stderr
+    return hilfe.returncode == 0 and "serve" in text, text
+
+
+def measure(kim: str, project: str, runs: int = 5, start_timeout: float = 300, edit_timeout: float = 300) -> dict:
+    ok, hilfe = serve_available(kim)
+    if not ok:
+        return {"status": "n/a (kim serve pending)"}
+    result: dict = {"status": "ok", "benchmark_flag": [l.strip() for l in hilfe.splitlines() if "bench" in l.lower()]}
+    port = free_port()
+    log = tempfile.NamedTemporaryFile("w+", prefix="kim-serve-", suffix=".log", delete=False)
+    start = time.monotonic()
+    proc = subprocess.Popen([kim, "serve", "--project", project, "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        version = None
+        while time.monotonic() - start < start_timeout:
+            if proc.poll() is not None:
+                return {"status": f"n/a (kim serve ended with exit code {proc.returncode})", "log": Path(log.name).read_text()[-2000:]}
+            antwort = status(port)
+            if antwort is not None:
+                version = antwort["version"]
+                break
+            time.sleep(0.05)
+        if version is None:
+            return {"status": "n/a (kim serve did not answer in time)"}
+        result["first_build_s"] = round(time.monotonic() - start, 3)
+
+        sitzungen = sorted((Path(project) / "data" / "sitzungen").glob("*.json"))
+        sitzung = sitzungen[0]
+        vorlage = Path(project) / "templates" / "seiten" / "sitzung.html"
+        ergebnisse = {"sitzung": {"rebuild_ms": [], "edit_to_version_ms": []},
+                      "template": {"rebuild_ms": [], "edit_to_version_ms": []}}
+        for lauf in range(runs):
+            for art in ("sitzung", "template"):
+                gelesen = len(Path(log.name).read_text())
+                time.sleep(0.3)  # let the watcher take a fresh fingerprint, so the edit is a separate change
+                if art == "sitzung":
+                    daten = json.loads(sitzung.read_text(encoding="utf-8"))
+                    for punkt in daten["tagesordnung"]:
+                        if "bericht" in punkt:
+                            punkt["bericht"] += f" Ergänzung {lauf + 1}."
+                            break
+                    text = json.dumps(daten, ensure_ascii=False, indent=2) + "\n"
+                    t0 = time.monotonic()
+                    sitzung.write_text(text, encoding="utf-8")
+                else:
+                    text = vorlage.read_text(encoding="utf-8") + f"{{{{! bench {lauf + 1} }}}}\n"
+                    t0 = time.monotonic()
+                    vorlage.write_text(text, encoding="utf-8")
+                neu = None
+                while time.monotonic() - t0 < edit_timeout:
+                    antwort = status(port)
+                    if antwort is not None and antwort["version"] > version:
+                        neu = antwort
+                        break
+                    time.sleep(0.005)
+                if neu is None:
+                    return {"status": "n/a (no rebuild seen in time)"}
+                ergebnisse[art]["edit_to_version_ms"].append(round((time.monotonic() - t0) * 1000, 1))
+                version = neu["version"]
+                if neu.get("fehler"):
+                    return {"status": "n/a (the edit was reported as an error: " + "; ".join(neu["fehler"])[:300] + ")"}
+                # the log line is written right after the version changes
+                for _ in range(200):
+                    treffer = NEU_GEBAUT.findall(Path(log.name).read_text()[gelesen:])
+                    if treffer:
+                        ergebnisse[art]["rebuild_ms"].append(int(treffer[-1]))
+                        break
+                    time.sleep(0.01)
+        for art, werte in ergebnisse.items():
+            result[art] = {k: (statistics.median(v) if v else None) for k, v in werte.items()}
+            result[art]["runs"] = len(werte["edit_to_version_ms"])
+            result[art]["all"] = werte
+        return result
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        log.close()
+        result["shutdown_exit_code"] = proc.returncode
+        Path(log.name).unlink(missing_ok=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Rebuild-Zeit von kim serve nach einer Änderung messen.")
+    parser.add_argument("--kim", required=True)
+    parser.add_argument("--project", required=True, help="ein Projekt, das verändert werden darf (eine Kopie!)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.kim, args.project, args.runs), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
