@@ -17,7 +17,7 @@ final class Vorlagen {
             do {
                 library.register(try MustacheTemplate(string: vorlage.text), named: name)
             } catch {
-                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, zeilenversatz: 0))
+                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, text: vorlage.text, zeilenversatz: 0))
             }
         }
         self.library = library
@@ -25,13 +25,33 @@ final class Vorlagen {
         self.befunde = befunde
     }
 
-    static func syntaxfehler(_ error: Error, in datei: String, zeilenversatz: Int) -> Diagnostic {
+    static func syntaxfehler(_ error: Error, in datei: String, text: String, zeilenversatz: Int) -> Diagnostic {
         guard let error = error as? MustacheTemplate.ParserError else {
             return .error(datei, nil, "Mustache-Syntaxfehler: \(error)")
+        }
+        // swift-mustache notices an unclosed section only at the end of the file; point at the tag that opened it.
+        if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let offen = offenerAbschnitt(text) {
+            return .error(datei, SourceLocation(line: offen.ort.line + zeilenversatz, column: offen.ort.column),
+                          "Mustache-Syntaxfehler: der Abschnitt {{#\(offen.name)}} wird nicht geschlossen",
+                          hint: "{{/\(offen.name)}} an der richtigen Stelle ergänzen")
         }
         return .error(datei, SourceLocation(line: error.context.lineNumber + zeilenversatz, column: error.context.columnNumber + 1),
                       "Mustache-Syntaxfehler: \(describe(error.error))",
                       hint: "jedes {{#abschnitt}} braucht ein passendes {{/abschnitt}}")
+    }
+
+    /// The innermost section left open at the end of a template.
+    static func offenerAbschnitt(_ text: String) -> Platzhalterpruefung.Tag? {
+        guard let tags = Platzhalterpruefung.tags(text) else { return nil }
+        var offen: [Platzhalterpruefung.Tag] = []
+        for tag in tags {
+            switch tag.art {
+            case .abschnitt, .umgekehrt: offen.append(tag)
+            case .ende: if offen.last?.name == tag.name { offen.removeLast() }
+            default: break
+            }
+        }
+        return offen.last
     }
 
     static func describe(_ error: Error) -> String {
@@ -61,7 +81,7 @@ final class Vorlagen {
             template = try MustacheTemplate(string: text)
         } catch {
             if geprueft.insert(schluessel).inserted {
-                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, zeilenversatz: zeilenversatz))
+                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, text: text, zeilenversatz: zeilenversatz))
             }
             return nil
         }
