@@ -20,10 +20,10 @@ struct OParlExport {
     static let version = "https://schema.oparl.org/1.1/"
 
     func dateien() -> [String: String] {
-        var dateien: [String: String] = [:]
+        var objekte: [(pfad: String, objekt: [String: Any])] = []
         func ablegen(_ objekt: [String: Any]) {
             guard let id = objekt["id"] as? String, id.hasPrefix(basis) else { return }
-            dateien["oparl/" + id.dropFirst(basis.count)] = JSONText.encode(objekt)
+            objekte.append(("oparl/" + id.dropFirst(basis.count), objekt))
         }
         let organisationen = projekt.gremien.gremien.map(organisation)
         let mitgliedschaften = projekt.gremien.gremien.flatMap(mitgliedschaften)
@@ -34,6 +34,10 @@ struct OParlExport {
         ablegen(system())
         ablegen(body())
         for objekt in organisationen + mitgliedschaften + sitzungen + orte + punkte { ablegen(objekt) }
+        var dateien: [String: String] = [:]
+        for (eintrag, text) in zip(objekte, Parallel.map(objekte) { JSONText.encode($0.objekt) }) {
+            dateien[eintrag.pfad] = text
+        }
         dateien["oparl/bodies.json"] = liste("bodies.json", [body()])
         dateien["oparl/organizations.json"] = liste("organizations.json", organisationen)
         dateien["oparl/memberships.json"] = liste("memberships.json", mitgliedschaften)

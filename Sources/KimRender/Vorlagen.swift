@@ -1,3 +1,4 @@
+import Foundation
 import KimModel
 import Mustache
 
@@ -6,8 +7,12 @@ import Mustache
 final class Vorlagen {
     let library: MustacheLibrary
     let quellen: [String: Vorlage]
-    private(set) var befunde: [Diagnostic]
+    private var gesammelt: [Diagnostic]
     private var geprueft: Set<String> = []
+    /// Pages are rendered on several threads; the findings and the set of checked templates are shared.
+    private let sperre = NSLock()
+
+    var befunde: [Diagnostic] { sperre.withLock { gesammelt } }
 
     init(_ vorlagen: [String: Vorlage]) {
         var library = MustacheLibrary()
@@ -22,7 +27,7 @@ final class Vorlagen {
         }
         self.library = library
         self.quellen = vorlagen
-        self.befunde = befunde
+        self.gesammelt = befunde
     }
 
     static func syntaxfehler(_ error: Error, in datei: String, text: String, zeilenversatz: Int) -> Diagnostic {
@@ -80,8 +85,9 @@ final class Vorlagen {
         do {
             template = try MustacheTemplate(string: text)
         } catch {
-            if geprueft.insert(schluessel).inserted {
-                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, text: text, zeilenversatz: zeilenversatz))
+            let befund = Self.syntaxfehler(error, in: vorlage.datei, text: text, zeilenversatz: zeilenversatz)
+            sperre.withLock {
+                if geprueft.insert(schluessel).inserted { gesammelt.append(befund) }
             }
             return nil
         }
@@ -90,12 +96,13 @@ final class Vorlagen {
     }
 
     private func pruefen(_ vorlage: Vorlage, text: String, schluessel: String, kontext: Any, zeilenversatz: Int) {
-        guard geprueft.insert(schluessel).inserted else { return }
-        befunde += Platzhalterpruefung.pruefen(vorlage, text: text, kontext: kontext, partials: Set(quellen.keys)).map { befund in
+        guard sperre.withLock({ geprueft.insert(schluessel).inserted }) else { return }
+        let neu = Platzhalterpruefung.pruefen(vorlage, text: text, kontext: kontext, partials: Set(quellen.keys)).map { befund in
             var befund = befund
             befund.location?.line += zeilenversatz
             return befund
         }
+        sperre.withLock { gesammelt += neu }
     }
 }
 

@@ -21,13 +21,13 @@ extension Website {
                                 beschreibung: "\(gremium.name): Aufgaben, Mitglieder und Sitzungen.",
                                 inhalt: vorlagen.render("seiten/gremium", werte) ?? "", bereich: "gremien", brotkrumen: krumen))
         }
-        for sitzung in projekt.sitzungen {
+        seiten += Parallel.map(projekt.sitzungen) { sitzung in
             let gremium = verzeichnis.gremien[sitzung.gremium]
             let werte = mitKontext(["wurzel": "../", "sitzung": sitzungVoll(sitzung, wurzel: "../")])
-            seiten.append(Seite(pfad: "sitzungen/\(sitzung.id).html", titel: "\(sitzung.nummer). Sitzung \(gremium?.kurzname ?? sitzung.gremium) am \(Format.datum(sitzung.datum))",
+            return Seite(pfad: "sitzungen/\(sitzung.id).html", titel: "\(sitzung.nummer). Sitzung \(gremium?.kurzname ?? sitzung.gremium) am \(Format.datum(sitzung.datum))",
                                 beschreibung: "Niederschrift der \(sitzung.nummer). Sitzung \(gremium?.name ?? sitzung.gremium) vom \(Format.datum(sitzung.datum)).",
                                 inhalt: vorlagen.render("seiten/sitzung", werte) ?? "", bereich: "gremien",
-                                brotkrumen: krumen + [(gremium?.kurzname ?? sitzung.gremium, "gremien/\(sitzung.gremium).html")]))
+                         brotkrumen: krumen + [(gremium?.kurzname ?? sitzung.gremium, "gremien/\(sitzung.gremium).html")])
         }
         seiten.append(beschlussregister())
         seiten.append(aufgabenliste())

@@ -53,8 +53,8 @@ public struct Website {
         let (meilensteinseiten, meilensteindateien) = website.meilensteine()
         seiten += angebotsseiten + meilensteinseiten
         var ausgabe = Ausgabe()
-        for seite in seiten {
-            ausgabe.schreiben(seite.pfad, website.layout(seite))
+        for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
+            ausgabe.schreiben(seite.pfad, html)
         }
         for (pfad, text) in angebotsdateien.merging(meilensteindateien, uniquingKeysWith: { erstes, _ in erstes }).merging(website.feeds(seiten), uniquingKeysWith: { erstes, _ in erstes }) {
             ausgabe.schreiben(pfad, text)
