@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import KimModel
+import KimPipeline
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Prüft das Projekt und schreibt die Website nach site/ (mit --internal nach build/intern/)."
+    )
+
+    @OptionGroup var projekt: ProjektOptionen
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Stichtag für Status und Fristen (JJJJ-MM-TT); Standard: Datum der aktuellen Fassung.", valueName: "datum"))
+    var asOf: Stichtag?
+
+    @Flag(name: .customLong("internal"), help: "Auch nicht öffentliche Inhalte, nach build/intern/.")
+    var intern = false
+
+    @Flag(name: .long, help: "Warnungen wie Fehler behandeln.")
+    var strict = false
+
+    @Flag(name: .customLong("no-pdf"), help: "Das PDF nicht neu erzeugen (schnelle Vorschau); ein vorhandenes bleibt erhalten.")
+    var ohnePDF = false
+
+    func run() throws {
+        let optionen = Build.Optionen(projekt: projekt.url, stichtag: asOf?.datum, intern: intern, streng: strict, pdf: !ohnePDF && !intern)
+        let ergebnis: Build.Ergebnis
+        do {
+            ergebnis = try Build(optionen, protokoll: Ausgabe.fehlerkanal).ausfuehren()
+        } catch {
+            Ausgabe.fehlerkanal("Fehler: \(error)")
+            throw ExitCode(1)
+        }
+        Ausgabe.melden(ergebnis.diagnostics)
+        guard ergebnis.geschrieben else {
+            Ausgabe.fehlerkanal("Nichts geschrieben; \(optionen.zielordner.path) ist unverändert.")
+            throw ExitCode(1)
+        }
+        Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path) geschrieben.")
+    }
+}

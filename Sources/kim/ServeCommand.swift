@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import KimModel
+import KimPipeline
+import KimServe
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Zeigt die Website als Vorschau auf http://127.0.0.1:8000 und baut bei jeder Änderung neu; schreibt nichts."
+    )
+
+    @OptionGroup var projekt: ProjektOptionen
+
+    @Option(help: "Port der Vorschau.")
+    var port: UInt16 = 8000
+
+    @Option(help: "Adresse, auf der die Vorschau lauscht; Standard nur dieser Rechner.")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        let server = Vorschauserver(projekt: projekt.url, port: port, host: host, protokoll: Ausgabe.fehlerkanal)
+        let (http, beobachtung) = try await server.starten()
+        Ausgabe.fehlerkanal("Vorschau: http://\(host):\(port)/ – beenden mit Strg+C")
+        let signale = Signale()
+        let lauf = Task { try await http.run() }
+        await signale.warten()
+        Ausgabe.fehlerkanal("Vorschau wird beendet …")
+        beobachtung.cancel()
+        await http.stop(timeout: 1)
+        lauf.cancel()
+    }
+}
+
+/// Waits for Ctrl-C or SIGTERM, so the server can shut down cleanly.
+
+final class Signale: Sendable {
+    func warten() async {
+        await withCheckedContinuation { (fortsetzung: CheckedContinuation<Void, Never>) in
+            let quellen = [SIGINT, SIGTERM].map { signal -> DispatchSourceSignal in
+                Foundation.signal(signal, SIG_IGN)
+                return DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            }
+            let einmal = Einmal(fortsetzung)
+            for quelle in quellen {
+                quelle.setEventHandler { einmal.ausloesen(); quellen.forEach { $0.cancel() } }
+                quelle.resume()
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once, whichever signal comes first.
+
+final class Einmal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fortsetzung: CheckedContinuation<Void, Never>?
+
+    init(_ fortsetzung: CheckedContinuation<Void, Never>) { self.fortsetzung = fortsetzung }
+
+    func ausloesen() {
+        lock.lock()
+        let wartend = fortsetzung
+        fortsetzung = nil
+        lock.unlock()
+        wartend?.resume()
+    }
+}
