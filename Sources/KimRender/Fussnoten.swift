@@ -17,20 +17,14 @@ struct Fussnoten {
     var unbekannt: [(key: String, zeile: Int)] = []
     var text: String
 
-    static let definitionPattern = try! NSRegularExpression(pattern: #"^\[\^([A-Za-z0-9-]+)\]:[ \t]*(.*)$"#, options: [.anchorsMatchLines])
-    static let markPattern = try! NSRegularExpression(pattern: #"\[\^([A-Za-z0-9-]+)\]"#)
-
     /// Splits definitions from the text and rewrites each mark into a Markdown link
     /// `[n](#fn-key)`, numbering on from `ersteNummer` in order of first mention.
     init(template: String, ersteNummer: Int) {
         var definitionsByKey: [String: (text: String, zeile: Int)] = [:]
         var kept: [Substring] = []
         for (index, line) in template.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineText = String(line)
-            let range = NSRange(lineText.startIndex..., in: lineText)
-            if let match = Self.definitionPattern.firstMatch(in: lineText, range: range),
-               let keyRange = Range(match.range(at: 1), in: lineText), let textRange = Range(match.range(at: 2), in: lineText) {
-                definitionsByKey[String(lineText[keyRange])] = (String(lineText[textRange]), index + 1)
+            if let match = line.wholeMatch(of: /\[\^([A-Za-z0-9-]+)\]:[ \t]*(.*)/) {
+                definitionsByKey[String(match.1)] = (String(match.2), index + 1)
                 kept.append("")
             } else {
                 kept.append(line)
@@ -42,9 +36,9 @@ struct Fussnoten {
         var nummern: [String: Int] = [:]
         var result = ""
         var cursor = body.startIndex
-        for match in Self.markPattern.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
-            guard let whole = Range(match.range, in: body), let keyRange = Range(match.range(at: 1), in: body) else { continue }
-            let key = String(body[keyRange])
+        for match in body.matches(of: /\[\^([A-Za-z0-9-]+)\]/) {
+            let whole = match.range
+            let key = String(match.1)
             result += body[cursor..<whole.lowerBound]
             cursor = whole.upperBound
             guard let definition = definitionsByKey[key] else {
