@@ -56,20 +56,9 @@ public struct Build {
     }
 
     private func pruefen(files: ProjectFiles?, schritte: Int) -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
-        let files = files ?? .disk(optionen.projekt)
-        var diagnostics: [Diagnostic] = []
-        let projekt: Projekt? = schritt(1, schritte, "Laden") {
-            let (projekt, gefunden) = ProjectLoader.load(files)
-            diagnostics += gefunden
-            return projekt
-        }
-        guard let projekt else { return ((nil, diagnostics.sorted()), nil, nil) }
-        schritt(2, schritte, "Prüfen") { diagnostics += Validate.check(projekt) }
-        // The public filter runs before derive and render: no later stage sees what is not public.
-        let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
-        guard !diagnostics.hasErrors, let auswertung = schritt(3, schritte, "Ableiten", { Derive.auswerten(sichtbar, stichtag: optionen.stichtag) }) else {
-            return ((nil, diagnostics.sorted()), nil, nil)
-        }
+        let (geladen, ausgewertet, befunde) = auswerten(files: files, schritte: schritte)
+        var diagnostics = befunde
+        guard let sichtbar = geladen, let auswertung = ausgewertet else { return ((nil, diagnostics), nil, nil) }
         let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
             let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: Website.Optionen(intern: optionen.intern))
             diagnostics += gefunden
@@ -77,6 +66,25 @@ public struct Build {
         }
         let fehlgeschlagen = diagnostics.hasErrors || (optionen.streng && !diagnostics.isEmpty)
         return ((fehlgeschlagen ? nil : ausgabe, diagnostics.sorted()), sichtbar, auswertung)
+    }
+
+    /// Steps 1 to 3: load, validate, filter what is not public, derive. Nil when anything is wrong.
+    private func auswerten(files: ProjectFiles?, schritte: Int) -> (Projekt?, Auswertung?, [Diagnostic]) {
+        let files = files ?? .disk(optionen.projekt)
+        var diagnostics: [Diagnostic] = []
+        let projekt: Projekt? = schritt(1, schritte, "Laden") {
+            let (projekt, gefunden) = ProjectLoader.load(files)
+            diagnostics += gefunden
+            return projekt
+        }
+        guard let projekt else { return (nil, nil, diagnostics.sorted()) }
+        schritt(2, schritte, "Prüfen") { diagnostics += Validate.check(projekt) }
+        // The public filter runs before derive and render: no later stage sees what is not public.
+        let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
+        guard !diagnostics.hasErrors, let auswertung = schritt(3, schritte, "Ableiten", { Derive.auswerten(sichtbar, stichtag: optionen.stichtag) }) else {
+            return (nil, nil, diagnostics.sorted())
+        }
+        return (sichtbar, auswertung, diagnostics.sorted())
     }
 
     /// The whole build. The output folder is replaced only when everything succeeded.
@@ -111,12 +119,7 @@ public struct Build {
 
     /// Loads, validates and derives for documents outside the site (PDF, briefing).
     public func auswerten() -> (Projekt?, Auswertung?, [Diagnostic]) {
-        let (projekt, diagnostics) = ProjectLoader.load(.disk(optionen.projekt))
-        guard let projekt else { return (nil, nil, diagnostics) }
-        let alle = diagnostics + Validate.check(projekt)
-        guard !alle.hasErrors else { return (nil, nil, alle.sorted()) }
-        let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
-        return (sichtbar, Derive.auswerten(sichtbar, stichtag: optionen.stichtag), alle.sorted())
+        auswerten(files: nil, schritte: 3)
     }
 
     /// kim never writes into the project's sources, whatever `--ausgabe` says.
