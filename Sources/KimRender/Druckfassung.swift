@@ -30,9 +30,9 @@ public enum Druckfassung {
             "kapitel": kapitel,
             "angebote": angebote.angebote.sorted { ($0.kategorie ?? "~", $0.name) < ($1.kategorie ?? "~", $1.name) }.map { angebot -> Kontext in
                 ["name": angebot.name,
-                 "traeger": angebote.traeger.first { $0.id == angebot.traeger }?.name ?? angebot.traeger,
-                 "kategorie": angebote.kategorien.first { $0.id == angebot.kategorie }?.name ?? "ohne eindeutige Kategorie",
-                 "zielgruppen": angebot.zielgruppen.compactMap { id in angebote.zielgruppen.first { $0.id == id }?.name }.joined(separator: ", "),
+                 "traeger": damals.verzeichnis.traegerName(angebot),
+                 "kategorie": damals.verzeichnis.kategorieName(angebot) ?? "ohne eindeutige Kategorie",
+                 "zielgruppen": damals.verzeichnis.zielgruppenNamen(angebot).joined(separator: ", "),
                  "rechtskreis": angebot.rechtskreis.joined(separator: ", ")]
             },
             "angeboteHinweis": angebote.hinweis,

@@ -28,4 +28,9 @@ struct Verzeichnis {
         zielgruppen = index(projekt.angebote.zielgruppen, \.id)
         sozialraeume = index(projekt.kommune.sozialraeume, \.nummer)
     }
+
+    /// The names an Angebot's references stand for, as every page, download and the PDF show them.
+    func traegerName(_ angebot: Angebot) -> String { traeger[angebot.traeger]?.name ?? angebot.traeger }
+    func kategorieName(_ angebot: Angebot) -> String? { angebot.kategorie.flatMap { kategorien[$0]?.name } }
+    func zielgruppenNamen(_ angebot: Angebot) -> [String] { angebot.zielgruppen.compactMap { zielgruppen[$0]?.name } }
 }

@@ -82,8 +82,8 @@ extension Website {
         return [
             "id": angebot.id, "name": angebot.name,
             "traeger": traeger.map { traegerKontext($0, wurzel: wurzel) } ?? Leer(),
-            "kategorie": angebot.kategorie.flatMap { verzeichnis.kategorien[$0]?.name } ?? Leer(),
-            "zielgruppen": angebot.zielgruppen.compactMap { verzeichnis.zielgruppen[$0]?.name },
+            "kategorie": verzeichnis.kategorieName(angebot) ?? Leer(),
+            "zielgruppen": verzeichnis.zielgruppenNamen(angebot),
             "rechtskreis": angebot.rechtskreis.joined(separator: ", "),
             "sozialraeume": angebot.sozialraeume.isEmpty ? "stadtweit oder ohne Angabe"
                 : angebot.sozialraeume.map { nummer in verzeichnis.sozialraeume[nummer].map { "\($0.nummer) \($0.name)" } ?? nummer }.joined(separator: ", "),
@@ -95,14 +95,12 @@ extension Website {
     }
 
     func angeboteCSV(_ angebote: [Angebot]) -> String {
-        let daten = projekt.angebote
         var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "beschreibung"]]
         for angebot in angebote {
             zeilen.append([
                 angebot.id, angebot.name,
-                daten.traeger.first { $0.id == angebot.traeger }?.name ?? angebot.traeger,
-                daten.kategorien.first { $0.id == angebot.kategorie }?.name ?? "",
-                angebot.zielgruppen.compactMap { id in daten.zielgruppen.first { $0.id == id }?.name }.joined(separator: "; "),
+                verzeichnis.traegerName(angebot), verzeichnis.kategorieName(angebot) ?? "",
+                verzeichnis.zielgruppenNamen(angebot).joined(separator: "; "),
                 angebot.rechtskreis.joined(separator: "; "), angebot.sozialraeume.joined(separator: "; "),
                 angebot.anschrift?.strasse ?? "", angebot.anschrift?.plz ?? "", angebot.anschrift?.ort ?? "",
                 angebot.kontakt?.telefon ?? "", angebot.kontakt?.email ?? "", angebot.kontakt?.web ?? "",
