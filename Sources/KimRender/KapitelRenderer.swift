@@ -91,3 +91,8 @@ struct KapitelRenderer {
         }
     }
 }
+
+/// Rendered chapters by Fassung, template and first footnote number, for one build.
+final class KapitelSpeicher {
+    var ergebnisse: [String: KapitelRenderer.Ergebnis] = [:]
+}

@@ -51,7 +51,7 @@ extension Website {
     func fuerFassung(_ nummer: Int) -> Website? {
         let damals = projekt.mit(projekt.stand(nummer))
         guard let auswertung = Derive.auswerten(damals, stichtag: self.auswertung.stichtag, fassung: nummer) else { return nil }
-        return Website(projekt: damals, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen)
+        return Website(projekt: damals, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen, kapitelSpeicher: kapitelSpeicher)
     }
 
     /// One page per chapter of this website's Fassung, in `ordner`.
@@ -64,7 +64,10 @@ extension Website {
         var naechsteFussnote = 1
         for (index, kapitel) in fassung.kapitel.enumerated() {
             guard let vorlage = projekt.vorlagen[kapitel.vorlage] else { continue }
-            let ergebnis = renderer.render(vorlage, ersteFussnote: naechsteFussnote, diagnostics: &diagnostics)
+            // The current Fassung appears under handlungskonzept/ and under fassung/N/: render its chapters once.
+            let schluessel = "\(fassung.nummer)|\(vorlage.name)|\(naechsteFussnote)"
+            let ergebnis = kapitelSpeicher.ergebnisse[schluessel] ?? renderer.render(vorlage, ersteFussnote: naechsteFussnote, diagnostics: &diagnostics)
+            kapitelSpeicher.ergebnisse[schluessel] = ergebnis
             naechsteFussnote = ergebnis.naechsteFussnote
             texte.append(("\(kapitel.nummer). \(kapitel.titel)", ergebnis.markdown))
             func nachbar(_ offset: Int) -> Kontext? {

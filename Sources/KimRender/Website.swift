@@ -23,7 +23,11 @@ public struct Website {
     let markdownKontext: Any
     let verzeichnis: Verzeichnis
 
-    init(projekt: Projekt, auswertung: Auswertung, optionen: Optionen, vorlagen: Vorlagen) {
+    /// Chapters already rendered in this build, shared with the Websites of earlier Fassungen.
+    let kapitelSpeicher: KapitelSpeicher
+
+    init(projekt: Projekt, auswertung: Auswertung, optionen: Optionen, vorlagen: Vorlagen, kapitelSpeicher: KapitelSpeicher = KapitelSpeicher()) {
+        self.kapitelSpeicher = kapitelSpeicher
         self.projekt = projekt
         self.auswertung = auswertung
         self.optionen = optionen
