@@ -73,8 +73,9 @@ extension Website {
     }
 
     func teilnahme(_ teilnahme: Teilnahme) -> Kontext {
-        ["organisation": teilnahme.organisation, "rolle": teilnahme.rolle ?? Leer(),
-         "name": teilnahme.einwilligung == true ? (teilnahme.name ?? Leer()) : Leer()]
+        // Personal names only with consent, in the internal build too.
+        let name: Any = teilnahme.einwilligung == true ? (teilnahme.name.map { $0 as Any } ?? Leer()) : Leer()
+        return ["organisation": teilnahme.organisation, "rolle": teilnahme.rolle ?? Leer(), "name": name]
     }
 
     func aufgabe(_ aufgabe: Aufgabe, status: Stichtagsstatus) -> Kontext {
