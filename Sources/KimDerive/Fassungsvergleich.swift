@@ -90,14 +90,8 @@ public struct Fassungsvergleich: Sendable {
 
     /// A readable rendering of a field value for the change list.
     static func text(_ wert: Any) -> String {
-        switch wert {
-        case let text as String: return text
-        case let datum as Datum: return Format.datum(datum)
-        case let zahl as Int: return Format.zahl(zahl)
-        case let zahl as Double: return Format.dezimal(zahl)
-        case let wahr as Bool: return wahr ? "ja" : "nein"
-        default: break
-        }
+        if let text = Format.wert(wert) { return text }
+        if let wahr = wert as? Bool { return wahr ? "ja" : "nein" }
         let spiegel = Mirror(reflecting: wert)
         switch spiegel.displayStyle {
         case .optional:

@@ -36,6 +36,17 @@ public enum Format {
         return "\(two(datum.tag)).\(two(datum.monat)).\(datum.jahr)"
     }
 
+    /// A plain data value as German text (date, whole or decimal number, text); nil for anything else.
+    public static func wert(_ wert: Any) -> String? {
+        switch wert {
+        case let text as String: return text
+        case let datum as Datum: return self.datum(datum)
+        case let zahl as Int: return self.zahl(zahl)
+        case let zahl as Double: return dezimal(zahl)
+        default: return nil
+        }
+    }
+
     static let monatsnamen = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
                               "August", "September", "Oktober", "November", "Dezember"]
 

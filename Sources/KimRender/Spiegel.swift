@@ -3,17 +3,11 @@ import KimModel
 
 /// Turns a plain model value into template context by reflection: structs become
 /// dictionaries keyed by property name, dates and numbers German-formatted text,
-/// absent optionals absent. Used where the data reach the page unchanged.
+/// absent optionals `Leer`. Used where the data reach the page unchanged.
 enum Spiegel {
     static func kontext(_ value: Any) -> Any? {
-        switch value {
-        case let text as String: return text
-        case let datum as Datum: return Format.datum(datum)
-        case let zahl as Int: return Format.zahl(zahl)
-        case let zahl as Double: return Format.dezimal(zahl)
-        case let wahr as Bool: return wahr
-        default: break
-        }
+        if let text = Format.wert(value) { return text }
+        if let wahr = value as? Bool { return wahr }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
