@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
@@ -27,9 +26,10 @@ let package = Package(
         .target(name: "KimValidate", dependencies: ["KimModel", "KimMarkdown"]),
         .target(name: "KimDerive", dependencies: ["KimModel"]),
         .target(name: "KimMarkdown", dependencies: ["CCmark"]),
+        // Mustache templates, parsed once and rendered into bytes (see Sources/KimMustache/Template.swift).
+        .target(name: "KimMustache"),
         .target(name: "KimRender", dependencies: [
-            "KimModel", "KimDerive", "KimMarkdown",
-            .product(name: "Mustache", package: "swift-mustache"),
+            "KimModel", "KimDerive", "KimMarkdown", "KimMustache",
         ]),
         .target(name: "KimWrite", dependencies: ["KimModel", "CAtomicRename"]),
         .target(name: "KimPipeline", dependencies: [
@@ -46,7 +46,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "KimTests", dependencies: [
-            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimRender", "KimWrite", "KimPipeline", "KimServe",
+            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimMustache", "KimRender", "KimWrite", "KimPipeline", "KimServe",
         ]),
     ],
     swiftLanguageModes: [.v6]

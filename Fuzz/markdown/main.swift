@@ -10,7 +10,7 @@
 //    value itself (line breaks as spaces, outer whitespace trimmed).
 import KimMarkdown
 import KimRender
-import Mustache
+import KimMustache
 
 let erlaubteTags: Set<String> = [
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre", "blockquote",
@@ -100,7 +100,7 @@ let vorlagen: [(text: String, vorher: String, nachher: String)] = [
     ("Vorher {{wert}} nachher.", "Vorher ", " nachher."),
     ("Erste Zeile\n{{wert}}\nletzte Zeile", "Erste Zeile\n", "\nletzte Zeile"),
 ]
-let templates = vorlagen.map { try! MustacheTemplate(string: $0.text) }
+let templates = vorlagen.map { try! Template($0.text) }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -114,7 +114,7 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     // 2. A data value in a Markdown template: text, nothing else.
     let escaped = Escape.markdown(text)
     for (nummer, template) in templates.enumerated() {
-        let html = Markdown.html(template.render(["wert": escaped]))
+        let html = Markdown.html(TemplateLibrary().render(template, ["wert": escaped]))
         let gefunden = tags(Array(html.utf8), eingabe: text)
         let erwartet = sichtbar(vorlagen[nummer].vorher + sichtbar(text) + vorlagen[nummer].nachher)
         // An empty value alone on its line is a blank line, which ends a paragraph: Markdown, not a leak.

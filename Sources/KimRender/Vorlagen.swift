@@ -1,28 +1,30 @@
 import Foundation
 import KimModel
-import Mustache
+import KimMustache
 
 /// The project's templates, parsed once. Parse errors become diagnostics at the tag;
 /// each template's placeholders are checked against the values of its first rendering.
-final class Vorlagen {
-    let library: MustacheLibrary
+final class Vorlagen: @unchecked Sendable {
+    let library: TemplateLibrary
     let quellen: [String: Vorlage]
     private var gesammelt: [Diagnostic]
     private var geprueft: Set<String> = []
-    /// Pages are rendered on several threads; the findings and the set of checked templates are shared.
+    /// Texts taken from templates (chapter bodies, footnotes), parsed once per text.
+    private var textvorlagen: [String: Template] = [:]
+    /// Pages are rendered on several threads; findings, checked templates and parsed texts are shared.
     private let sperre = NSLock()
 
     var befunde: [Diagnostic] { sperre.withLock { gesammelt } }
 
     init(_ vorlagen: [String: Vorlage]) {
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var befunde: [Diagnostic] = []
         for name in vorlagen.keys.sorted() {
             guard let vorlage = vorlagen[name] else { continue }
             do {
-                library.register(try MustacheTemplate(string: vorlage.text), named: name)
+                library.register(try Template(vorlage.text), named: name)
             } catch {
-                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, text: vorlage.text, zeilenversatz: 0))
+                befunde.append(Self.syntaxfehler(error, in: vorlage.datei, zeilenversatz: 0))
             }
         }
         self.library = library
@@ -30,43 +32,24 @@ final class Vorlagen {
         self.gesammelt = befunde
     }
 
-    static func syntaxfehler(_ error: Error, in datei: String, text: String, zeilenversatz: Int) -> Diagnostic {
-        guard let error = error as? MustacheTemplate.ParserError else {
-            return .error(datei, nil, "Mustache-Syntaxfehler: \(error)")
-        }
-        // swift-mustache notices an unclosed section only at the end of the file; point at the tag that opened it.
-        if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let offen = offenerAbschnitt(text) {
-            return .error(datei, SourceLocation(line: offen.ort.line + zeilenversatz, column: offen.ort.column),
-                          "Mustache-Syntaxfehler: der Abschnitt {{#\(offen.name)}} wird nicht geschlossen",
-                          hint: "{{/\(offen.name)}} an der richtigen Stelle ergänzen")
-        }
-        return .error(datei, SourceLocation(line: error.context.lineNumber + zeilenversatz, column: error.context.columnNumber + 1),
-                      "Mustache-Syntaxfehler: \(describe(error.error))",
-                      hint: "jedes {{#abschnitt}} braucht ein passendes {{/abschnitt}}")
-    }
-
-    /// The innermost section left open at the end of a template.
-    static func offenerAbschnitt(_ text: String) -> Platzhalterpruefung.Tag? {
-        guard let tags = Platzhalterpruefung.tags(text) else { return nil }
-        var offen: [Platzhalterpruefung.Tag] = []
-        for tag in tags {
-            switch tag.art {
-            case .abschnitt, .umgekehrt: offen.append(tag)
-            case .ende: if offen.last?.name == tag.name { offen.removeLast() }
-            default: break
-            }
-        }
-        return offen.last
-    }
-
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "der schließende Abschnitt passt nicht zum geöffneten"
-        case .unfinishedName: return "ein Platzhalter ist nicht geschlossen (}} fehlt)"
-        case .expectedSectionEnd: return "ein Abschnitt wird nicht geschlossen ({{/…}} fehlt)"
-        case .invalidSetDelimiter: return "ungültige Änderung der Begrenzer"
-        default: return "\(error)"
+    static func syntaxfehler(_ fehler: TemplateSyntaxError, in datei: String, zeilenversatz: Int) -> Diagnostic {
+        let ort = SourceLocation(line: fehler.line + zeilenversatz, column: fehler.column)
+        switch fehler.kind {
+        case .unclosedSection(let name):
+            return .error(datei, ort, "Mustache-Syntaxfehler: der Abschnitt {{#\(name)}} wird nicht geschlossen",
+                          hint: "{{/\(name)}} an der richtigen Stelle ergänzen")
+        case .wrongSectionClose(let erwartet, let gefunden):
+            return .error(datei, ort, "Mustache-Syntaxfehler: der schließende Abschnitt passt nicht zum geöffneten",
+                          hint: "offen ist {{#\(erwartet)}}, geschlossen wird {{/\(gefunden)}}")
+        case .unexpectedSectionClose(let name):
+            return .error(datei, ort, "Mustache-Syntaxfehler: {{/\(name)}} schließt keinen offenen Abschnitt",
+                          hint: "das passende {{#\(name)}} ergänzen oder diese Zeile entfernen")
+        case .unfinishedTag:
+            return .error(datei, ort, "Mustache-Syntaxfehler: ein Platzhalter ist nicht geschlossen (}} fehlt)",
+                          hint: "Namen bestehen aus Buchstaben a–z und A–Z, Ziffern, Punkt, - und _")
+        case .unsupported(let was):
+            return .error(datei, ort, "Mustache-Syntaxfehler: \(was) unterstützt kim nicht",
+                          hint: "Platzhalter, Abschnitte und Teilvorlagen ({{> name}}) verwenden")
         }
     }
 
@@ -75,24 +58,29 @@ final class Vorlagen {
         if let vorlage = quellen[name] {
             pruefen(vorlage, text: vorlage.text, schluessel: name, kontext: kontext, zeilenversatz: 0)
         }
-        return library.render(kontext, withTemplate: name)
+        return library.render(name, kontext)
     }
 
     /// Renders text taken from a template (a chapter body, a footnote); `zeilenversatz`
     /// maps its lines back to the file. Returns nil after reporting a syntax error.
     func render(text: String, aus vorlage: Vorlage, schluessel: String, zeilenversatz: Int = 0, _ kontext: Any) -> String? {
-        let template: MustacheTemplate
-        do {
-            template = try MustacheTemplate(string: text)
-        } catch {
-            let befund = Self.syntaxfehler(error, in: vorlage.datei, text: text, zeilenversatz: zeilenversatz)
-            sperre.withLock {
-                if geprueft.insert(schluessel).inserted { gesammelt.append(befund) }
+        let template: Template
+        if let geparst = sperre.withLock({ textvorlagen[text] }) {
+            template = geparst
+        } else {
+            do {
+                template = try Template(text)
+            } catch {
+                let befund = Self.syntaxfehler(error, in: vorlage.datei, zeilenversatz: zeilenversatz)
+                sperre.withLock {
+                    if geprueft.insert(schluessel).inserted { gesammelt.append(befund) }
+                }
+                return nil
             }
-            return nil
+            sperre.withLock { textvorlagen[text] = template }
         }
         pruefen(vorlage, text: text, schluessel: schluessel, kontext: kontext, zeilenversatz: zeilenversatz)
-        return template.render(kontext, library: library)
+        return library.render(template, kontext)
     }
 
     private func pruefen(_ vorlage: Vorlage, text: String, schluessel: String, kontext: Any, zeilenversatz: Int) {
@@ -108,7 +96,7 @@ final class Vorlagen {
 
 /// An absent optional value: renders as nothing, sections over it are skipped,
 /// and the placeholder check still knows the name exists.
-struct Leer: MustacheCustomRenderable {
+struct Leer: TemplateRenderable {
     var renderText: String { "" }
     var isNull: Bool { true }
 }

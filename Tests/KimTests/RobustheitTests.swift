@@ -3,7 +3,7 @@ import KimLoad
 import KimMarkdown
 import KimModel
 import KimRender
-import Mustache
+import KimMustache
 import Testing
 
 /// Issue 3, point 7: huge, deep, NUL, BOM, CRLF, invalid UTF-8 – each gives a
@@ -190,8 +190,8 @@ struct RobustheitTests {
     @Test("Regression: äußere Leerzeichen eines Werts werden kein Markdown",
           arguments: ["    eingerückt", "am Zeilenende  ", "\t\tTabulator", " \n \n  x  \n"])
     func aeussereLeerzeichen(_ wert: String) throws {
-        let template = try MustacheTemplate(string: "Erste Zeile\n{{wert}}\nletzte Zeile\n\n{{wert}}\n")
-        let html = Markdown.html(template.render(["wert": Escape.markdown(wert)]))
+        let template = try Template("Erste Zeile\n{{wert}}\nletzte Zeile\n\n{{wert}}\n")
+        let html = Markdown.html(TemplateLibrary().render(template, ["wert": Escape.markdown(wert)]))
         #expect(!html.contains("<pre"), "\(html)")
         #expect(!html.contains("<code"), "\(html)")
         #expect(!html.contains("<br"), "\(html)")

@@ -1,0 +1,60 @@
+/// A parsed Mustache template: the subset kim's templates use (variables, sections,
+/// inverted sections, partials, comments, `empty(…)`, `first()`, `last()`), with the whitespace rules
+/// of the Mustache specification. Parsed once; rendering walks the tree and writes bytes.
+public struct Template: Sendable {
+    let nodes: [Node]
+
+    /// Parses `text`; a syntax error names its line and column.
+    public init(_ text: String) throws(TemplateSyntaxError) {
+        var parser = TemplateParser(text)
+        nodes = try parser.parseAll()
+    }
+
+    indirect enum Node: Sendable {
+        case text([UInt8])
+        case variable(Name, escaped: Bool)
+        case section(Name, [Node], inverted: Bool)
+        /// `indentation` is set for a partial alone on its line: its lines are indented like the tag.
+        case partial(String, indentation: [UInt8]?)
+    }
+
+    /// A placeholder name: `.`, `a.b.c`, `.a` (only the innermost value), `empty(a.b)`, or
+    /// `first()` / `last()`: whether the current element is the first or last of its list.
+    struct Name: Sendable, Equatable {
+        enum Position: Sendable { case first, last }
+        /// Empty for `.`, the current value.
+        var path: [String]
+        /// `.a`: look in the innermost value only, not further out.
+        var anchored: Bool
+        /// `empty(a)`: true when `a` is an empty list, text or object.
+        var testsEmptiness: Bool
+        var position: Position? = nil
+    }
+}
+
+/// A template that cannot be parsed, with the place where reading stopped making sense.
+public struct TemplateSyntaxError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// `{{#name}}` without `{{/name}}`; the location is the opening tag.
+        case unclosedSection(String)
+        /// `{{/other}}` where `{{/name}}` was expected; the location is the closing tag.
+        case wrongSectionClose(expected: String, found: String)
+        /// `{{/name}}` with no section open.
+        case unexpectedSectionClose(String)
+        /// `}}` missing or a character a name cannot hold.
+        case unfinishedTag
+        /// Set delimiters, inheritance, pragmas, unknown functions: not supported by kim.
+        case unsupported(String)
+    }
+
+    public var kind: Kind
+    /// 1-based line and column (in characters) of the tag.
+    public var line: Int
+    public var column: Int
+
+    public init(kind: Kind, line: Int, column: Int) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+    }
+}

@@ -1,0 +1,31 @@
+/// Named templates that can include each other as partials (`{{> name}}`).
+public struct TemplateLibrary: Sendable {
+    public private(set) var templates: [String: Template]
+
+    public init(_ templates: [String: Template] = [:]) {
+        self.templates = templates
+    }
+
+    public mutating func register(_ template: Template, named name: String) {
+        templates[name] = template
+    }
+
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// The named template rendered with `context`; nil when there is no such template.
+    public func render(_ name: String, _ context: Any) -> String? {
+        guard let template = templates[name] else { return nil }
+        return render(template, context)
+    }
+
+    /// A template rendered with `context`, its partials taken from this library.
+    public func render(_ template: Template, _ context: Any) -> String {
+        String(decoding: renderBytes(template, context), as: UTF8.self)
+    }
+
+    public func renderBytes(_ template: Template, _ context: Any) -> [UInt8] {
+        var renderer = TemplateRenderer(partials: templates, capacity: 4096)
+        renderer.render(template, context)
+        return renderer.output
+    }
+}

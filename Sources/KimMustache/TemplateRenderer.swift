@@ -1,0 +1,178 @@
+/// Renders parsed templates into UTF-8 bytes, with a context stack as Mustache defines it:
+/// a name is looked up from the innermost value outwards.
+struct TemplateRenderer {
+    let partials: [String: Template]
+    var output: [UInt8] = []
+    private var stack: [Any] = []
+    /// Where the innermost list iteration stands, for `first()` and `last()`; nil outside a list
+    /// or once a section or partial has entered another value (as in swift-mustache).
+    private var listPosition: (first: Bool, last: Bool)?
+
+    init(partials: [String: Template], capacity: Int) {
+        self.partials = partials
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func render(_ template: Template, _ context: Any) {
+        stack = [context]
+        render(template.nodes, indentation: nil)
+    }
+
+    /// Like swift-mustache, an indented partial indents a token that starts a new line of
+    /// what this call has written so far.
+    private mutating func render(_ nodes: [Template.Node], indentation: [UInt8]?) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, indentation: indentation) }
+            return
+        }
+        let start = output.count
+        for node in nodes {
+            let before = output.count
+            let atLineStart = before > start && output[before - 1] == .newline
+            render(node, indentation: indentation)
+            if atLineStart, output.count > before {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    private mutating func render(_ node: Template.Node, indentation: [UInt8]?) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            guard let value = lookup(name) else { return }
+            write(value, escaped: escaped)
+        case .section(let name, let inner, let inverted):
+            let value = lookup(name)
+            if inverted {
+                renderInverted(value, inner, indentation: indentation)
+            } else {
+                renderSection(value, inner, indentation: indentation)
+            }
+        case .partial(let name, let ownIndentation):
+            guard let partial = partials[name] else { return }
+            let combined = ownIndentation.map { (indentation ?? []) + $0 } ?? indentation
+            let outer = listPosition
+            listPosition = nil
+            render(partial.nodes, indentation: combined)
+            listPosition = outer
+        }
+    }
+
+    private mutating func renderSection(_ value: Any?, _ inner: [Template.Node], indentation: [UInt8]?) {
+        switch value {
+        case nil:
+            return
+        case let flag as Bool:
+            if flag { render(inner, indentation: indentation) }
+        case let sequence as TemplateSequence:
+            let outer = listPosition
+            let count = sequence.elementCount
+            var index = 0
+            sequence.forEachElement { element in
+                listPosition = (index == 0, index == count - 1)
+                index += 1
+                stack.append(element)
+                render(inner, indentation: indentation)
+                stack.removeLast()
+            }
+            listPosition = outer
+        case let renderable as TemplateRenderable where renderable.isNull:
+            return
+        case let value?:
+            enter(value, inner, indentation: indentation)
+        }
+    }
+
+    private mutating func renderInverted(_ value: Any?, _ inner: [Template.Node], indentation: [UInt8]?) {
+        switch value {
+        case nil:
+            render(inner, indentation: indentation)
+        case let flag as Bool:
+            if !flag { render(inner, indentation: indentation) }
+        case let sequence as TemplateSequence:
+            guard sequence.elementCount == 0 else { return }
+            enter(sequence, inner, indentation: indentation)
+        case let renderable as TemplateRenderable where renderable.isNull:
+            render(inner, indentation: indentation)
+        default:
+            return
+        }
+    }
+
+    /// Renders `inner` with `value` as the innermost context.
+    private mutating func enter(_ value: Any, _ inner: [Template.Node], indentation: [UInt8]?) {
+        let outer = listPosition
+        listPosition = nil
+        stack.append(value)
+        render(inner, indentation: indentation)
+        stack.removeLast()
+        listPosition = outer
+    }
+
+    private mutating func write(_ value: Any, escaped: Bool) {
+        let text: String
+        switch value {
+        case let string as String: text = string
+        case let renderable as TemplateRenderable: text = renderable.renderText
+        case let flag as Bool: text = flag ? "true" : "false"
+        default: text = String(describing: value)
+        }
+        if escaped {
+            HTMLEscaping.append(text, to: &output)
+        } else {
+            output.append(contentsOf: text.utf8)
+        }
+    }
+
+    private func lookup(_ name: Template.Name) -> Any? {
+        if let position = name.position {
+            guard let listPosition else { return nil }
+            return position == .first ? listPosition.first : listPosition.last
+        }
+        var value: Any?
+        if name.path.isEmpty {
+            value = stack.last
+        } else if name.anchored {
+            value = stack.last.flatMap { Self.resolve(name.path[...], in: $0) }
+        } else {
+            for candidate in stack.reversed() {
+                if let found = Self.child(name.path[0], of: candidate) {
+                    value = Self.resolve(name.path.dropFirst(), in: found)
+                    break
+                }
+            }
+        }
+        guard name.testsEmptiness, let found = value else { return value }
+        switch found {
+        case let sequence as TemplateSequence: return sequence.elementCount == 0
+        case let string as String: return string.isEmpty
+        case let object as TemplateObject: return object.isEmptyObject
+        default: return nil
+        }
+    }
+
+    private static func resolve(_ path: ArraySlice<String>, in value: Any) -> Any? {
+        var current = value
+        for part in path {
+            guard let next = child(part, of: current) else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    private static func child(_ name: String, of value: Any) -> Any? {
+        let found: Any?
+        if let dictionary = value as? [String: Any] {
+            found = dictionary[name]
+        } else if let object = value as? TemplateObject {
+            found = object.templateChild(named: name)
+        } else {
+            return nil
+        }
+        guard let found else { return nil }
+        if let optional = found as? OptionalValue { return optional.wrappedValue }
+        return found
+    }
+}
