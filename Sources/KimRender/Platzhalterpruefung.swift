@@ -1,3 +1,4 @@
+import Foundation
 import KimModel
 
 /// Checks a template's tags against the values it is rendered with, so a
@@ -12,41 +13,61 @@ struct Platzhalterpruefung {
     }
 
     /// The tags of a template in order; nil when it changes its delimiters (then it is not checked).
+    /// Scans UTF-8 bytes: it runs for every template in every rebuild of `kim serve`.
     static func tags(_ text: String) -> [Tag]? {
+        let bytes = Array(text.utf8)
         var tags: [Tag] = []
-        var zeile = 1, spalte = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{") {
-                let ort = SourceLocation(line: zeile, column: spalte)
-                let dreifach = text[index...].hasPrefix("{{{")
-                let start = text.index(index, offsetBy: dreifach ? 3 : 2)
-                let ende = dreifach ? "}}}" : "}}"
-                guard let schluss = text[start...].range(of: ende) else { return tags }
-                let inhalt = text[start..<schluss.lowerBound].trimmingCharacters(in: .whitespaces)
-                for zeichen in text[index..<schluss.upperBound] {
-                    if zeichen == "\n" { zeile += 1; spalte = 1 } else { spalte += 1 }
-                }
-                index = schluss.upperBound
-                let kopf = inhalt.first
-                let rest = String(inhalt.dropFirst()).trimmingCharacters(in: .whitespaces)
-                switch kopf {
-                case "#": tags.append(Tag(art: .abschnitt, name: rest, ort: ort))
-                case "^": tags.append(Tag(art: .umgekehrt, name: rest, ort: ort))
-                case "/": tags.append(Tag(art: .ende, name: rest, ort: ort))
-                case ">": tags.append(Tag(art: .partial, name: rest, ort: ort))
-                case "!": tags.append(Tag(art: .kommentar, name: rest, ort: ort))
-                case "=": return nil
-                case "&": tags.append(Tag(art: .variable, name: rest, ort: ort))
-                case "$", "<": tags.append(Tag(art: .sonstiges, name: rest, ort: ort))
-                default: tags.append(Tag(art: .variable, name: inhalt, ort: ort))
-                }
+        var zeile = 1, zeilenanfang = 0
+        var index = 0
+        func spalte(_ offset: Int) -> Int {
+            String(decoding: bytes[zeilenanfang..<offset], as: UTF8.self).count + 1
+        }
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                zeile += 1
+                zeilenanfang = index + 1
+                index += 1
                 continue
             }
-            if text[index] == "\n" { zeile += 1; spalte = 1 } else { spalte += 1 }
-            index = text.index(after: index)
+            guard bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            let ort = SourceLocation(line: zeile, column: spalte(index))
+            let dreifach = index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{")
+            let start = index + (dreifach ? 3 : 2)
+            let ende: [UInt8] = dreifach ? Array("}}}".utf8) : Array("}}".utf8)
+            guard let schluss = suchen(ende, in: bytes, ab: start) else { return tags }
+            for offset in index..<schluss where bytes[offset] == UInt8(ascii: "\n") {
+                zeile += 1
+                zeilenanfang = offset + 1
+            }
+            index = schluss + ende.count
+            let inhalt = String(decoding: bytes[start..<schluss], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let kopf = inhalt.first
+            let rest = String(inhalt.dropFirst()).trimmingCharacters(in: .whitespaces)
+            switch kopf {
+            case "#": tags.append(Tag(art: .abschnitt, name: rest, ort: ort))
+            case "^": tags.append(Tag(art: .umgekehrt, name: rest, ort: ort))
+            case "/": tags.append(Tag(art: .ende, name: rest, ort: ort))
+            case ">": tags.append(Tag(art: .partial, name: rest, ort: ort))
+            case "!": tags.append(Tag(art: .kommentar, name: rest, ort: ort))
+            case "=": return nil
+            case "&": tags.append(Tag(art: .variable, name: rest, ort: ort))
+            case "$", "<": tags.append(Tag(art: .sonstiges, name: rest, ort: ort))
+            default: tags.append(Tag(art: .variable, name: inhalt, ort: ort))
+            }
         }
         return tags
+    }
+
+    static func suchen(_ muster: [UInt8], in bytes: [UInt8], ab start: Int) -> Int? {
+        var index = start
+        while index + muster.count <= bytes.count {
+            if bytes[index] == muster[0], bytes[index..<index + muster.count].elementsEqual(muster) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Findings for one template rendered with `kontext`; `partials` are the known template names.
