@@ -58,7 +58,7 @@ public struct Vorlage: Sendable, Equatable {
 }
 
 /// The datasets that change from one Fassung to the next.
-public struct Datenstand: Sendable {
+public struct Datenstand: Sendable, Equatable {
     public var demografie: Demografie
     public var gremien: Gremien
     public var programm: Programm

@@ -51,16 +51,17 @@ public struct Build {
     }
 
     /// Loads, validates, derives and renders without writing anything.
-    public func pruefen(files: ProjectFiles? = nil) -> (Ausgabe?, [Diagnostic]) {
-        pruefen(files: files, schritte: 4).ausgabe
+    /// `speicher` lets a preview take over what an edit did not affect (see Renderspeicher).
+    public func pruefen(files: ProjectFiles? = nil, speicher: Renderspeicher? = nil) -> (Ausgabe?, [Diagnostic]) {
+        pruefen(files: files, schritte: 4, speicher: speicher).ausgabe
     }
 
-    private func pruefen(files: ProjectFiles?, schritte: Int) -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
+    private func pruefen(files: ProjectFiles?, schritte: Int, speicher: Renderspeicher? = nil) -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
         let (geladen, ausgewertet, befunde) = auswerten(files: files, schritte: schritte)
         var diagnostics = befunde
         guard let sichtbar = geladen, let auswertung = ausgewertet else { return ((nil, diagnostics), nil, nil) }
         let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
-            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: Website.Optionen(intern: optionen.intern))
+            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: Website.Optionen(intern: optionen.intern), speicher: speicher)
             diagnostics += gefunden
             return ausgabe
         }

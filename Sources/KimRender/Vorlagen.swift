@@ -16,6 +16,26 @@ final class Vorlagen: @unchecked Sendable {
 
     var befunde: [Diagnostic] { sperre.withLock { gesammelt } }
 
+    /// The findings and checked templates one part of the site added, so a later build
+    /// that takes the part over (Renderspeicher) reports the same.
+    struct Anteil {
+        var befunde: [Diagnostic]
+        var geprueft: Set<String>
+    }
+
+    var stand: (befunde: Int, geprueft: Set<String>) { sperre.withLock { (gesammelt.count, geprueft) } }
+
+    func anteil(seit stand: (befunde: Int, geprueft: Set<String>)) -> Anteil {
+        sperre.withLock { Anteil(befunde: Array(gesammelt[stand.befunde...]), geprueft: geprueft.subtracting(stand.geprueft)) }
+    }
+
+    func uebernehmen(_ anteil: Anteil) {
+        sperre.withLock {
+            gesammelt += anteil.befunde
+            geprueft.formUnion(anteil.geprueft)
+        }
+    }
+
     init(_ vorlagen: [String: Vorlage]) {
         var library = TemplateLibrary()
         var befunde: [Diagnostic] = []

@@ -37,7 +37,9 @@ public struct Website {
         verzeichnis = Verzeichnis(projekt, auswertung)
     }
 
-    public static func render(_ projekt: Projekt, _ auswertung: Auswertung, optionen: Optionen = Optionen()) -> (Ausgabe, [Diagnostic]) {
+    /// `speicher` carries pages over from the previous rendering of the same project (`kim serve`).
+    public static func render(_ projekt: Projekt, _ auswertung: Auswertung, optionen: Optionen = Optionen(),
+                              speicher: Renderspeicher? = nil) -> (Ausgabe, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let vorlagen = Vorlagen(projekt.vorlagen)
         let website = Website(projekt: projekt, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen)
@@ -47,7 +49,7 @@ public struct Website {
         guard !diagnostics.hasErrors, !vorlagen.befunde.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         var seiten: [Seite] = []
         seiten.append(website.startseite(&diagnostics))
-        seiten += website.handlungskonzept(&diagnostics)
+        seiten += website.handlungskonzeptVielleichtGespeichert(speicher, &diagnostics)
         seiten.append(website.zahlen())
         seiten.append(website.gremien(&diagnostics))
         seiten.append(website.quellen())
@@ -70,6 +72,23 @@ public struct Website {
             ausgabe.dateien[pfad] = inhalt
         }
         return (ausgabe, (diagnostics + vorlagen.befunde).sorted())
+    }
+
+    /// The Handlungskonzept pages, taken over from `speicher` when nothing they are made from changed.
+    func handlungskonzeptVielleichtGespeichert(_ speicher: Renderspeicher?, _ diagnostics: inout [Diagnostic]) -> [Seite] {
+        guard let speicher else { return handlungskonzept(&diagnostics) }
+        let eingaben = Renderspeicher.Eingaben(projekt, auswertung, intern: optionen.intern)
+        if let gespeichert = speicher.handlungskonzeptseiten(fuer: eingaben) {
+            diagnostics += gespeichert.diagnostics
+            vorlagen.uebernehmen(gespeichert.vorlagenBefunde)
+            return gespeichert.seiten
+        }
+        let vorher = vorlagen.stand
+        var eigene: [Diagnostic] = []
+        let seiten = handlungskonzept(&eigene)
+        diagnostics += eigene
+        speicher.merken(.init(eingaben: eingaben, seiten: seiten, diagnostics: eigene, vorlagenBefunde: vorlagen.anteil(seit: vorher)))
+        return seiten
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",

@@ -2,6 +2,7 @@ import Foundation
 import KimLoad
 import KimModel
 import KimPipeline
+import KimRender
 
 /// The preview's state: the last good build in memory, the findings of the last
 /// attempt, and a version that changes with every rebuild so open pages know to reload.
@@ -12,6 +13,8 @@ public actor Vorschau {
     public private(set) var letzteDauer: Duration = .zero
 
     let build: Build
+    /// Pages an edit did not affect, carried from one rebuild to the next.
+    public nonisolated let speicher = Renderspeicher()
 
     public init(projekt: URL, stichtag: Datum? = nil, intern: Bool = false) {
         build = Build(Build.Optionen(projekt: projekt, stichtag: stichtag, intern: intern))
@@ -21,7 +24,7 @@ public actor Vorschau {
     @discardableResult
     public func neuBauen() -> [Diagnostic] {
         let start = ContinuousClock.now
-        let (ausgabe, diagnostics) = build.pruefen()
+        let (ausgabe, diagnostics) = build.pruefen(speicher: speicher)
         letzteDauer = ContinuousClock.now - start
         if let ausgabe {
             dateien = ausgabe.dateien

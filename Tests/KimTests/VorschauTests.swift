@@ -2,6 +2,8 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import KimModel
+import KimPipeline
 import KimServe
 import Testing
 
@@ -62,5 +64,55 @@ struct VorschauTests {
         let skript = try await Self.holen(basis.appendingPathComponent("__kim/live.js"))
         #expect(skript.contains("kim-fehler"))
         await http.stop(timeout: 1)
+    }
+}
+
+@Suite("kim serve: nur neu darstellen, was eine Änderung betrifft")
+struct InkrementellTests {
+    static func ersetzen(_ datei: URL, _ alt: String, _ neu: String) throws {
+        let text = try String(contentsOf: datei, encoding: .utf8)
+        #expect(text.contains(alt), "\(datei.lastPathComponent) enthält \(alt) nicht")
+        try text.replacingOccurrences(of: alt, with: neu).write(to: datei, atomically: true, encoding: .utf8)
+    }
+
+    /// The preview's pages and findings must be exactly those of a build from scratch.
+    static func wieNeu(_ vorschau: Vorschau, _ projekt: URL) async throws {
+        let (voll, befunde) = Build(Build.Optionen(projekt: projekt)).pruefen()
+        let dateien = try #require(voll).dateien
+        let vorschauDateien = await vorschau.dateien
+        #expect(Set(vorschauDateien.keys) == Set(dateien.keys))
+        for (pfad, inhalt) in dateien where vorschauDateien[pfad] != inhalt {
+            Issue.record("\(pfad) weicht vom vollständigen Bau ab")
+        }
+        #expect(await vorschau.befunde == befunde)
+    }
+
+    @Test("nach einer Sitzung werden die Kapitel übernommen, nach Daten der Kapitel neu dargestellt – gleich wie ein ganzer Bau")
+    func teilweiseNeu() async throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let vorschau = Vorschau(projekt: projekt)
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        #expect(vorschau.speicher.wiederverwendet == 0)
+
+        let sitzung = projekt.appendingPathComponent("data/sitzungen/facharbeitskreis-2021-1.json")
+        try Self.ersetzen(sitzung, "Der Facharbeitskreis entsendet eine Vertretung", "Der Facharbeitskreis entsendet künftig eine Vertretung")
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        #expect(vorschau.speicher.wiederverwendet == 1, "die Kapitel hängen nicht an den Sitzungen")
+        let seite = String(decoding: await vorschau.datei("sitzungen/facharbeitskreis-2021-1.html") ?? [], as: UTF8.self)
+        #expect(seite.contains("entsendet künftig eine Vertretung"))
+        try await Self.wieNeu(vorschau, projekt)
+
+        try Self.ersetzen(projekt.appendingPathComponent("data/kommune.json"), "\"bezeichnung\": \"Stadt Oberhausen\"", "\"bezeichnung\": \"Stadt Oberhausen (neu)\"")
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        #expect(vorschau.speicher.wiederverwendet == 1, "Daten der Kapitel: neu darstellen")
+        let kapitel = String(decoding: await vorschau.datei("handlungskonzept/index.html") ?? [], as: UTF8.self)
+        #expect(kapitel.contains("Stadt Oberhausen (neu)"))
+        try await Self.wieNeu(vorschau, projekt)
+
+        try Self.ersetzen(projekt.appendingPathComponent("templates/seiten/kapitel.html"), "</article>", "</article>\n<!-- geändert -->")
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        #expect(vorschau.speicher.wiederverwendet == 1, "eine Vorlage der Kapitel: neu darstellen")
+        try await Self.wieNeu(vorschau, projekt)
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import KimDerive
+import KimModel
+
+/// What `kim serve` keeps from one rebuild to the next: the Handlungskonzept pages of the
+/// last rendering, with what they were made from. They are the most expensive part of a
+/// small project's site and depend on neither the Sitzungen nor the Berichte, so after an
+/// edit of a Sitzung they are taken over instead of rendered again. Any change to their
+/// inputs (other data, a template, the Stichtag) renders them anew.
+public final class Renderspeicher: @unchecked Sendable {
+    struct Handlungskonzeptseiten {
+        var eingaben: Eingaben
+        var seiten: [Seite]
+        var diagnostics: [Diagnostic]
+        var vorlagenBefunde: Vorlagen.Anteil
+    }
+
+    /// Everything the Handlungskonzept pages are rendered from.
+    struct Eingaben: Equatable {
+        var kommune: Kommune
+        var demografie: Demografie
+        var gremien: Gremien
+        var quellen: Quellen
+        var programm: Programm
+        var handlungskonzept: Handlungskonzept
+        var rechtliches: Rechtliches
+        var archiv: [Int: Datenstand]
+        var aktuell: Datenstand
+        var vorlagen: [String: Vorlage]
+        var stichtag: Datum
+        var intern: Bool
+
+        init(_ projekt: Projekt, _ auswertung: Auswertung, intern: Bool) {
+            kommune = projekt.kommune
+            demografie = projekt.demografie
+            gremien = projekt.gremien
+            quellen = projekt.quellen
+            programm = projekt.programm
+            handlungskonzept = projekt.handlungskonzept
+            rechtliches = projekt.rechtliches
+            archiv = projekt.archiv
+            aktuell = projekt.aktuellerStand
+            vorlagen = projekt.vorlagen
+            stichtag = auswertung.stichtag
+            self.intern = intern
+        }
+    }
+
+    private let sperre = NSLock()
+    private var handlungskonzept: Handlungskonzeptseiten?
+    /// How often pages were taken over, for tests.
+    public private(set) var wiederverwendet = 0
+
+    public init() {}
+
+    func handlungskonzeptseiten(fuer eingaben: Eingaben) -> Handlungskonzeptseiten? {
+        sperre.withLock {
+            guard let gespeichert = handlungskonzept, gespeichert.eingaben == eingaben else { return nil }
+            wiederverwendet += 1
+            return gespeichert
+        }
+    }
+
+    func merken(_ seiten: Handlungskonzeptseiten) {
+        sperre.withLock { handlungskonzept = seiten }
+    }
+}
