@@ -18,11 +18,3 @@ int kim_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
-
-int kim_syncfs(int fd) {
-#if defined(__linux__)
-    return syncfs(fd);
-#else
-    return fsync(fd);
-#endif
-}

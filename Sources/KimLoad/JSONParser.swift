@@ -287,6 +287,30 @@ public struct JSONParser {
 
     private mutating func parseString() throws(Failure) -> String {
         index += 1
+        // Most texts have no escapes: take them from the bytes in one piece. Anything
+        // unusual (escape, control character, invalid UTF-8) goes the careful way below,
+        // which reports the fault at its place.
+        let start = index
+        var nurASCII = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let stueck = bytes[start..<index]
+                if let text = nurASCII ? String(decoding: stueck, as: UTF8.self) : String(validating: stueck, as: UTF8.self) {
+                    index += 1
+                    return text
+                }
+                break
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            if byte >= 0x80 { nurASCII = false }
+            index += 1
+        }
+        index = start
+        return try parseStringScalarweise()
+    }
+
+    private mutating func parseStringScalarweise() throws(Failure) -> String {
         var scalars = String.UnicodeScalarView()
         while true {
             guard index < bytes.count else {

@@ -14,9 +14,7 @@ public enum ProjectLoader {
         let rechtliches = loader.load(Rechtliches.self, from: "data/rechtliches.json", schema: "rechtliches")
         let angebote = loader.load(Angebote.self, from: "data/angebote.json", schema: "angebote")
         let meilensteinplan = loader.load(Meilensteinplan.self, from: "data/meilensteine.json", schema: "meilensteine")
-        let sitzungen = files.list("data/sitzungen").filter { $0.hasSuffix(".json") }.compactMap {
-            loader.load(Sitzung.self, from: $0, schema: "sitzung")
-        }
+        let sitzungen = loadSitzungen(files, &loader)
         let archiv = loadArchive(files, &loader)
         let berichte = files.list("data").contains("data/berichte.json")
             ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte")?.berichte ?? [] : []
@@ -36,6 +34,27 @@ public enum ProjectLoader {
         var vollstaendig = projekt
         vollstaendig.berichte = berichte.sorted { $0.stichtag < $1.stichtag }
         return (vollstaendig, diagnostics.sorted())
+    }
+
+    /// One file per Sitzung, 19 000 at state scale: loaded on all cores, each with its own loader,
+    /// whose findings and locations are then taken over in file order, as a serial load records them.
+    static func loadSitzungen(_ files: ProjectFiles, _ loader: inout DatasetLoader) -> [Sitzung] {
+        let pfade = files.list("data/sitzungen").filter { $0.hasSuffix(".json") }
+        guard !pfade.isEmpty, loader.schemaVorab("sitzung") else {
+            return pfade.compactMap { loader.load(Sitzung.self, from: $0, schema: "sitzung") }
+        }
+        let vorlage = loader
+        let geladen = Parallel.map(pfade) { pfad -> (Sitzung?, DatasetLoader) in
+            var einzeln = vorlage.fuerEineDatei()
+            return (einzeln.load(Sitzung.self, from: pfad, schema: "sitzung"), einzeln)
+        }
+        var sitzungen: [Sitzung] = []
+        sitzungen.reserveCapacity(geladen.count)
+        for (sitzung, einzeln) in geladen {
+            loader.uebernehmen(einzeln)
+            if let sitzung { sitzungen.append(sitzung) }
+        }
+        return sitzungen
     }
 
     /// `data/fassungen/N/` holds the datasets as they were when Fassung N was adopted.

@@ -10,6 +10,8 @@ public struct SchemaValidator {
     let file: String
     /// Each pattern compiled once, not once per value (700 000 rows took minutes).
     private let expressions = ExpressionCache()
+    /// Each `$ref` looked up once per file, not once per value it applies to.
+    private let verweise = ReferenceCache()
 
     public init(schema: JSONNode, file: String) {
         self.root = schema
@@ -33,14 +35,20 @@ public struct SchemaValidator {
         return diagnostics
     }
 
+    private final class ReferenceCache {
+        /// nil: the reference leads nowhere, the schema stands for itself.
+        var ziele: [String: JSONNode?] = [:]
+    }
+
     private func resolve(_ schema: JSONNode) -> JSONNode {
         guard case .string(let reference)? = schema["$ref"]?.value, reference.hasPrefix("#/") else { return schema }
-        var node = root
+        if let bekannt = verweise.ziele[reference] { return bekannt ?? schema }
+        var node: JSONNode? = root
         for part in reference.dropFirst(2).split(separator: "/") {
-            guard let next = node[String(part)] else { return schema }
-            node = next
+            node = node?[String(part)]
         }
-        return node
+        verweise.ziele[reference] = .some(node)
+        return node ?? schema
     }
 
     private func strings(_ node: JSONNode?) -> [String] {

@@ -9,6 +9,18 @@ public struct SourceMap: Sendable {
         locations[file, default: [:]][pointer] = location
     }
 
+    /// Takes over what `andere` recorded, as if it had been recorded here after what is here:
+    /// files loaded in parallel each get their own map, merged in file order.
+    public mutating func uebernehmen(_ andere: SourceMap) {
+        for (file, tabelle) in andere.locations {
+            if locations[file] == nil {
+                locations[file] = tabelle
+            } else {
+                locations[file, default: [:]].merge(tabelle) { _, neu in neu }
+            }
+        }
+    }
+
     /// The location of the value at `pointer`, or of its nearest recorded parent.
     public func location(_ file: String, _ pointer: String) -> SourceLocation? {
         guard let table = locations[file] else { return nil }

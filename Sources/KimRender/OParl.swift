@@ -19,7 +19,8 @@ struct OParlExport {
 
     static let version = "https://schema.oparl.org/1.1/"
 
-    func dateien() -> [String: String] {
+    /// File contents as UTF-8 bytes, as they go into `Ausgabe.dateien`.
+    func dateien() -> [String: [UInt8]] {
         var objekte: [(pfad: String, objekt: [String: Any])] = []
         func ablegen(_ objekt: [String: Any]) {
             guard let id = objekt["id"] as? String, id.hasPrefix(basis) else { return }
@@ -34,8 +35,8 @@ struct OParlExport {
         ablegen(system())
         ablegen(body())
         for objekt in organisationen + mitgliedschaften + sitzungen + orte + punkte { ablegen(objekt) }
-        var dateien: [String: String] = [:]
-        for (eintrag, text) in zip(objekte, Parallel.map(objekte) { JSONText.encode($0.objekt) }) {
+        var dateien: [String: [UInt8]] = [:]
+        for (eintrag, text) in zip(objekte, Parallel.map(objekte) { JSONText.bytes($0.objekt) }) {
             dateien[eintrag.pfad] = text
         }
         dateien["oparl/bodies.json"] = liste("bodies.json", [body()])
@@ -49,8 +50,8 @@ struct OParlExport {
         return dateien
     }
 
-    func liste(_ name: String, _ daten: [[String: Any]]) -> String {
-        JSONText.encode([
+    func liste(_ name: String, _ daten: [[String: Any]]) -> [UInt8] {
+        JSONText.bytes([
             "data": daten,
             "pagination": ["totalElements": daten.count, "elementsPerPage": max(daten.count, 1), "currentPage": 1, "totalPages": 1],
             "links": ["first": basis + name, "last": basis + name],

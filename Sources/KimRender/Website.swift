@@ -66,7 +66,7 @@ public struct Website {
             ausgabe.schreiben(pfad, text)
         }
         if !optionen.intern {
-            for (pfad, text) in OParlExport(projekt).dateien() { ausgabe.schreiben(pfad, text) }
+            for (pfad, inhalt) in OParlExport(projekt).dateien() { ausgabe.dateien[pfad] = inhalt }
         }
         for (pfad, inhalt) in projekt.assets {
             ausgabe.dateien[pfad] = inhalt

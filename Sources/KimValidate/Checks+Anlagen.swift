@@ -112,21 +112,25 @@ extension Validate {
     }
 
     /// Markdown fields are rendered in cmark's safe mode; say so where an author wrote HTML or a script link.
-    static func checkMarkdown(_ text: String, file: String, pointer: String, _ findings: inout Findings) {
+    /// The byte tests come first because they are necessary conditions of the exact tests after them
+    /// and cheap: most texts have neither a "<" nor "javascript:", and lowercasing every text was most
+    /// of this stage's time.
+    static func checkMarkdown(_ text: String, file: String, pointer: @autoclosure () -> String, _ findings: inout Findings) {
         if !Markdown.parses(text) {
-            findings.error(file, pointer, "der Markdown-Text lässt sich nicht lesen")
-        } else if text.contains(where: { $0 == "<" }), Markdown.html(text).contains("<!-- raw HTML omitted -->") {
-            findings.warning(file, pointer, "HTML im Markdown-Text wird aus Sicherheitsgründen nicht übernommen",
+            findings.error(file, pointer(), "der Markdown-Text lässt sich nicht lesen")
+        } else if text.utf8.contains(UInt8(ascii: "<")), text.contains(where: { $0 == "<" }), Markdown.html(text).contains("<!-- raw HTML omitted -->") {
+            findings.warning(file, pointer(), "HTML im Markdown-Text wird aus Sicherheitsgründen nicht übernommen",
                              hint: "Markdown statt HTML schreiben, z. B. **fett** oder [Link](https://…)")
-        } else if text.lowercased().contains("javascript:") {
-            findings.warning(file, pointer, "ein javascript:-Link wird aus Sicherheitsgründen entfernt")
+        } else if Bytesuche.enthaeltOhneGrossKlein(text.utf8, "javascript:"), text.lowercased().contains("javascript:") {
+            findings.warning(file, pointer(), "ein javascript:-Link wird aus Sicherheitsgründen entfernt")
         }
     }
 
-    static func reference(_ id: String, among known: Set<String>, what: String, file: String, pointer: String, _ findings: inout Findings) {
+    /// The pointer is built only for a finding: most references resolve, and there are hundreds of thousands.
+    static func reference(_ id: String, among known: Set<String>, what: String, file: String, pointer: @autoclosure () -> String, _ findings: inout Findings) {
         guard !known.contains(id) else { return }
         let sortiert = known.sorted()
         let vorschlag = Spelling.suggestion(for: id, among: sortiert).map { "meinten Sie »\($0)«?" }
-        findings.error(file, pointer, "\(what) \"\(id)\" gibt es nicht", hint: vorschlag ?? "bekannt sind: \(sortiert.prefix(12).joined(separator: ", "))")
+        findings.error(file, pointer(), "\(what) \"\(id)\" gibt es nicht", hint: vorschlag ?? "bekannt sind: \(sortiert.prefix(12).joined(separator: ", "))")
     }
 }

@@ -1,8 +1,5 @@
 import CAtomicRename
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The write stage: puts a whole build into place at once. Files go into a hidden
 /// sibling folder first, which is then swapped with the output folder in one
@@ -32,24 +29,17 @@ public struct AtomicFolderWriter {
         try fileManager.createDirectory(at: eltern, withIntermediateDirectories: true)
         aufraeumen()
         let temporaer = eltern.appendingPathComponent(temporaerPraefix + String(ProcessInfo.processInfo.processIdentifier))
-        try? fileManager.removeItem(at: temporaer)
+        try? Ordnerloeschung.entfernen(temporaer)
         try fileManager.createDirectory(at: temporaer, withIntermediateDirectories: true)
         do {
-            var ordner: Set<String> = []
-            for pfad in dateien.keys.sorted() {
-                guard let inhalt = dateien[pfad] else { continue }
-                let datei = try Self.sichererPfad(pfad, in: temporaer)
-                let elternordner = datei.deletingLastPathComponent().path
-                if ordner.insert(elternordner).inserted {
-                    try fileManager.createDirectory(atPath: elternordner, withIntermediateDirectories: true)
-                }
-                try Self.schreiben(inhalt, nach: datei.path, pfad: pfad)
-            }
-            // One sync for the whole folder instead of one per file; the swap below is the commit point.
-            Self.synchronisieren(temporaer.path)
+            try Dateiablage.schreiben(dateien, in: temporaer)
+            // No fsync or syncfs before the swap. Atomicity against a killed kim is the swap itself
+            // (RENAME_EXCHANGE): the old folder stays whole until the new one is complete. Durability
+            // against a power cut is the file system's business, as for Hugo or Jekyll, which do not
+            // sync either; a syncfs flushed the whole shared disk and took tens of seconds at state scale.
             try tauschen(temporaer)
         } catch {
-            try? fileManager.removeItem(at: temporaer)
+            try? Ordnerloeschung.entfernen(temporaer)
             throw error
         }
     }
@@ -66,7 +56,7 @@ public struct AtomicFolderWriter {
         }
         if kim_exchange_paths(temporaer.path, ziel.path) == 0 {
             // `temporaer` now holds the previous build.
-            try fileManager.removeItem(at: temporaer)
+            try Ordnerloeschung.entfernen(temporaer)
             return
         }
         // Without RENAME_EXCHANGE: two renames, the window between them is as short as it gets.
@@ -78,7 +68,7 @@ public struct AtomicFolderWriter {
             try? fileManager.moveItem(at: alt, to: ziel)
             throw error
         }
-        try? fileManager.removeItem(at: alt)
+        try? Ordnerloeschung.entfernen(alt)
     }
 
     /// Removes what a killed earlier build left behind.
@@ -92,35 +82,8 @@ public struct AtomicFolderWriter {
             if eintrag.hasSuffix("-alt"), !fileManager.fileExists(atPath: ziel.path), (try? fileManager.moveItem(at: url, to: ziel)) != nil {
                 continue
             }
-            try? fileManager.removeItem(at: url)
+            try? Ordnerloeschung.entfernen(url)
         }
-    }
-
-    /// Plain POSIX writes: FileManager and Data sync every single file, which made writing
-    /// most of a large build's time. The folder swap already makes the build atomic.
-    static func schreiben(_ inhalt: [UInt8], nach ziel: String, pfad: String) throws {
-        let deskriptor = open(ziel, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard deskriptor >= 0 else { throw Failure(description: "\(pfad) konnte nicht geschrieben werden (Fehler \(errno))") }
-        defer { close(deskriptor) }
-        var geschrieben = 0
-        try inhalt.withUnsafeBytes { puffer in
-            while geschrieben < puffer.count {
-                let ergebnis = write(deskriptor, puffer.baseAddress?.advanced(by: geschrieben), puffer.count - geschrieben)
-                if ergebnis < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(description: "\(pfad) konnte nicht geschrieben werden (Fehler \(errno))")
-                }
-                geschrieben += ergebnis
-            }
-        }
-    }
-
-    /// Flushes the file system that holds `pfad` before the swap makes the new build visible.
-    static func synchronisieren(_ pfad: String) {
-        let deskriptor = open(pfad, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard deskriptor >= 0 else { return }
-        defer { close(deskriptor) }
-        _ = kim_syncfs(deskriptor)
     }
 
     /// Resolves a relative output path inside `ordner`, refusing anything that would leave it.

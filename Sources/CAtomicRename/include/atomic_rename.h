@@ -6,8 +6,4 @@
 /// Returns 0 on success, otherwise -1 with errno set (ENOSYS/EINVAL where unsupported).
 int kim_exchange_paths(const char *first, const char *second);
 
-
-
-/// Flushes the file system holding `fd` (Linux syncfs); fsync elsewhere.
-int kim_syncfs(int fd);
 #endif
