@@ -37,7 +37,7 @@ let package = Package(
         ]),
         // `kim serve`: the preview server with live reload, outside the pipeline.
         .target(name: "KimServe", dependencies: [
-            "KimModel", "KimLoad", "KimRender", "KimPipeline",
+            "KimModel", "KimLoad", "KimPipeline",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "kim", dependencies: [

@@ -7,13 +7,35 @@ struct DatasetLoader {
     var diagnostics: [Diagnostic] = []
     var sourceMap = SourceMap()
     private var schemaCache: [String: JSONNode] = [:]
+    /// Results of earlier loads of the same project (`kim serve`); nil for a one-off build.
+    let speicher: Ladespeicher?
 
-    init(files: ProjectFiles) {
+    init(files: ProjectFiles, speicher: Ladespeicher? = nil) {
         self.files = files
+        self.speicher = speicher
     }
 
     /// Returns nil when the file is missing or has errors; the reasons are in `diagnostics`.
     mutating func load<Value: Decodable>(_ type: Value.Type, from path: String, schema schemaName: String) -> Value? {
+        guard let speicher, let bytes = try? files.read(path), let schemaBytes = try? files.read("schemas/\(schemaName).schema.json") else {
+            return frisch(type, from: path, schema: schemaName)
+        }
+        if let eintrag = speicher.eintrag(path, bytes: bytes, schemaBytes: schemaBytes) {
+            diagnostics += eintrag.diagnostics
+            sourceMap.uebernehmen(eintrag.quellkarte)
+            return eintrag.wert as? Value
+        }
+        var einzeln = fuerEineDatei()
+        let wert = einzeln.frisch(type, from: path, schema: schemaName)
+        speicher.merken(path, Ladespeicher.Eintrag(bytes: bytes, schemaBytes: schemaBytes, wert: wert,
+                                                   diagnostics: einzeln.diagnostics, quellkarte: einzeln.sourceMap))
+        schemaCache = einzeln.schemaCache
+        uebernehmen(einzeln)
+        return wert
+    }
+
+    /// Reads, parses, checks and decodes one file, without looking at earlier loads.
+    private mutating func frisch<Value: Decodable>(_ type: Value.Type, from path: String, schema schemaName: String) -> Value? {
         guard let (document, bytes) = parseMitBytes(path) else { return nil }
         guard let schema = schema(named: schemaName) else { return nil }
         let tiefe = path.split(separator: "/").count - 1
@@ -75,7 +97,7 @@ struct DatasetLoader {
     /// A loader for one more file on another thread: the same files and schemas, nothing recorded yet.
     /// Its findings and locations go back with `uebernehmen`, in file order.
     func fuerEineDatei() -> DatasetLoader {
-        var einzeln = DatasetLoader(files: files)
+        var einzeln = DatasetLoader(files: files, speicher: speicher)
         einzeln.schemaCache = schemaCache
         return einzeln
     }

@@ -3,8 +3,9 @@ import KimModel
 /// The load stage: reads the whole project into a typed `Projekt`, or returns every
 /// problem it found. It is the only stage that reads files.
 public enum ProjectLoader {
-    public static func load(_ files: ProjectFiles) -> (Projekt?, [Diagnostic]) {
-        var loader = DatasetLoader(files: files)
+    /// `speicher` keeps what earlier loads of the same project found (`kim serve`).
+    public static func load(_ files: ProjectFiles, speicher: Ladespeicher? = nil) -> (Projekt?, [Diagnostic]) {
+        var loader = DatasetLoader(files: files, speicher: speicher)
         let kommune = loader.load(Kommune.self, from: "data/kommune.json", schema: "kommune")
         let demografie = loader.load(Demografie.self, from: "data/demografie.json", schema: "demografie")
         let gremien = loader.load(Gremien.self, from: "data/gremien.json", schema: "gremien")

@@ -51,17 +51,17 @@ public struct Build {
     }
 
     /// Loads, validates, derives and renders without writing anything.
-    /// `speicher` lets a preview take over what an edit did not affect (see Renderspeicher).
-    public func pruefen(files: ProjectFiles? = nil, speicher: Renderspeicher? = nil) -> (Ausgabe?, [Diagnostic]) {
+    /// `speicher` lets a preview take over what an edit did not affect (see Zwischenspeicher).
+    public func pruefen(files: ProjectFiles? = nil, speicher: Zwischenspeicher? = nil) -> (Ausgabe?, [Diagnostic]) {
         pruefen(files: files, schritte: 4, speicher: speicher).ausgabe
     }
 
-    private func pruefen(files: ProjectFiles?, schritte: Int, speicher: Renderspeicher? = nil) -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
-        let (geladen, ausgewertet, befunde) = auswerten(files: files, schritte: schritte)
+    private func pruefen(files: ProjectFiles?, schritte: Int, speicher: Zwischenspeicher? = nil) -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
+        let (geladen, ausgewertet, befunde) = auswerten(files: files, schritte: schritte, speicher: speicher?.laden)
         var diagnostics = befunde
         guard let sichtbar = geladen, let auswertung = ausgewertet else { return ((nil, diagnostics), nil, nil) }
         let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
-            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: Website.Optionen(intern: optionen.intern), speicher: speicher)
+            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: Website.Optionen(intern: optionen.intern), speicher: speicher?.darstellen)
             diagnostics += gefunden
             return ausgabe
         }
@@ -70,11 +70,11 @@ public struct Build {
     }
 
     /// Steps 1 to 3: load, validate, filter what is not public, derive. Nil when anything is wrong.
-    private func auswerten(files: ProjectFiles?, schritte: Int) -> (Projekt?, Auswertung?, [Diagnostic]) {
+    private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic]) {
         let files = files ?? .disk(optionen.projekt)
         var diagnostics: [Diagnostic] = []
         let projekt: Projekt? = schritt(1, schritte, "Laden") {
-            let (projekt, gefunden) = ProjectLoader.load(files)
+            let (projekt, gefunden) = ProjectLoader.load(files, speicher: speicher)
             diagnostics += gefunden
             return projekt
         }

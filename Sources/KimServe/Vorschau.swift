@@ -2,7 +2,6 @@ import Foundation
 import KimLoad
 import KimModel
 import KimPipeline
-import KimRender
 
 /// The preview's state: the last good build in memory, the findings of the last
 /// attempt, and a version that changes with every rebuild so open pages know to reload.
@@ -14,7 +13,7 @@ public actor Vorschau {
 
     let build: Build
     /// Pages an edit did not affect, carried from one rebuild to the next.
-    public nonisolated let speicher = Renderspeicher()
+    public nonisolated let speicher = Zwischenspeicher()
 
     public init(projekt: URL, stichtag: Datum? = nil, intern: Bool = false) {
         build = Build(Build.Optionen(projekt: projekt, stichtag: stichtag, intern: intern))

@@ -93,26 +93,29 @@ struct InkrementellTests {
         defer { try? FileManager.default.removeItem(at: projekt) }
         let vorschau = Vorschau(projekt: projekt)
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.wiederverwendet == 0)
+        #expect(vorschau.speicher.darstellen.wiederverwendet == 0)
+        let geladen = vorschau.speicher.laden.neuGeladen
+        #expect(geladen > 10)
 
         let sitzung = projekt.appendingPathComponent("data/sitzungen/facharbeitskreis-2021-1.json")
         try Self.ersetzen(sitzung, "Der Facharbeitskreis entsendet eine Vertretung", "Der Facharbeitskreis entsendet künftig eine Vertretung")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.wiederverwendet == 1, "die Kapitel hängen nicht an den Sitzungen")
+        #expect(vorschau.speicher.darstellen.wiederverwendet == 1, "die Kapitel hängen nicht an den Sitzungen")
+        #expect(vorschau.speicher.laden.neuGeladen == geladen + 1, "nur die geänderte Datei wird neu gelesen")
         let seite = String(decoding: await vorschau.datei("sitzungen/facharbeitskreis-2021-1.html") ?? [], as: UTF8.self)
         #expect(seite.contains("entsendet künftig eine Vertretung"))
         try await Self.wieNeu(vorschau, projekt)
 
         try Self.ersetzen(projekt.appendingPathComponent("data/kommune.json"), "\"bezeichnung\": \"Stadt Oberhausen\"", "\"bezeichnung\": \"Stadt Oberhausen (neu)\"")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.wiederverwendet == 1, "Daten der Kapitel: neu darstellen")
+        #expect(vorschau.speicher.darstellen.wiederverwendet == 1, "Daten der Kapitel: neu darstellen")
         let kapitel = String(decoding: await vorschau.datei("handlungskonzept/index.html") ?? [], as: UTF8.self)
         #expect(kapitel.contains("Stadt Oberhausen (neu)"))
         try await Self.wieNeu(vorschau, projekt)
 
         try Self.ersetzen(projekt.appendingPathComponent("templates/seiten/kapitel.html"), "</article>", "</article>\n<!-- geändert -->")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.wiederverwendet == 1, "eine Vorlage der Kapitel: neu darstellen")
+        #expect(vorschau.speicher.darstellen.wiederverwendet == 1, "eine Vorlage der Kapitel: neu darstellen")
         try await Self.wieNeu(vorschau, projekt)
     }
 }
