@@ -10,6 +10,22 @@ public struct Template: Sendable {
         nodes = try parser.parseAll()
     }
 
+    /// The partials this template names itself (not those its partials name).
+    public var partialNames: Set<String> {
+        var names: Set<String> = []
+        func collect(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, _): names.insert(name)
+                case .section(_, let inner, _): collect(inner)
+                case .text, .variable: break
+                }
+            }
+        }
+        collect(nodes)
+        return names
+    }
+
     indirect enum Node: Sendable {
         case text([UInt8])
         case variable(Name, escaped: Bool)

@@ -12,6 +12,17 @@ public struct TemplateLibrary: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
+    /// The names of the partials a template includes, directly or through other partials.
+    public func partials(reachableFrom template: Template) -> Set<String> {
+        var found: Set<String> = []
+        var pending = Array(template.partialNames)
+        while let name = pending.popLast() {
+            guard found.insert(name).inserted, let partial = templates[name] else { continue }
+            pending += partial.partialNames
+        }
+        return found
+    }
+
     /// The named template rendered with `context`; nil when there is no such template.
     public func render(_ name: String, _ context: Any) -> String? {
         guard let template = templates[name] else { return nil }

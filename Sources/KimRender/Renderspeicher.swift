@@ -4,15 +4,18 @@ import KimModel
 
 /// What `kim serve` keeps from one rebuild to the next: the Handlungskonzept pages of the
 /// last rendering, with what they were made from. They are the most expensive part of a
-/// small project's site and depend on neither the Sitzungen nor the Berichte, so after an
-/// edit of a Sitzung they are taken over instead of rendered again. Any change to their
-/// inputs (other data, a template, the Stichtag) renders them anew.
+/// small project's site and depend on neither the Sitzungen nor the Berichte nor most
+/// templates, so after an edit of a Sitzung or of, say, the Sitzung page's template they are
+/// taken over instead of rendered again. Any change to their inputs (other data, a template
+/// they used, the Stichtag, a template added or removed) renders them anew.
 public final class Renderspeicher: @unchecked Sendable {
     struct Handlungskonzeptseiten {
         var eingaben: Eingaben
         var seiten: [Seite]
         var diagnostics: [Diagnostic]
         var vorlagenBefunde: Vorlagen.Anteil
+        /// The templates the pages were rendered with, by name; nil for a name that had none.
+        var benutzt: [String: Vorlage?]
     }
 
     /// Everything the Handlungskonzept pages are rendered from.
@@ -26,7 +29,7 @@ public final class Renderspeicher: @unchecked Sendable {
         var rechtliches: Rechtliches
         var archiv: [Int: Datenstand]
         var aktuell: Datenstand
-        var vorlagen: [String: Vorlage]
+        var vorlagennamen: Set<String>
         var stichtag: Datum
         var intern: Bool
 
@@ -40,7 +43,7 @@ public final class Renderspeicher: @unchecked Sendable {
             rechtliches = projekt.rechtliches
             archiv = projekt.archiv
             aktuell = projekt.aktuellerStand
-            vorlagen = projekt.vorlagen
+            vorlagennamen = Set(projekt.vorlagen.keys)
             stichtag = auswertung.stichtag
             self.intern = intern
         }
@@ -53,9 +56,10 @@ public final class Renderspeicher: @unchecked Sendable {
 
     public init() {}
 
-    func handlungskonzeptseiten(fuer eingaben: Eingaben) -> Handlungskonzeptseiten? {
+    func handlungskonzeptseiten(fuer eingaben: Eingaben, vorlagen: [String: Vorlage]) -> Handlungskonzeptseiten? {
         sperre.withLock {
-            guard let gespeichert = handlungskonzept, gespeichert.eingaben == eingaben else { return nil }
+            guard let gespeichert = handlungskonzept, gespeichert.eingaben == eingaben,
+                  gespeichert.benutzt.allSatisfy({ vorlagen[$0.key] == $0.value }) else { return nil }
             wiederverwendet += 1
             return gespeichert
         }

@@ -11,6 +11,8 @@ final class Vorlagen: @unchecked Sendable {
     private var geprueft: Set<String> = []
     /// Texts taken from templates (chapter bodies, footnotes), parsed once per text.
     private var textvorlagen: [String: Template] = [:]
+    /// While a part of the site is recorded (`aufzeichnen`), the templates it used.
+    private var aufzeichnung: Set<String>?
     /// Pages are rendered on several threads; findings, checked templates and parsed texts are shared.
     private let sperre = NSLock()
 
@@ -27,6 +29,24 @@ final class Vorlagen: @unchecked Sendable {
 
     func anteil(seit stand: (befunde: Int, geprueft: Set<String>)) -> Anteil {
         sperre.withLock { Anteil(befunde: Array(gesammelt[stand.befunde...]), geprueft: geprueft.subtracting(stand.geprueft)) }
+    }
+
+    /// Runs `arbeit` and returns the names of the templates it rendered, partials included.
+    func aufzeichnen<Wert>(_ arbeit: () -> Wert) -> (Wert, Set<String>) {
+        sperre.withLock { aufzeichnung = [] }
+        let wert = arbeit()
+        return (wert, sperre.withLock { () -> Set<String> in
+            defer { aufzeichnung = nil }
+            return aufzeichnung ?? []
+        })
+    }
+
+    private func merken(_ name: String, _ template: Template?) {
+        sperre.withLock {
+            guard aufzeichnung != nil else { return }
+            aufzeichnung?.insert(name)
+            if let template { aufzeichnung?.formUnion(library.partials(reachableFrom: template)) }
+        }
     }
 
     func uebernehmen(_ anteil: Anteil) {
@@ -78,6 +98,7 @@ final class Vorlagen: @unchecked Sendable {
         if let vorlage = quellen[name] {
             pruefen(vorlage, text: vorlage.text, schluessel: name, kontext: kontext, zeilenversatz: 0)
         }
+        merken(name, library.templates[name])
         return library.render(name, kontext)
     }
 
@@ -91,6 +112,7 @@ final class Vorlagen: @unchecked Sendable {
             do {
                 template = try Template(text)
             } catch {
+                merken(vorlage.name, nil)
                 let befund = Self.syntaxfehler(error, in: vorlage.datei, zeilenversatz: zeilenversatz)
                 sperre.withLock {
                     if geprueft.insert(schluessel).inserted { gesammelt.append(befund) }
@@ -100,6 +122,7 @@ final class Vorlagen: @unchecked Sendable {
             sperre.withLock { textvorlagen[text] = template }
         }
         pruefen(vorlage, text: text, schluessel: schluessel, kontext: kontext, zeilenversatz: zeilenversatz)
+        merken(vorlage.name, template)
         return library.render(template, kontext)
     }
 

@@ -113,9 +113,22 @@ struct InkrementellTests {
         #expect(kapitel.contains("Stadt Oberhausen (neu)"))
         try await Self.wieNeu(vorschau, projekt)
 
+        try Self.ersetzen(projekt.appendingPathComponent("templates/seiten/sitzung.html"), "{{/sitzung}}", "{{/sitzung}}\n<!-- geändert -->")
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "die Vorlage der Sitzungsseiten betrifft die Kapitel nicht")
+        try await Self.wieNeu(vorschau, projekt)
+
         try Self.ersetzen(projekt.appendingPathComponent("templates/seiten/kapitel.html"), "</article>", "</article>\n<!-- geändert -->")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.darstellen.wiederverwendet == 1, "eine Vorlage der Kapitel: neu darstellen")
+        #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "eine Vorlage der Kapitel: neu darstellen")
+        try await Self.wieNeu(vorschau, projekt)
+
+        // A partial the chapters include through another template.
+        try Self.ersetzen(projekt.appendingPathComponent("templates/partials/fussnoten.html"), "</ol>", "</ol>\n<!-- Teilvorlage -->")
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "eine Teilvorlage der Kapitel: neu darstellen")
+        let mitTeilvorlage = String(decoding: await vorschau.datei("handlungskonzept/1-einleitung.html") ?? [], as: UTF8.self)
+        #expect(mitTeilvorlage.contains("<!-- Teilvorlage -->"))
         try await Self.wieNeu(vorschau, projekt)
     }
 }
