@@ -111,12 +111,14 @@ public struct SchemaValidator {
 
     private func checkString(_ text: String, _ value: JSONNode, _ schema: JSONNode, _ name: String?, _ diagnostics: inout [Diagnostic]) {
         // JSON Schema counts code points, not what Swift calls characters ("e\u{301}" is two).
-        let length = text.unicodeScalars.count
-        if let minimum = number(schema["minLength"]), Double(length) < minimum {
+        // Counted only as far as a bound needs: "not empty" on a long Bericht must not walk all of it.
+        let maximum = number(schema["maxLength"])
+        let length = maximum == nil ? nil : text.unicodeScalars.count
+        if let minimum = number(schema["minLength"]), Double(length ?? Self.laenge(text, hoechstens: minimum)) < minimum {
             let message = minimum == 1 ? "\(label(name)) darf nicht leer sein" : "\(label(name)) braucht mindestens \(Int(minimum)) Zeichen"
             diagnostics.append(.error(file, value.location, message))
         }
-        if let maximum = number(schema["maxLength"]), Double(length) > maximum {
+        if let maximum, let length, Double(length) > maximum {
             diagnostics.append(.error(file, value.location, "\(label(name)) darf höchstens \(Int(maximum)) Zeichen lang sein, gefunden: \(length)"))
         }
         if case .string(let format)? = schema["format"]?.value, format == "date", Datum(iso: text) == nil {
@@ -129,6 +131,16 @@ public struct SchemaValidator {
             let explanation = strings(schema["x-kim-muster"]).first ?? "dem Muster \(pattern) folgen"
             diagnostics.append(.error(file, value.location, "\(label(name)) muss \(explanation), gefunden: \(value.shownForMessage)"))
         }
+    }
+
+    /// The number of code points, but no more than the first that reach `grenze`.
+    static func laenge(_ text: String, hoechstens grenze: Double) -> Int {
+        var anzahl = 0
+        for _ in text.unicodeScalars {
+            if Double(anzahl) >= grenze { break }
+            anzahl += 1
+        }
+        return anzahl
     }
 
     /// ICU's `$` also matches before a final line break; JSON Schema (ECMA-262) does not.
@@ -159,7 +171,6 @@ public struct SchemaValidator {
     private func checkObject(_ members: [JSONNode.Member], _ value: JSONNode, _ schema: JSONNode, _ name: String?, _ diagnostics: inout [Diagnostic]) {
         let properties: [JSONNode.Member]
         if case .object(let declared)? = schema["properties"]?.value { properties = declared } else { properties = [] }
-        let known = properties.map(\.key)
         for required in strings(schema["required"]) where !members.contains(where: { $0.key == required }) {
             let where_ = name.map { " in \"\($0)\"" } ?? ""
             diagnostics.append(.error(file, value.location, "Pflichtfeld \"\(required)\" fehlt\(where_)",
@@ -171,6 +182,7 @@ public struct SchemaValidator {
             if let property = properties.first(where: { $0.key == member.key }) {
                 check(member.value, against: property.value, name: member.key, into: &diagnostics)
             } else if closed, member.key != "$schema" {
+                let known = properties.map(\.key)
                 let suggestion = Spelling.suggestion(for: member.key, among: known)
                 let hint = suggestion.map { "meinten Sie »\($0)«?" } ?? "erlaubt sind: \(known.joined(separator: ", "))"
                 diagnostics.append(.error(file, member.keyLocation, "unbekanntes Feld \"\(member.key)\"", hint: hint))

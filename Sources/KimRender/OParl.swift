@@ -33,29 +33,40 @@ struct OParlExport {
         let punkte = projekt.sitzungen.flatMap { s in s.tagesordnung.enumerated().filter { s.oeffentlich && $0.element.oeffentlich }.map { tagesordnungspunkt($0.element, reihenfolge: $0.offset + 1, in: s) } }
 
         ablegen(system())
+        // The lists go right after the first object (Parallel.map does that one alone): the largest (agendaitems.json, meetings.json)
+        // take longest, and Parallel.map hands out work in this order, so they start early.
+        let listen: [(pfad: String, objekt: [String: Any])] = [
+            ("oparl/bodies.json", liste("bodies.json", [body()])),
+            ("oparl/organizations.json", liste("organizations.json", organisationen)),
+            ("oparl/memberships.json", liste("memberships.json", mitgliedschaften)),
+            ("oparl/meetings.json", liste("meetings.json", sitzungen)),
+            ("oparl/agendaitems.json", liste("agendaitems.json", punkte)),
+            ("oparl/locations.json", liste("locations.json", orte)),
+            ("oparl/persons.json", liste("persons.json", [])),
+            ("oparl/papers.json", liste("papers.json", [])),
+        ]
+        let listenbereich = objekte.count..<objekte.count + listen.count
+        objekte += listen
         ablegen(body())
         for objekt in organisationen + mitgliedschaften + sitzungen + orte + punkte { ablegen(objekt) }
+        let texte = Parallel.map(objekte) { JSONText.bytes($0.objekt) }
         var dateien: [String: [UInt8]] = [:]
-        for (eintrag, text) in zip(objekte, Parallel.map(objekte) { JSONText.bytes($0.objekt) }) {
-            dateien[eintrag.pfad] = text
+        // The objects first, then the lists, as always: a list wins over an object of the same path.
+        for index in objekte.indices where !listenbereich.contains(index) {
+            dateien[objekte[index].pfad] = texte[index]
         }
-        dateien["oparl/bodies.json"] = liste("bodies.json", [body()])
-        dateien["oparl/organizations.json"] = liste("organizations.json", organisationen)
-        dateien["oparl/memberships.json"] = liste("memberships.json", mitgliedschaften)
-        dateien["oparl/meetings.json"] = liste("meetings.json", sitzungen)
-        dateien["oparl/agendaitems.json"] = liste("agendaitems.json", punkte)
-        dateien["oparl/locations.json"] = liste("locations.json", orte)
-        dateien["oparl/persons.json"] = liste("persons.json", [])
-        dateien["oparl/papers.json"] = liste("papers.json", [])
+        for index in listenbereich {
+            dateien[objekte[index].pfad] = texte[index]
+        }
         return dateien
     }
 
-    func liste(_ name: String, _ daten: [[String: Any]]) -> [UInt8] {
-        JSONText.bytes([
+    func liste(_ name: String, _ daten: [[String: Any]]) -> [String: Any] {
+        [
             "data": daten,
             "pagination": ["totalElements": daten.count, "elementsPerPage": max(daten.count, 1), "currentPage": 1, "totalPages": 1],
             "links": ["first": basis + name, "last": basis + name],
-        ])
+        ]
     }
 
     /// Dataset dates as OParl date-times, at midnight local time.
