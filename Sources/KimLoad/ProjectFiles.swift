@@ -6,10 +6,17 @@ public struct ProjectFiles: Sendable {
     public var read: @Sendable (_ path: String) throws -> [UInt8]
     /// Every file below a folder, as project-relative paths, sorted; empty when the folder is missing.
     public var list: @Sendable (_ folder: String) -> [String]
+    /// Whether there is a file at `path`, readable or not (optional files are loaded only then).
+    public var exists: @Sendable (_ path: String) -> Bool
 
-    public init(read: @escaping @Sendable (String) throws -> [UInt8], list: @escaping @Sendable (String) -> [String]) {
+    public init(read: @escaping @Sendable (String) throws -> [UInt8], list: @escaping @Sendable (String) -> [String],
+                exists: (@Sendable (String) -> Bool)? = nil) {
         self.read = read
         self.list = list
+        self.exists = exists ?? { path in
+            let ordner = path.split(separator: "/").dropLast().joined(separator: "/")
+            return list(ordner).contains(path)
+        }
     }
 
     /// Files larger than this are refused before reading: no data file of a KI comes near it,
@@ -19,28 +26,11 @@ public struct ProjectFiles: Sendable {
     public struct TooLarge: Error {}
 
     public static func disk(_ root: URL) -> ProjectFiles {
-        ProjectFiles(
-            read: { path in
-                let url = root.appendingPathComponent(path)
-                let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-                if let size = attributes[.size] as? Int, size > maximumFileSize { throw TooLarge() }
-                return Array(try Data(contentsOf: url))
-            },
-            list: { folder in
-                let base = root.appendingPathComponent(folder)
-                guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-                var paths: [String] = []
-                let prefix = base.standardizedFileURL.path + "/"
-                for case let url as URL in enumerator {
-                    guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                    let full = url.standardizedFileURL.path
-                    guard full.hasPrefix(prefix) else { continue }
-                    let relative = String(full.dropFirst(prefix.count))
-                    if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-                    paths.append(folder + "/" + relative)
-                }
-                return paths.sorted()
-            }
+        let wurzel = root.standardizedFileURL.path
+        return ProjectFiles(
+            read: { path in try Dateisystem.lesen(wurzel + "/" + path, hoechstens: maximumFileSize) },
+            list: { folder in Dateisystem.auflisten(wurzel, folder).sorted() },
+            exists: { path in access(wurzel + "/" + path, F_OK) == 0 }
         )
     }
 

@@ -17,7 +17,7 @@ public enum ProjectLoader {
         let meilensteinplan = loader.load(Meilensteinplan.self, from: "data/meilensteine.json", schema: "meilensteine")
         let sitzungen = loadSitzungen(files, &loader)
         let archiv = loadArchive(files, &loader)
-        let berichte = files.list("data").contains("data/berichte.json")
+        let berichte = files.exists("data/berichte.json")
             ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte")?.berichte ?? [] : []
         var diagnostics = loader.diagnostics
         let vorlagen = loadTemplates(files, into: &diagnostics)

@@ -9,11 +9,24 @@ enum JSONText {
     }
 
     static func bytes(_ wert: Any) -> [UInt8] {
+        var puffer = fertig(wert).bytes
+        puffer.append(UInt8(ascii: "\n"))
+        return puffer
+    }
+
+    /// A value already written, to be placed into other values as it is: an OParl agenda item
+    /// stands in its own file, in its meeting, in meetings.json and in agendaitems.json, and is
+    /// written once. Its lines are indented for where it is placed (JSON text has line breaks
+    /// only between tokens, never inside a string).
+    struct Fertig {
+        let bytes: [UInt8]
+    }
+
+    static func fertig(_ wert: Any) -> Fertig {
         var puffer: [UInt8] = []
         puffer.reserveCapacity(1024)
         schreiben(wert, tiefe: 0, in: &puffer)
-        puffer.append(UInt8(ascii: "\n"))
-        return puffer
+        return Fertig(bytes: puffer)
     }
 
     private static func einruecken(_ tiefe: Int, in puffer: inout [UInt8]) {
@@ -28,6 +41,14 @@ enum JSONText {
         switch wert {
         case let zeichenkette as String:
             zitieren(zeichenkette, in: &puffer)
+        case let fertig as Fertig:
+            var lauf = 0
+            for (index, byte) in fertig.bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                puffer.append(contentsOf: fertig.bytes[lauf...index])
+                einruecken(tiefe, in: &puffer)
+                lauf = index + 1
+            }
+            puffer.append(contentsOf: fertig.bytes[lauf...])
         case let wahr as Bool:
             text(wahr ? "true" : "false", in: &puffer)
         case let zahl as Int:

@@ -21,47 +21,59 @@ struct OParlExport {
 
     /// File contents as UTF-8 bytes, as they go into `Ausgabe.dateien`.
     func dateien() -> [String: [UInt8]] {
-        var objekte: [(pfad: String, objekt: [String: Any])] = []
-        func ablegen(_ objekt: [String: Any]) {
-            guard let id = objekt["id"] as? String, id.hasPrefix(basis) else { return }
-            objekte.append(("oparl/" + id.dropFirst(basis.count), objekt))
+        // Agenda items, then meetings, are written once each and placed into the lists as they are.
+        let punkte: [[(pfad: String, text: JSONText.Fertig)]] = Parallel.map(projekt.sitzungen) { sitzung in
+            oeffentlichePunkte(sitzung).map { geschrieben(tagesordnungspunkt($0.punkt, reihenfolge: $0.reihenfolge, in: sitzung)) }
         }
+        let sitzungen: [(pfad: String, text: JSONText.Fertig)] = Parallel.map(Array(zip(projekt.sitzungen, punkte))) { sitzung, punkte in
+            geschrieben(self.sitzung(sitzung, tagesordnung: punkte.map(\.text)))
+        }
+        let allePunkte = punkte.joined()
         let organisationen = projekt.gremien.gremien.map(organisation)
         let mitgliedschaften = projekt.gremien.gremien.flatMap(mitgliedschaften)
-        let sitzungen = projekt.sitzungen.map(sitzung)
         let orte = Dictionary(projekt.sitzungen.map { (ortID($0.ort), ort($0.ort)) }) { erstes, _ in erstes }.sorted { $0.key < $1.key }.map(\.value)
-        let punkte = projekt.sitzungen.flatMap { s in s.tagesordnung.enumerated().filter { s.oeffentlich && $0.element.oeffentlich }.map { tagesordnungspunkt($0.element, reihenfolge: $0.offset + 1, in: s) } }
-
-        ablegen(system())
-        // The lists go right after the first object (Parallel.map does that one alone): the largest (agendaitems.json, meetings.json)
-        // take longest, and Parallel.map hands out work in this order, so they start early.
+        // The largest lists first: Parallel.map hands out work in this order, so they start early.
         let listen: [(pfad: String, objekt: [String: Any])] = [
+            ("oparl/agendaitems.json", liste("agendaitems.json", allePunkte.map(\.text))),
+            ("oparl/meetings.json", liste("meetings.json", sitzungen.map(\.text))),
             ("oparl/bodies.json", liste("bodies.json", [body()])),
             ("oparl/organizations.json", liste("organizations.json", organisationen)),
             ("oparl/memberships.json", liste("memberships.json", mitgliedschaften)),
-            ("oparl/meetings.json", liste("meetings.json", sitzungen)),
-            ("oparl/agendaitems.json", liste("agendaitems.json", punkte)),
             ("oparl/locations.json", liste("locations.json", orte)),
             ("oparl/persons.json", liste("persons.json", [])),
             ("oparl/papers.json", liste("papers.json", [])),
         ]
-        let listenbereich = objekte.count..<objekte.count + listen.count
-        objekte += listen
-        ablegen(body())
-        for objekt in organisationen + mitgliedschaften + sitzungen + orte + punkte { ablegen(objekt) }
-        let texte = Parallel.map(objekte) { JSONText.bytes($0.objekt) }
+        var objekte: [(pfad: String, objekt: [String: Any])] = []
+        for objekt in [system(), body()] + organisationen + mitgliedschaften + orte {
+            if let pfad = pfad(objekt) { objekte.append((pfad, objekt)) }
+        }
+        let einzeln = Parallel.map(listen + objekte) { JSONText.bytes($0.objekt) }
         var dateien: [String: [UInt8]] = [:]
         // The objects first, then the lists, as always: a list wins over an object of the same path.
-        for index in objekte.indices where !listenbereich.contains(index) {
-            dateien[objekte[index].pfad] = texte[index]
-        }
-        for index in listenbereich {
-            dateien[objekte[index].pfad] = texte[index]
-        }
+        for (eintrag, text) in zip(objekte, einzeln.dropFirst(listen.count)) { dateien[eintrag.pfad] = text }
+        for (pfad, text) in sitzungen + allePunkte { dateien[pfad] = text.bytes + [UInt8(ascii: "\n")] }
+        for (eintrag, text) in zip(listen, einzeln) { dateien[eintrag.pfad] = text }
         return dateien
     }
 
-    func liste(_ name: String, _ daten: [[String: Any]]) -> [String: Any] {
+    /// Where an object goes: its id below `oparl/`; nil for an id outside the export.
+    func pfad(_ objekt: [String: Any]) -> String? {
+        guard let id = objekt["id"] as? String, id.hasPrefix(basis) else { return nil }
+        return "oparl/" + id.dropFirst(basis.count)
+    }
+
+    /// An object written once, with the path of its own file (every object here has one).
+    func geschrieben(_ objekt: [String: Any]) -> (pfad: String, text: JSONText.Fertig) {
+        (pfad(objekt) ?? "", JSONText.fertig(objekt))
+    }
+
+    /// The agenda items the public may see, numbered by their place on the whole agenda.
+    func oeffentlichePunkte(_ sitzung: Sitzung) -> [(punkt: Tagesordnungspunkt, reihenfolge: Int)] {
+        guard sitzung.oeffentlich else { return [] }
+        return sitzung.tagesordnung.enumerated().filter { $0.element.oeffentlich }.map { ($0.element, $0.offset + 1) }
+    }
+
+    func liste(_ name: String, _ daten: [Any]) -> [String: Any] {
         [
             "data": daten,
             "pagination": ["totalElements": daten.count, "elementsPerPage": max(daten.count, 1), "currentPage": 1, "totalPages": 1],
@@ -120,14 +132,13 @@ struct OParlExport {
             .merging(stempel(projekt.gremien.stand)) { $1 }
     }
 
-    func sitzung(_ sitzung: Sitzung) -> [String: Any] {
-        let punkte = sitzung.tagesordnung.enumerated().filter { sitzung.oeffentlich && $0.element.oeffentlich }
-        return ["id": basis + "meeting/\(sitzung.id).json", "type": Self.version + "Meeting",
+    func sitzung(_ sitzung: Sitzung, tagesordnung: [JSONText.Fertig]) -> [String: Any] {
+        ["id": basis + "meeting/\(sitzung.id).json", "type": Self.version + "Meeting",
                 "name": "\(sitzung.nummer). Sitzung \(gremienNamen[sitzung.gremium] ?? sitzung.gremium)",
                 "meetingState": "durchgeführt", "cancelled": false,
                 "start": zeitpunkt(sitzung.datum, sitzung.beginn), "end": zeitpunkt(sitzung.datum, sitzung.ende),
                 "location": ort(sitzung.ort), "organization": [organisationID(sitzung.gremium)],
-                "agendaItem": punkte.map { tagesordnungspunkt($0.element, reihenfolge: $0.offset + 1, in: sitzung) },
+                "agendaItem": tagesordnung,
                 "web": seiten + "sitzungen/\(sitzung.id).html"]
             .merging(stempel(sitzung.stand)) { $1 }
     }

@@ -49,7 +49,11 @@ extension Website {
 
     /// This website as it was for Fassung `nummer`: its archived data, its chapters.
     func fuerFassung(_ nummer: Int) -> Website? {
-        let damals = projekt.mit(projekt.stand(nummer))
+        var damals = projekt.mit(projekt.stand(nummer))
+        // Its pages are chapters, which show no Sitzung and no Bericht: deriving the work of
+        // every Gremium again for each Fassung took seconds at state scale.
+        damals.sitzungen = []
+        damals.berichte = []
         guard let auswertung = Derive.auswerten(damals, stichtag: self.auswertung.stichtag, fassung: nummer) else { return nil }
         return Website(projekt: damals, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen, kapitelSpeicher: kapitelSpeicher)
     }

@@ -55,14 +55,14 @@ public struct Website {
         seiten.append(website.quellen())
         seiten += website.textseiten(&diagnostics)
         seiten += website.sitzungsseiten()
-        let (angebotsseiten, angebotsdateien) = website.angebote()
-        let (meilensteinseiten, meilensteindateien) = website.meilensteine()
-        seiten += angebotsseiten + meilensteinseiten
+        let angebote = website.angebote()
+        let meilensteine = website.meilensteine()
+        seiten += angebote.seiten + meilensteine.seiten
         var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
             ausgabe.schreiben(seite.pfad, html)
         }
-        for (pfad, text) in angebotsdateien.merging(meilensteindateien, uniquingKeysWith: { erstes, _ in erstes }).merging(website.feeds(seiten), uniquingKeysWith: { erstes, _ in erstes }) {
+        for (pfad, text) in angebote.dateien.merging(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes }).merging(website.feeds(seiten), uniquingKeysWith: { erstes, _ in erstes }) {
             ausgabe.schreiben(pfad, text)
         }
         if !optionen.intern {
