@@ -2,7 +2,10 @@ import KimDerive
 import KimModel
 
 extension Website {
-    /// `sitemap.xml` with every page, and an Atom feed with an entry per Fassung and per Sitzung.
+    /// How many entries the Atom feed keeps, the newest first.
+    static let feedEintraege = 100
+
+    /// `sitemap.xml` with every page, and an Atom feed with the newest entries, one per Fassung and per Sitzung.
     func feeds(_ seiten: [Seite]) -> [String: String] {
         let basis = projekt.kommune.basisUrl
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
@@ -22,6 +25,8 @@ extension Website {
                     text: $0.tagesordnung.map { "TOP \($0.nummer): \($0.titel)" }.joined(separator: "; "))
         }
         eintraege.sort { ($0.datum, $0.id) > ($1.datum, $1.id) }
+        // A feed reader wants what is new; a state-wide project would otherwise put 19 000 Sitzungen in it.
+        eintraege = Array(eintraege.prefix(Self.feedEintraege))
         let aktualisiert = eintraege.map(\.datum).max() ?? auswertung.aktuelleFassung.datum
         func zeit(_ datum: Datum) -> String { "\(datum.iso)T00:00:00Z" }
         var feed = """

@@ -104,4 +104,30 @@ struct AnlagenTests {
         #expect(feed.components(separatedBy: "<entry>").count - 1 >= 2 + 5)
         #expect(feed.contains("Fassung 2 vom 30.08.2022"))
     }
+
+    @Test("der Feed hält die neuesten 100 Einträge, die Sitemap alle Seiten")
+    func feedBegrenzt() throws {
+        var dateien = try Fixtures.referenzDateien()
+        let vorlage = String(decoding: try #require(dateien["data/sitzungen/facharbeitskreis-2021-1.json"]), as: UTF8.self)
+        for nummer in 1...120 {
+            let tag = String(format: "%02d", nummer % 28 + 1), monat = String(format: "%02d", nummer % 12 + 1)
+            let text = vorlage.replacingOccurrences(of: "\"id\": \"facharbeitskreis-2021-1\"", with: "\"id\": \"zusatz-\(nummer)\"")
+                .replacingOccurrences(of: "\"nummer\": 1,", with: "\"nummer\": \(nummer + 100),")
+                .replacingOccurrences(of: "\"datum\": \"2021-02-24\"", with: "\"datum\": \"2019-\(monat)-\(tag)\"")
+                .replacingOccurrences(of: "\"fak-2021-1-", with: "\"zusatz-\(nummer)-")
+            dateien["data/sitzungen/zusatz-\(nummer).json"] = Array(text.utf8)
+        }
+        let (ausgabe, diagnostics) = Fixtures.pruefen(dateien)
+        let fehler = diagnostics.filter { $0.severity == .error }.prefix(3).map(\.formatted)
+        #expect(fehler.isEmpty, "\(fehler)")
+        let site = try #require(ausgabe).mapValues { String(decoding: $0, as: UTF8.self) }
+        let feed = try #require(site["feed.xml"])
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == 100)
+        // the newest stay: both Fassungen (2020, 2022) and the Sitzungen of 2021, not the added ones of 2019
+        #expect(feed.contains("Fassung 2 vom 30.08.2022"))
+        #expect(feed.contains("sitzungen/facharbeitskreis-2021-1.html"))
+        let sitemap = try #require(site["sitemap.xml"])
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == site.keys.filter { $0.hasSuffix(".html") }.count)
+        #expect(sitemap.contains("sitzungen/zusatz-120.html"))
+    }
 }
