@@ -7,54 +7,16 @@ import KimMustache
 final class Vorlagen: @unchecked Sendable {
     let library: TemplateLibrary
     let quellen: [String: Vorlage]
-    private var gesammelt: [Diagnostic]
-    private var geprueft: Set<String> = []
+    var gesammelt: [Diagnostic]
+    var geprueft: Set<String> = []
     /// Texts taken from templates (chapter bodies, footnotes), parsed once per text.
     private var textvorlagen: [String: Template] = [:]
     /// While a part of the site is recorded (`aufzeichnen`), the templates it used.
-    private var aufzeichnung: Set<String>?
+    var aufzeichnung: Set<String>?
     /// Pages are rendered on several threads; findings, checked templates and parsed texts are shared.
-    private let sperre = NSLock()
+    let sperre = NSLock()
 
     var befunde: [Diagnostic] { sperre.withLock { gesammelt } }
-
-    /// The findings and checked templates one part of the site added, so a later build
-    /// that takes the part over (Renderspeicher) reports the same.
-    struct Anteil {
-        var befunde: [Diagnostic]
-        var geprueft: Set<String>
-    }
-
-    var stand: (befunde: Int, geprueft: Set<String>) { sperre.withLock { (gesammelt.count, geprueft) } }
-
-    func anteil(seit stand: (befunde: Int, geprueft: Set<String>)) -> Anteil {
-        sperre.withLock { Anteil(befunde: Array(gesammelt[stand.befunde...]), geprueft: geprueft.subtracting(stand.geprueft)) }
-    }
-
-    /// Runs `arbeit` and returns the names of the templates it rendered, partials included.
-    func aufzeichnen<Wert>(_ arbeit: () -> Wert) -> (Wert, Set<String>) {
-        sperre.withLock { aufzeichnung = [] }
-        let wert = arbeit()
-        return (wert, sperre.withLock { () -> Set<String> in
-            defer { aufzeichnung = nil }
-            return aufzeichnung ?? []
-        })
-    }
-
-    private func merken(_ name: String, _ template: Template?) {
-        sperre.withLock {
-            guard aufzeichnung != nil else { return }
-            aufzeichnung?.insert(name)
-            if let template { aufzeichnung?.formUnion(library.partials(reachableFrom: template)) }
-        }
-    }
-
-    func uebernehmen(_ anteil: Anteil) {
-        sperre.withLock {
-            gesammelt += anteil.befunde
-            geprueft.formUnion(anteil.geprueft)
-        }
-    }
 
     init(_ vorlagen: [String: Vorlage]) {
         var library = TemplateLibrary()
