@@ -7,7 +7,10 @@
 //    than cmark's and no javascript:/vbscript:/file: link: raw HTML is dropped;
 //  - a data value, escaped with Escape.markdown and then HTML-escaped by Mustache,
 //    renders as text: one <p> at most, no other tag, and the visible text is the
-//    value itself (line breaks as spaces, outer whitespace trimmed).
+//    value itself (line breaks as spaces, outer whitespace trimmed);
+//  - the same bytes as a Mustache template (KimMustache): parsed or refused with a line
+//    and column inside the text, and a parsed one renders without crashing, also with
+//    itself as a partial (recursion is bounded by the renderer's depth limit).
 import KimMarkdown
 import KimRender
 import KimMustache
@@ -111,7 +114,21 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     _ = Markdown.inlineHTML(text)
     _ = Markdown.parses(text)
 
-    // 2. A data value in a Markdown template: text, nothing else.
+    // 2. The bytes as a template, as an author might write one.
+    do {
+        let vorlage = try Template(text)
+        var bibliothek = TemplateLibrary()
+        bibliothek.register(vorlage, named: "selbst")
+        _ = bibliothek.render(vorlage, ["wert": text, "liste": [["wert": "a"], ["wert": "b"]], "ja": true])
+        _ = bibliothek.render("selbst", ["wert": text])
+    } catch {
+        let zeilen = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        guard error.line >= 1, error.line <= zeilen, error.column >= 1 else {
+            fatalError("Syntaxfehler außerhalb des Texts: \(error) in \(text.debugDescription)")
+        }
+    }
+
+    // 3. A data value in a Markdown template: text, nothing else.
     let escaped = Escape.markdown(text)
     for (nummer, template) in templates.enumerated() {
         let html = Markdown.html(TemplateLibrary().render(template, ["wert": escaped]))

@@ -4,6 +4,9 @@
 public struct Template: Sendable {
     let nodes: [Node]
 
+    /// Deeper nesting of sections is a syntax error, not a stack overflow: no template needs a hundred levels.
+    public static let maximumNesting = 100
+
     /// Parses `text`; a syntax error names its line and column.
     public init(_ text: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(text)
@@ -61,6 +64,8 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
         case unfinishedTag
         /// Set delimiters, inheritance, pragmas, unknown functions: not supported by kim.
         case unsupported(String)
+        /// Sections nested deeper than `Template.maximumNesting`.
+        case nestedTooDeep
     }
 
     public var kind: Kind

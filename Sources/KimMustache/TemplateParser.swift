@@ -5,6 +5,7 @@
 struct TemplateParser {
     private let bytes: [UInt8]
     private var position = 0
+    private var depth = 0
 
     init(_ text: String) {
         bytes = Array(text.utf8)
@@ -68,7 +69,10 @@ struct TemplateParser {
                 let (name, raw) = try readName(tagStart: tagStart)
                 standalone = newLine && finishesLine()
                 if !standalone { flushWhitespace() }
+                guard depth < Template.maximumNesting else { throw error(.nestedTooDeep, at: tagStart) }
+                depth += 1
                 let inner = try parse(section: OpenSection(name: name, rawName: raw, tagStart: tagStart), startsOnNewLine: standalone)
+                depth -= 1
                 nodes.append(.section(name, inner, inverted: inverted))
             case UInt8(ascii: "/"):
                 position += 1

@@ -7,6 +7,10 @@ struct TemplateRenderer {
     /// Where the innermost list iteration stands, for `first()` and `last()`; nil outside a list
     /// or once a section or partial has entered another value (as in swift-mustache).
     private var listPosition: (first: Bool, last: Bool)?
+    /// Partials within partials; a template that includes itself stops here instead of
+    /// overflowing the stack (Vorlagen reports such a cycle before anything is rendered).
+    private var partialDepth = 0
+    static let maximumPartialDepth = 50
 
     init(partials: [String: Template], capacity: Int) {
         self.partials = partials
@@ -51,7 +55,9 @@ struct TemplateRenderer {
                 renderSection(value, inner, indentation: indentation)
             }
         case .partial(let name, let ownIndentation):
-            guard let partial = partials[name] else { return }
+            guard let partial = partials[name], partialDepth < Self.maximumPartialDepth else { return }
+            partialDepth += 1
+            defer { partialDepth -= 1 }
             let combined = ownIndentation.map { (indentation ?? []) + $0 } ?? indentation
             let outer = listPosition
             listPosition = nil

@@ -29,6 +29,7 @@ final class Vorlagen: @unchecked Sendable {
                 befunde.append(Self.syntaxfehler(error, in: vorlage.datei, zeilenversatz: 0))
             }
         }
+        befunde += Self.kreise(library, vorlagen)
         self.library = library
         self.quellen = vorlagen
         self.gesammelt = befunde
@@ -49,10 +50,28 @@ final class Vorlagen: @unchecked Sendable {
         case .unfinishedTag:
             return .error(datei, ort, "Mustache-Syntaxfehler: ein Platzhalter ist nicht geschlossen (}} fehlt)",
                           hint: "Namen bestehen aus Buchstaben a–z und A–Z, Ziffern, Punkt, - und _")
+        case .nestedTooDeep:
+            return .error(datei, ort, "Mustache-Syntaxfehler: Abschnitte sind tiefer als \(Template.maximumNesting) Ebenen verschachtelt",
+                          hint: "Abschnitte schließen oder in Teilvorlagen aufteilen")
         case .unsupported(let was):
             return .error(datei, ort, "Mustache-Syntaxfehler: \(was) unterstützt kim nicht",
                           hint: "Platzhalter, Abschnitte und Teilvorlagen ({{> name}}) verwenden")
         }
+    }
+
+    /// A partial that leads back to the template including it would never end: an error at its tag.
+    static func kreise(_ library: TemplateLibrary, _ vorlagen: [String: Vorlage]) -> [Diagnostic] {
+        var befunde: [Diagnostic] = []
+        for name in vorlagen.keys.sorted() {
+            guard let template = library.templates[name], let vorlage = vorlagen[name] else { continue }
+            for partial in template.partialNames.sorted() {
+                guard partial == name || library.templates[partial].map({ library.partials(reachableFrom: $0).contains(name) }) == true else { continue }
+                let ort = Platzhalterpruefung.tags(vorlage.text)?.first { $0.art == .partial && $0.name == partial }?.ort
+                befunde.append(.error(vorlage.datei, ort, "die Teilvorlage »\(partial)« führt zurück zu »\(name)«: die Einbindung endet nie",
+                                      hint: "die Einbindung {{> \(partial)}} entfernen"))
+            }
+        }
+        return befunde
     }
 
     /// Renders a named template; nil when it does not exist (the caller reports that).

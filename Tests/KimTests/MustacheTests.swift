@@ -94,4 +94,15 @@ struct MustacheTests {
         #expect(fehler("{{#upper(x)}}{{/upper(x)}}").map { if case .unsupported = $0.kind { true } else { false } } == true)
         #expect(fehler("{{! offen") == TemplateSyntaxError(kind: .unfinishedTag, line: 1, column: 1))
     }
+
+    @Test("Grenzen statt Absturz: tiefe Verschachtelung, eine Teilvorlage, die sich selbst einbindet")
+    func grenzen() throws {
+        let erlaubt = String(repeating: "{{#a}}", count: Template.maximumNesting) + "x" + String(repeating: "{{/a}}", count: Template.maximumNesting)
+        #expect(try render(erlaubt, ["a": true]) == "x")
+        let tief = String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000)
+        #expect(fehler(tief) == TemplateSyntaxError(kind: .nestedTooDeep, line: 1, column: 6 * Template.maximumNesting + 1))
+        // The renderer stops at its depth limit; Vorlagen reports the cycle before rendering.
+        let ausgabe = try render("{{> kreis}}", [:], partials: ["kreis": "x{{> kreis}}"])
+        #expect(!ausgabe.isEmpty && ausgabe.allSatisfy { $0 == "x" })
+    }
 }
