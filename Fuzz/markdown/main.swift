@@ -122,7 +122,8 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
         _ = bibliothek.render(vorlage, ["wert": text, "liste": [["wert": "a"], ["wert": "b"]], "ja": true])
         _ = bibliothek.render("selbst", ["wert": text])
     } catch {
-        let zeilen = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        // Lines as the parser counts them, by byte: Swift's Character takes "\r\n" as one.
+        let zeilen = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
         guard error.line >= 1, error.line <= zeilen, error.column >= 1 else {
             fatalError("Syntaxfehler außerhalb des Texts: \(error) in \(text.debugDescription)")
         }

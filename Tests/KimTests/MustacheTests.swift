@@ -93,6 +93,8 @@ struct MustacheTests {
         #expect(fehler("{{=<% %>=}}")?.kind == .unsupported("andere Begrenzer ({{=…=}})"))
         #expect(fehler("{{#upper(x)}}{{/upper(x)}}").map { if case .unsupported = $0.kind { true } else { false } } == true)
         #expect(fehler("{{! offen") == TemplateSyntaxError(kind: .unfinishedTag, line: 1, column: 1))
+        // Fuzz/corpus/markdown: a line ends at every "\n", also in "\r\n" (one Character in Swift).
+        #expect(fehler("a\r\nb\r\n  {{#x}}") == TemplateSyntaxError(kind: .unclosedSection("x"), line: 3, column: 3))
     }
 
     @Test("Grenzen statt Absturz: tiefe Verschachtelung, eine Teilvorlage, die sich selbst einbindet")
