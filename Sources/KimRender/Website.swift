@@ -49,7 +49,7 @@ public struct Website {
         guard !diagnostics.hasErrors, !vorlagen.befunde.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         var seiten: [Seite] = []
         seiten.append(website.startseite(&diagnostics))
-        seiten += website.handlungskonzeptVielleichtGespeichert(speicher, &diagnostics)
+        seiten += website.handlungskonzept(speicher: speicher, &diagnostics)
         seiten.append(website.zahlen())
         seiten.append(website.gremien(&diagnostics))
         seiten.append(website.quellen())
@@ -72,24 +72,6 @@ public struct Website {
             ausgabe.dateien[pfad] = inhalt
         }
         return (ausgabe, (diagnostics + vorlagen.befunde).sorted())
-    }
-
-    /// The Handlungskonzept pages, taken over from `speicher` when nothing they are made from changed.
-    func handlungskonzeptVielleichtGespeichert(_ speicher: Renderspeicher?, _ diagnostics: inout [Diagnostic]) -> [Seite] {
-        guard let speicher else { return handlungskonzept(&diagnostics) }
-        let eingaben = Renderspeicher.Eingaben(projekt, auswertung, intern: optionen.intern)
-        if let gespeichert = speicher.handlungskonzeptseiten(fuer: eingaben, vorlagen: projekt.vorlagen) {
-            diagnostics += gespeichert.diagnostics
-            vorlagen.uebernehmen(gespeichert.vorlagenBefunde)
-            return gespeichert.seiten
-        }
-        let vorher = vorlagen.stand
-        var eigene: [Diagnostic] = []
-        let (seiten, benutzt) = vorlagen.aufzeichnen { handlungskonzept(&eigene) }
-        diagnostics += eigene
-        speicher.merken(.init(eingaben: eingaben, seiten: seiten, diagnostics: eigene, vorlagenBefunde: vorlagen.anteil(seit: vorher),
-                              benutzt: Dictionary(uniqueKeysWithValues: benutzt.map { ($0, projekt.vorlagen[$0]) })))
-        return seiten
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
