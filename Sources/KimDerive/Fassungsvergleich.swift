@@ -34,15 +34,31 @@ public struct Fassungsvergleich: Sendable {
     /// Chapter text, paragraph by paragraph, by chapter title.
     public var kapitel: [(titel: String, absaetze: [Textvergleich.Absatz])]
 
+    /// `feldtitel`: the schemas' field titles by schema and path (`Projekt.feldtitel`), so the
+    /// change list says "Zielgruppen" where the data say `zielgruppen`.
     public init(alt: Fassung, neu: Fassung, altStand: Datenstand, neuStand: Datenstand,
-                altTexte: [(titel: String, text: String)], neuTexte: [(titel: String, text: String)]) {
+                altTexte: [(titel: String, text: String)], neuTexte: [(titel: String, text: String)],
+                feldtitel: [String: [String: String]] = [:]) {
         self.alt = alt
         self.neu = neu
+        // Ids stand for names the reader knows; both Fassungen's names, the newer winning.
+        func namen<T>(_ alt: [T], _ neu: [T], _ id: (T) -> String, _ name: (T) -> String) -> [String: String] {
+            Dictionary((alt + neu).map { (id($0), name($0)) }) { _, neuer in neuer }
+        }
+        let angebote = Benennung(titel: feldtitel["angebote"] ?? [:], praefix: "angebote.*", werte: [
+            "traeger": namen(altStand.angebote.traeger, neuStand.angebote.traeger, \.id, \.name),
+            "kategorie": namen(altStand.angebote.kategorien, neuStand.angebote.kategorien, \.id, \.name),
+            "zielgruppen": namen(altStand.angebote.zielgruppen, neuStand.angebote.zielgruppen, \.id, \.name),
+            "gremien": namen(altStand.gremien.gremien, neuStand.gremien.gremien, \.id, \.name),
+        ])
         listen = [
-            Self.liste("Angebote (Anlage 1)", altStand.angebote.angebote, neuStand.angebote.angebote, id: \.id, name: \.name),
-            Self.liste("Meilensteine (Anlage 2)", altStand.meilensteinplan.meilensteine, neuStand.meilensteinplan.meilensteine, id: \.id, name: \.titel),
-            Self.liste("Gremien", altStand.gremien.gremien, neuStand.gremien.gremien, id: \.id, name: \.name),
-            Self.liste("Zielgruppen", [altStand.programm.zielgruppen], [neuStand.programm.zielgruppen], id: { _ in "zielgruppen" }, name: { _ in "Zielgruppen des KIM" }),
+            Self.liste("Angebote (Anlage 1)", altStand.angebote.angebote, neuStand.angebote.angebote, id: \.id, name: \.name, benennung: angebote),
+            Self.liste("Meilensteine (Anlage 2)", altStand.meilensteinplan.meilensteine, neuStand.meilensteinplan.meilensteine, id: \.id, name: \.titel,
+                       benennung: Benennung(titel: feldtitel["meilensteine"] ?? [:], praefix: "meilensteine.*")),
+            Self.liste("Gremien", altStand.gremien.gremien, neuStand.gremien.gremien, id: \.id, name: \.name,
+                       benennung: Benennung(titel: feldtitel["gremien"] ?? [:], praefix: "gremien.*")),
+            Self.liste("Zielgruppen", [altStand.programm.zielgruppen], [neuStand.programm.zielgruppen], id: { _ in "zielgruppen" }, name: { _ in "Zielgruppen des KIM" },
+                       benennung: Benennung(titel: feldtitel["programm"] ?? [:], praefix: "zielgruppen")),
         ]
         zahlen = Self.zahlen(altStand.demografie, neuStand.demografie)
         var kapitel: [(titel: String, absaetze: [Textvergleich.Absatz])] = []
@@ -57,14 +73,42 @@ public struct Fassungsvergleich: Sendable {
         self.kapitel = kapitel
     }
 
-    static func liste<Wert>(_ art: String, _ alt: [Wert], _ neu: [Wert], id: (Wert) -> String, name: (Wert) -> String) -> Liste {
+    /// How the fields of one kind of item are named on the page, and which hold ids of named things.
+    struct Benennung {
+        /// Schema titles by path from the file's root.
+        var titel: [String: String]
+        /// The items' path in that file: "angebote.*".
+        var praefix: String
+        /// For fields that hold ids: id → name.
+        var werte: [String: [String: String]] = [:]
+
+        /// "kontakt.telefon" → "Kontakt › Telefon"; a part without a title stays as it is.
+        func feld(_ pfad: String) -> String {
+            let teile = pfad.split(separator: ".").map(String.init)
+            return teile.indices.map { index in
+                titel[([praefix] + teile[...index]).joined(separator: ".")] ?? teile[index]
+            }.joined(separator: " › ")
+        }
+
+        /// A field of ids as the names they stand for; nil for other fields.
+        func wert(_ pfad: String, _ wert: Any) -> String? {
+            guard let namen = werte[pfad] else { return nil }
+            if let id = wert as? String { return namen[id] ?? id }
+            if let ids = wert as? [String] { return ids.isEmpty ? "–" : ids.map { namen[$0] ?? $0 }.joined(separator: "; ") }
+            if let id = wert as? String? { return id.map { namen[$0] ?? $0 } ?? "–" }
+            return nil
+        }
+    }
+
+    static func liste<Wert>(_ art: String, _ alt: [Wert], _ neu: [Wert], id: (Wert) -> String, name: (Wert) -> String,
+                            benennung: Benennung) -> Liste {
         var liste = Liste(art: art)
         for wert in neu {
             guard let vorher = alt.first(where: { id($0) == id(wert) }) else {
                 liste.hinzugefuegt.append(Eintrag(id: id(wert), name: name(wert), aenderungen: []))
                 continue
             }
-            let aenderungen = felder(vorher, wert)
+            let aenderungen = felder(vorher, wert, benennung: benennung)
             if !aenderungen.isEmpty { liste.geaendert.append(Eintrag(id: id(wert), name: name(wert), aenderungen: aenderungen)) }
         }
         for wert in alt where !neu.contains(where: { id($0) == id(wert) }) {
@@ -73,36 +117,42 @@ public struct Fassungsvergleich: Sendable {
         return liste
     }
 
-    /// Field-by-field differences of two values of the same type, nested fields joined by ".".
-    static func felder(_ alt: Any, _ neu: Any, pfad: String = "") -> [Feldaenderung] {
+    /// Field-by-field differences of two values of the same type, named as the schema names them.
+    static func felder(_ alt: Any, _ neu: Any, pfad: String = "", benennung: Benennung) -> [Feldaenderung] {
         let altSpiegel = Mirror(reflecting: alt), neuSpiegel = Mirror(reflecting: neu)
         guard altSpiegel.displayStyle == .struct, neuSpiegel.displayStyle == .struct else {
-            let a = text(alt), n = text(neu)
-            return a == n ? [] : [Feldaenderung(feld: pfad, alt: a, neu: n)]
+            let a = text(alt, pfad: pfad, benennung: benennung), n = text(neu, pfad: pfad, benennung: benennung)
+            return a == n ? [] : [Feldaenderung(feld: benennung.feld(pfad), alt: a, neu: n)]
         }
         var aenderungen: [Feldaenderung] = []
         for (altKind, neuKind) in zip(altSpiegel.children, neuSpiegel.children) {
             let name = altKind.label ?? "?"
-            aenderungen += felder(altKind.value, neuKind.value, pfad: pfad.isEmpty ? name : "\(pfad).\(name)")
+            aenderungen += felder(altKind.value, neuKind.value, pfad: pfad.isEmpty ? name : "\(pfad).\(name)", benennung: benennung)
         }
         return aenderungen
     }
 
     /// A readable rendering of a field value for the change list.
-    static func text(_ wert: Any) -> String {
+    static func text(_ wert: Any, pfad: String = "", benennung: Benennung? = nil) -> String {
+        if let benennung, let namen = benennung.wert(pfad, wert) { return namen }
         if let text = Format.wert(wert) { return text }
         if let wahr = wert as? Bool { return wahr ? "ja" : "nein" }
         let spiegel = Mirror(reflecting: wert)
         switch spiegel.displayStyle {
         case .optional:
-            return spiegel.children.first.map { text($0.value) } ?? "–"
+            return spiegel.children.first.map { text($0.value, pfad: pfad, benennung: benennung) } ?? "–"
         case .collection:
             let teile = spiegel.children.map { text($0.value) }
             return teile.isEmpty ? "–" : teile.joined(separator: "; ")
         case .enum:
             return (wert as? any RawRepresentable).map { "\($0.rawValue)" } ?? String(describing: wert)
         case .struct:
-            return spiegel.children.map { "\($0.label ?? ""): \(text($0.value))" }.joined(separator: ", ")
+            return spiegel.children.map { kind in
+                let name = kind.label ?? ""
+                let unterpfad = pfad.isEmpty ? name : "\(pfad).\(name)"
+                let titel = benennung.flatMap { $0.titel[([$0.praefix] + unterpfad.split(separator: ".").map(String.init)).joined(separator: ".")] } ?? name
+                return "\(titel): \(text(kind.value, pfad: unterpfad, benennung: benennung))"
+            }.joined(separator: ", ")
         default:
             return String(describing: wert)
         }

@@ -34,6 +34,10 @@ public enum ProjectLoader {
                               archiv: archiv, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
         var vollstaendig = projekt
         vollstaendig.berichte = berichte.sorted { $0.stichtag < $1.stichtag }
+        // The datasets whose changes between Fassungen are listed field by field.
+        for schema in ["angebote", "meilensteine", "gremien", "programm"] {
+            vollstaendig.feldtitel[schema] = Feldtitel.lesen(files, schema: schema)
+        }
         return (vollstaendig, diagnostics.sorted())
     }
 

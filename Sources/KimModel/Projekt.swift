@@ -22,6 +22,9 @@ public struct Projekt: Sendable {
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.
     public var assets: [String: [UInt8]]
     public var quellkarte: SourceMap
+    /// German field names from the schemas' titles, by schema ("angebote") and dotted path
+    /// ("angebote.*.zielgruppen", `*` for list items); for pages that name fields.
+    public var feldtitel: [String: [String: String]] = [:]
 
     public init(kommune: Kommune, demografie: Demografie, gremien: Gremien, quellen: Quellen, programm: Programm,
                 handlungskonzept: Handlungskonzept, rechtliches: Rechtliches,

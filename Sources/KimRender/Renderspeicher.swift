@@ -30,6 +30,7 @@ public final class Renderspeicher: @unchecked Sendable {
         var archiv: [Int: Datenstand]
         var aktuell: Datenstand
         var vorlagennamen: Set<String>
+        var feldtitel: [String: [String: String]]
         var stichtag: Datum
         var intern: Bool
 
@@ -44,6 +45,7 @@ public final class Renderspeicher: @unchecked Sendable {
             archiv = projekt.archiv
             aktuell = projekt.aktuellerStand
             vorlagennamen = Set(projekt.vorlagen.keys)
+            feldtitel = projekt.feldtitel
             stichtag = auswertung.stichtag
             self.intern = intern
         }

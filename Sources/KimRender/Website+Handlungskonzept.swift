@@ -41,7 +41,7 @@ extension Website {
         let geordnet = projekt.handlungskonzept.fassungen.sorted { $0.nummer < $1.nummer }
         for (alt, neu) in zip(geordnet, geordnet.dropFirst()) {
             let vergleich = Fassungsvergleich(alt: alt, neu: neu, altStand: projekt.stand(alt.nummer), neuStand: projekt.stand(neu.nummer),
-                                              altTexte: texte[alt.nummer] ?? [], neuTexte: texte[neu.nummer] ?? [])
+                                              altTexte: texte[alt.nummer] ?? [], neuTexte: texte[neu.nummer] ?? [], feldtitel: projekt.feldtitel)
             seiten.append(aenderungsseite(vergleich))
         }
         return seiten

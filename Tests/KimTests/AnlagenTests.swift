@@ -90,6 +90,18 @@ struct AnlagenTests {
         #expect(try #require(site["handlungskonzept/6-zielgruppen.html"]).contains("Zudem wird das Teilhabemanagement"))
     }
 
+    @Test("die Änderungsliste nennt Felder wie die Schemas und Zielgruppen mit Namen, nicht mit Kennungen")
+    func aenderungenLesbar() throws {
+        let seite = try #require(try Self.site()["fassung/2/aenderungen.html"])
+        let felder = seite.matches(of: /<th scope="row">([^<]*)<\/th>/).map { String($0.1) }
+        #expect(!felder.isEmpty)
+        #expect(felder.allSatisfy { $0.first?.isUppercase == true }, "\(felder)")
+        #expect(felder.contains("Zielgruppen") && felder.contains("Erledigt am") && felder.contains("Beschreibung"))
+        // the new Zielgruppe of the KIM-Case-Management by its name from data/angebote.json
+        #expect(!seite.contains("junge-geduldete-gestattete"))
+        #expect(seite.contains("Gesondert gefördert bis: 30.06.2022"))
+    }
+
     @Test("sitemap.xml und feed.xml sind wohlgeformt und vollständig")
     func sitemapUndFeed() throws {
         let site = try Self.site()
