@@ -24,7 +24,7 @@ struct BuildCommand: ParsableCommand {
     var ohnePDF = false
 
     func run() throws {
-        let optionen = Build.Optionen(projekt: projekt.url, stichtag: asOf?.datum, intern: intern, streng: strict, pdf: !ohnePDF && !intern)
+        let optionen = Build.Optionen(projekt: projekt.url, stichtag: asOf?.datum, intern: intern, streng: strict, pdf: !ohnePDF)
         let ergebnis: Build.Ergebnis
         do {
             ergebnis = try Build(optionen, protokoll: Ausgabe.fehlerkanal).ausfuehren()

@@ -56,6 +56,20 @@ struct PDFTests {
         #expect(verzeichnis.firstMatch(of: /1\. Einleitung[ .]+\d+/) != nil, "Seitenzahlen im Inhaltsverzeichnis")
     }
 
+    @Test("kim build --internal schreibt auch das PDF, auf das die internen Seiten verweisen")
+    func internesPDF() throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let lauf = try KommandozeileTests.kim(["build", "--internal", "--project", projekt.path])
+        #expect(lauf.status == 0, "\(lauf.ausgabe)")
+        let ziel = projekt.appendingPathComponent("build/intern")
+        let seite = String(decoding: try Data(contentsOf: ziel.appendingPathComponent("handlungskonzept/index.html")), as: UTF8.self)
+        let verweis = try #require(seite.firstMatch(of: /href="\.\.\/(downloads\/[^"]+\.pdf)"/)).1
+        let pdf = try Data(contentsOf: ziel.appendingPathComponent(String(verweis)))
+        #expect(pdf.starts(with: Data("%PDF".utf8)))
+        #expect(!FileManager.default.fileExists(atPath: projekt.appendingPathComponent("site").path), "intern geht nie nach site/")
+    }
+
     @Test("der Sachstandsbericht zum 01.10.2021: ein bis zwei Seiten, nichts davon in site/")
     func sachstandsbericht() throws {
         let projekt = try SitzungTests.projektKopie()
