@@ -10,8 +10,6 @@ public struct TemplateLibrary: Sendable {
         templates[name] = template
     }
 
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
-
     /// The names of the partials a template includes, directly or through other partials.
     public func partials(reachableFrom template: Template) -> Set<String> {
         var found: Set<String> = []
