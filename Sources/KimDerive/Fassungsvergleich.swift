@@ -8,6 +8,8 @@ public struct Fassungsvergleich: Sendable {
         public var feld: String
         public var alt: String
         public var neu: String
+        /// The values are Markdown (an Angebot's Beschreibung): to be rendered, not shown as written.
+        public var markdown = false
     }
 
     public struct Eintrag: Sendable {
@@ -45,7 +47,7 @@ public struct Fassungsvergleich: Sendable {
         func namen<T>(_ alt: [T], _ neu: [T], _ id: (T) -> String, _ name: (T) -> String) -> [String: String] {
             Dictionary((alt + neu).map { (id($0), name($0)) }) { _, neuer in neuer }
         }
-        let angebote = Benennung(titel: feldtitel["angebote"] ?? [:], praefix: "angebote.*", werte: [
+        let angebote = Benennung(titel: feldtitel["angebote"] ?? [:], praefix: "angebote.*", markdown: ["beschreibung"], werte: [
             "traeger": namen(altStand.angebote.traeger, neuStand.angebote.traeger, \.id, \.name),
             "kategorie": namen(altStand.angebote.kategorien, neuStand.angebote.kategorien, \.id, \.name),
             "zielgruppen": namen(altStand.angebote.zielgruppen, neuStand.angebote.zielgruppen, \.id, \.name),
@@ -79,6 +81,8 @@ public struct Fassungsvergleich: Sendable {
         var titel: [String: String]
         /// The items' path in that file: "angebote.*".
         var praefix: String
+        /// Fields that hold Markdown (the ones KimValidate checks as such).
+        var markdown: Set<String> = []
         /// For fields that hold ids: id → name.
         var werte: [String: [String: String]] = [:]
 
@@ -122,7 +126,7 @@ public struct Fassungsvergleich: Sendable {
         let altSpiegel = Mirror(reflecting: alt), neuSpiegel = Mirror(reflecting: neu)
         guard altSpiegel.displayStyle == .struct, neuSpiegel.displayStyle == .struct else {
             let a = text(alt, pfad: pfad, benennung: benennung), n = text(neu, pfad: pfad, benennung: benennung)
-            return a == n ? [] : [Feldaenderung(feld: benennung.feld(pfad), alt: a, neu: n)]
+            return a == n ? [] : [Feldaenderung(feld: benennung.feld(pfad), alt: a, neu: n, markdown: benennung.markdown.contains(pfad))]
         }
         var aenderungen: [Feldaenderung] = []
         for (altKind, neuKind) in zip(altSpiegel.children, neuSpiegel.children) {

@@ -110,11 +110,21 @@ extension Website {
         return Markdown.html(zeilen.joined(separator: "\n"))
     }
 
+    /// One changed field; a Markdown field rendered (cmark, safe mode), so the reader sees its text, not its syntax.
+    static func feldaenderung(_ aenderung: Fassungsvergleich.Feldaenderung) -> Kontext {
+        var kontext: Kontext = ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown]
+        if aenderung.markdown {
+            kontext["altHTML"] = Markdown.html(aenderung.alt)
+            kontext["neuHTML"] = Markdown.html(aenderung.neu)
+        }
+        return kontext
+    }
+
     func aenderungsseite(_ vergleich: Fassungsvergleich) -> Seite {
         func eintraege(_ liste: [Fassungsvergleich.Eintrag]) -> [Kontext] {
             liste.map { eintrag in
                 ["id": eintrag.id, "name": eintrag.name,
-                 "aenderungen": eintrag.aenderungen.map { ["feld": $0.feld, "alt": $0.alt, "neu": $0.neu] as Kontext }]
+                 "aenderungen": eintrag.aenderungen.map(Self.feldaenderung)]
             }
         }
         let listen: [Kontext] = vergleich.listen.filter { !$0.leer }.map { liste in

@@ -100,6 +100,9 @@ struct AnlagenTests {
         // the new Zielgruppe of the KIM-Case-Management by its name from data/angebote.json
         #expect(!seite.contains("junge-geduldete-gestattete"))
         #expect(seite.contains("Gesondert gefördert bis: 30.06.2022"))
+        // an Angebot's Beschreibung is Markdown: shown rendered, not with its asterisks
+        #expect(!seite.contains("**"))
+        #expect(seite.contains("<strong>Seit dem 01.07.2022"))
     }
 
     @Test("sitemap.xml und feed.xml sind wohlgeformt und vollständig")
