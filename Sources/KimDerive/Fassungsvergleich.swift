@@ -47,7 +47,7 @@ public struct Fassungsvergleich: Sendable {
         func namen<T>(_ alt: [T], _ neu: [T], _ id: (T) -> String, _ name: (T) -> String) -> [String: String] {
             Dictionary((alt + neu).map { (id($0), name($0)) }) { _, neuer in neuer }
         }
-        let angebote = Benennung(titel: feldtitel["angebote"] ?? [:], praefix: "angebote.*", markdown: ["beschreibung"], werte: [
+        let angebote = Benennung(schemaTitel: feldtitel["angebote"] ?? [:], praefix: "angebote.*", markdown: ["beschreibung"], werte: [
             "traeger": namen(altStand.angebote.traeger, neuStand.angebote.traeger, \.id, \.name),
             "kategorie": namen(altStand.angebote.kategorien, neuStand.angebote.kategorien, \.id, \.name),
             "zielgruppen": namen(altStand.angebote.zielgruppen, neuStand.angebote.zielgruppen, \.id, \.name),
@@ -56,11 +56,11 @@ public struct Fassungsvergleich: Sendable {
         listen = [
             Self.liste("Angebote (Anlage 1)", altStand.angebote.angebote, neuStand.angebote.angebote, id: \.id, name: \.name, benennung: angebote),
             Self.liste("Meilensteine (Anlage 2)", altStand.meilensteinplan.meilensteine, neuStand.meilensteinplan.meilensteine, id: \.id, name: \.titel,
-                       benennung: Benennung(titel: feldtitel["meilensteine"] ?? [:], praefix: "meilensteine.*")),
+                       benennung: Benennung(schemaTitel: feldtitel["meilensteine"] ?? [:], praefix: "meilensteine.*")),
             Self.liste("Gremien", altStand.gremien.gremien, neuStand.gremien.gremien, id: \.id, name: \.name,
-                       benennung: Benennung(titel: feldtitel["gremien"] ?? [:], praefix: "gremien.*")),
+                       benennung: Benennung(schemaTitel: feldtitel["gremien"] ?? [:], praefix: "gremien.*")),
             Self.liste("Zielgruppen", [altStand.programm.zielgruppen], [neuStand.programm.zielgruppen], id: { _ in "zielgruppen" }, name: { _ in "Zielgruppen des KIM" },
-                       benennung: Benennung(titel: feldtitel["programm"] ?? [:], praefix: "zielgruppen")),
+                       benennung: Benennung(schemaTitel: feldtitel["programm"] ?? [:], praefix: "zielgruppen")),
         ]
         zahlen = Self.zahlen(altStand.demografie, neuStand.demografie)
         var kapitel: [(titel: String, absaetze: [Textvergleich.Absatz])] = []
@@ -78,7 +78,7 @@ public struct Fassungsvergleich: Sendable {
     /// How the fields of one kind of item are named on the page, and which hold ids of named things.
     struct Benennung {
         /// Schema titles by path from the file's root.
-        var titel: [String: String]
+        var schemaTitel: [String: String]
         /// The items' path in that file: "angebote.*".
         var praefix: String
         /// Fields that hold Markdown (the ones KimValidate checks as such).
@@ -86,11 +86,16 @@ public struct Fassungsvergleich: Sendable {
         /// For fields that hold ids: id → name.
         var werte: [String: [String: String]] = [:]
 
+        /// The schema's title of the field at `pfad` ("kontakt.telefon"), or nil.
+        func titel(_ pfad: String) -> String? {
+            schemaTitel[praefix + "." + pfad]
+        }
+
         /// "kontakt.telefon" → "Kontakt › Telefon"; a part without a title stays as it is.
         func feld(_ pfad: String) -> String {
-            let teile = pfad.split(separator: ".").map(String.init)
+            let teile = pfad.split(separator: ".")
             return teile.indices.map { index in
-                titel[([praefix] + teile[...index]).joined(separator: ".")] ?? teile[index]
+                titel(teile[...index].joined(separator: ".")) ?? String(teile[index])
             }.joined(separator: " › ")
         }
 
@@ -154,7 +159,7 @@ public struct Fassungsvergleich: Sendable {
             return spiegel.children.map { kind in
                 let name = kind.label ?? ""
                 let unterpfad = pfad.isEmpty ? name : "\(pfad).\(name)"
-                let titel = benennung.flatMap { $0.titel[([$0.praefix] + unterpfad.split(separator: ".").map(String.init)).joined(separator: ".")] } ?? name
+                let titel = benennung?.titel(unterpfad) ?? name
                 return "\(titel): \(text(kind.value, pfad: unterpfad, benennung: benennung))"
             }.joined(separator: ", ")
         default:

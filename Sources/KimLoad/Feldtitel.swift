@@ -30,10 +30,7 @@ enum Feldtitel {
 
     /// `{"$ref": "#/$defs/Angebot"}` → the definition it names, keeping a title given beside the reference.
     private static func aufgeloest(_ knoten: JSONNode, _ wurzel: JSONNode) -> JSONNode {
-        guard case .string(let verweis)? = knoten["$ref"]?.value, verweis.hasPrefix("#/") else { return knoten }
-        var ziel: JSONNode? = wurzel
-        for teil in verweis.dropFirst(2).split(separator: "/") { ziel = ziel?[String(teil)] }
-        guard var ziel else { return knoten }
+        guard case .string(let verweis)? = knoten["$ref"]?.value, var ziel = wurzel.verweisziel(verweis) else { return knoten }
         if let eigenerTitel = knoten["title"], case .object(var members) = ziel.value {
             members.removeAll { $0.key == "title" }
             members.append(JSONNode.Member(key: "title", keyLocation: eigenerTitel.location, value: eigenerTitel))

@@ -27,6 +27,15 @@ public struct JSONNode: Sendable {
         return members.first { $0.key == key }?.value
     }
 
+    /// The value a schema's local `$ref` ("#/$defs/Angebot") names, this node being the schema's root;
+    /// nil for another kind of reference or one that leads nowhere.
+    public func verweisziel(_ verweis: String) -> JSONNode? {
+        guard verweis.hasPrefix("#/") else { return nil }
+        var ziel: JSONNode? = self
+        for teil in verweis.dropFirst(2).split(separator: "/") { ziel = ziel?[String(teil)] }
+        return ziel
+    }
+
     /// German name of the value's type, for "gefunden: … (Text)".
     public var typeName: String {
         switch value {

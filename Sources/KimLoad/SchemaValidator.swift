@@ -43,10 +43,7 @@ public struct SchemaValidator {
     private func resolve(_ schema: JSONNode) -> JSONNode {
         guard case .string(let reference)? = schema["$ref"]?.value, reference.hasPrefix("#/") else { return schema }
         if let bekannt = verweise.ziele[reference] { return bekannt ?? schema }
-        var node: JSONNode? = root
-        for part in reference.dropFirst(2).split(separator: "/") {
-            node = node?[String(part)]
-        }
+        let node = root.verweisziel(reference)
         verweise.ziele[reference] = .some(node)
         return node ?? schema
     }

@@ -1,3 +1,5 @@
+import KimMustache
+
 /// Escaping for each output context. Data are text, never markup.
 public enum Escape {
     /// For a value placed into a Markdown template. Every ASCII punctuation character
@@ -28,22 +30,14 @@ public enum Escape {
         return String(scalars)
     }
 
-    /// For HTML text and attribute values written by Swift code (the templates get Mustache's own).
+    /// For HTML text and attribute values written by Swift code: the same five entities the
+    /// templates get (`HTMLEscaping`), and a NUL dropped, which no page should carry.
     public static func html(_ text: String) -> String {
-        var escaped = ""
+        var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "\u{00}": break
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
+        let ohneNUL = text.utf8.contains(0) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{00}" })) : text
+        HTMLEscaping.append(ohneNUL, to: &escaped)
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// For XML (sitemap, feed): the same five entities as HTML.
