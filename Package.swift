@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -22,6 +22,10 @@ let package = Package(
 
         // The pipeline, one target per stage: load → validate → derive → render → write
         .target(name: "KimModel"),
+        // Built-in templates, schemas and assets, embedded into the binary at build time.
+        .executableTarget(name: "VorgabenPacker"),
+        .plugin(name: "VorgabenEinbetten", capability: .buildTool(), dependencies: ["VorgabenPacker"]),
+        .target(name: "KimVorgaben", exclude: ["Vorgaben"], plugins: ["VorgabenEinbetten"]),
         .target(name: "KimLoad", dependencies: ["KimModel"]),
         .target(name: "KimValidate", dependencies: ["KimModel", "KimMarkdown"]),
         .target(name: "KimDerive", dependencies: ["KimModel"]),
@@ -33,7 +37,7 @@ let package = Package(
         ]),
         .target(name: "KimWrite", dependencies: ["KimModel", "CAtomicRename"]),
         .target(name: "KimPipeline", dependencies: [
-            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimRender", "KimWrite",
+            "KimModel", "KimVorgaben", "KimLoad", "KimValidate", "KimDerive", "KimRender", "KimWrite",
         ]),
         // `kim serve`: the preview server with live reload, outside the pipeline.
         .target(name: "KimServe", dependencies: [
@@ -46,7 +50,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "KimTests", dependencies: [
-            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimMustache", "KimRender", "KimWrite", "KimPipeline", "KimServe",
+            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimMustache", "KimRender", "KimWrite", "KimPipeline", "KimServe", "KimVorgaben",
         ]),
     ],
     swiftLanguageModes: [.v6]

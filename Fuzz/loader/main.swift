@@ -13,6 +13,7 @@ import Foundation
 import KimLoad
 import KimModel
 import KimPipeline
+import KimVorgaben
 
 /// The reference project; scripts/fuzz.sh sets `KIM_PROJEKT` to the repository.
 let projekt = URL(fileURLWithPath: ProcessInfo.processInfo.environment["KIM_PROJEKT"] ?? FileManager.default.currentDirectoryPath)
@@ -23,7 +24,7 @@ struct Referenz: @unchecked Sendable {
     var schemas: [String: (schema: JSONNode, datei: String)] = [:]
 
     init() {
-        let files = ProjectFiles.disk(projekt)
+        let files = ProjectFiles.disk(projekt).ueberlagert(Vorgaben.dateien)
         for ordner in ["data", "schemas", "templates", "assets"] {
             for pfad in files.list(ordner) { dateien[pfad] = try? files.read(pfad) }
         }

@@ -10,6 +10,8 @@ public struct Auswertung: Sendable {
     public var stichtag: Datum
     public var meilensteine: Meilensteinauswertung
     public var gremienarbeit: Gremienarbeit
+    /// Figure numbers of the current Fassung, derived from where its chapters place the figures.
+    public var abbildungen: Abbildungsnummern
 
     public func tabelle(_ id: String) -> Bevoelkerungsauswertung? {
         bevoelkerung.first { $0.tabelle.id == id }
@@ -28,6 +30,7 @@ public enum Derive {
         let stichtag = stichtag ?? aktuelle.datum
         return Auswertung(bevoelkerung: tabellen, aktuelleFassung: aktuelle, stichtag: stichtag,
                           meilensteine: Meilensteinauswertung(projekt.meilensteinplan, stichtag: stichtag),
-                          gremienarbeit: Gremienarbeit(projekt.sitzungen, stichtag: stichtag))
+                          gremienarbeit: Gremienarbeit(projekt.sitzungen, stichtag: stichtag),
+                          abbildungen: Abbildungsnummern(aktuelle, vorlagen: projekt.vorlagen, tabellen: projekt.demografie.tabellen.map(\.id)))
     }
 }

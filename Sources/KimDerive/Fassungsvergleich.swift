@@ -172,24 +172,30 @@ public struct Fassungsvergleich: Sendable {
         for tabelle in neu.tabellen {
             guard let vorher = alt.tabellen.first(where: { $0.id == tabelle.id }) else { continue }
             if vorher.stichtag != tabelle.stichtag {
-                aenderungen.append(Feldaenderung(feld: "Abb. \(tabelle.abbildung): Stichtag", alt: Format.datum(vorher.stichtag), neu: Format.datum(tabelle.stichtag)))
+                aenderungen.append(Feldaenderung(feld: "\(tabelle.gruppe): Stichtag", alt: Format.datum(vorher.stichtag), neu: Format.datum(tabelle.stichtag)))
             }
             for zeile in tabelle.zeilen {
                 guard let alteZeile = vorher.zeilen.first(where: { $0.sozialraum == zeile.sozialraum }) else { continue }
                 if alteZeile.insgesamt != zeile.insgesamt {
-                    aenderungen.append(Feldaenderung(feld: "Abb. \(tabelle.abbildung), Sozialraum \(zeile.sozialraum): insgesamt",
+                    aenderungen.append(Feldaenderung(feld: "\(tabelle.gruppe), Sozialraum \(zeile.sozialraum): insgesamt",
                                                      alt: Format.zahl(alteZeile.insgesamt), neu: Format.zahl(zeile.insgesamt)))
                 }
                 if alteZeile.mitEinwanderungsgeschichte != zeile.mitEinwanderungsgeschichte {
-                    aenderungen.append(Feldaenderung(feld: "Abb. \(tabelle.abbildung), Sozialraum \(zeile.sozialraum): mit Einwanderungsgeschichte",
+                    aenderungen.append(Feldaenderung(feld: "\(tabelle.gruppe), Sozialraum \(zeile.sozialraum): mit Einwanderungsgeschichte",
                                                      alt: Format.zahl(alteZeile.mitEinwanderungsgeschichte), neu: Format.zahl(zeile.mitEinwanderungsgeschichte)))
                 }
             }
         }
-        if alt.imKontextFlucht.anzahl != neu.imKontextFlucht.anzahl || alt.imKontextFlucht.stichtag != neu.imKontextFlucht.stichtag {
-            aenderungen.append(Feldaenderung(feld: "Menschen im Kontext von Flucht",
-                                             alt: "\(Format.zahl(alt.imKontextFlucht.anzahl)) (\(Format.datum(alt.imKontextFlucht.stichtag)))",
-                                             neu: "\(Format.zahl(neu.imKontextFlucht.anzahl)) (\(Format.datum(neu.imKontextFlucht.stichtag)))"))
+        let vorherige = Dictionary((alt.indikatoren ?? []).map { ($0.id, $0) }) { erster, _ in erster }
+        for indikator in neu.indikatoren ?? [] {
+            let text = { (wert: Indikator) in "\(Format.dezimal(wert.wert)) (\(Format.datum(wert.stichtag)))" }
+            guard let vorher = vorherige[indikator.id] else {
+                aenderungen.append(Feldaenderung(feld: indikator.name, alt: "–", neu: text(indikator)))
+                continue
+            }
+            if vorher.wert != indikator.wert || vorher.stichtag != indikator.stichtag {
+                aenderungen.append(Feldaenderung(feld: indikator.name, alt: text(vorher), neu: text(indikator)))
+            }
         }
         return aenderungen
     }

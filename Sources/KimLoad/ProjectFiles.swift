@@ -46,3 +46,23 @@ public struct ProjectFiles: Sendable {
         )
     }
 }
+
+extension ProjectFiles {
+    /// The project seen through kim's built-in defaults: a project file wins over the
+    /// built-in file of the same path, listings hold both.
+    public func ueberlagert(_ vorgaben: [String: [UInt8]]) -> ProjectFiles {
+        let projekt = self
+        return ProjectFiles(
+            read: { path in
+                if projekt.exists(path) { return try projekt.read(path) }
+                if let eingebaut = vorgaben[path] { return eingebaut }
+                return try projekt.read(path)
+            },
+            list: { folder in
+                let eingebaut = vorgaben.keys.filter { $0.hasPrefix(folder + "/") }
+                return Set(projekt.list(folder)).union(eingebaut).sorted()
+            },
+            exists: { path in vorgaben[path] != nil || projekt.exists(path) }
+        )
+    }
+}

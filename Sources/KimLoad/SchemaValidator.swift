@@ -181,7 +181,10 @@ public struct SchemaValidator {
             } else if closed, member.key != "$schema" {
                 let known = properties.map(\.key)
                 let suggestion = Spelling.suggestion(for: member.key, among: known)
-                let hint = suggestion.map { "meinten Sie »\($0)«?" } ?? "erlaubt sind: \(known.joined(separator: ", "))"
+                // A schema may explain where a field that used to be valid went (x-kim-hinweis-unbekannt).
+                let umzug: String?
+                if case .string(let text)? = schema["x-kim-hinweis-unbekannt"]?.value { umzug = text } else { umzug = nil }
+                let hint = suggestion.map { "meinten Sie »\($0)«?" } ?? umzug ?? "erlaubt sind: \(known.joined(separator: ", "))"
                 diagnostics.append(.error(file, member.keyLocation, "unbekanntes Feld \"\(member.key)\"", hint: hint))
             }
         }

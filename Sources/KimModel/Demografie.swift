@@ -3,15 +3,20 @@
 public struct Demografie: Codable, Sendable, Equatable {
     public var stand: Datum
     public var quelle: String
+    public var beispieldaten: Bool?
     public var tabellen: [Bevoelkerungstabelle]
-    public var imKontextFlucht: KennzahlFlucht
+    /// Single figures beside the tables (e.g. people with a certain status at a Stichtag).
+    public var indikatoren: [Indikator]?
+    /// The figures the start page leads with, each naming a table value or an indicator.
+    public var eckdaten: [Eckdatum]?
 }
 
 public struct Bevoelkerungstabelle: Codable, Sendable, Equatable {
     /// "gesamt", "kinder", "senioren": the name chapter templates use
     public var id: String
-    /// Figure number in the Handlungskonzept (Abb. 1)
-    public var abbildung: Int
+    /// Formerly the typed figure number; figure numbers are now derived from where the
+    /// chapters place the figures. Still read, so a project that has it gets a clear warning.
+    public var abbildung: Int?
     public var titel: String
     /// "Gesamtbevölkerung", "Bevölkerung 0 bis unter 6 Jahre"
     public var gruppe: String
@@ -36,9 +41,25 @@ public struct Bevoelkerungssumme: Codable, Sendable, Equatable {
     public var mitEinwanderungsgeschichte: Int
 }
 
-public struct KennzahlFlucht: Codable, Sendable, Equatable {
-    public var anzahl: Int
+/// One figure with its Stichtag, source and definition, shown on the Zahlen page.
+public struct Indikator: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var wert: Double
+    public var einheit: String?
     public var stichtag: Datum
     public var quelle: String
-    public var definition: String
+    public var definition: String?
+}
+
+/// A key figure of the start page: a value of a population table or an indicator.
+public struct Eckdatum: Codable, Sendable, Equatable {
+    public enum Wert: String, Codable, Sendable {
+        case insgesamt, mitEinwanderungsgeschichte, anteil
+    }
+
+    public var text: String
+    public var tabelle: String?
+    public var wert: Wert?
+    public var indikator: String?
 }

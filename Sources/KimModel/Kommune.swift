@@ -11,6 +11,11 @@ public struct Kommune: Codable, Sendable, Equatable {
     public var anschrift: Anschrift
     public var ki: KommunalesIntegrationszentrum
     public var sozialraeume: [Sozialraum]
+    /// Whether pages show a Sozialraum's statistical number before its name ("71 Oberhausen Mitte"); default yes.
+    public var sozialraumnummernZeigen: Bool?
+    /// German forms of the name where the rules of `Ortsformen` do not fit ("in der Städteregion Aachen").
+    public var namensformen: Namensformen?
+    public var beispieldaten: Bool?
     /// Absolute URL the site is published under; ids of the OParl export and the feed start with it.
     public var basisUrl: String
 }
@@ -44,5 +49,18 @@ public struct Sozialraum: Codable, Sendable, Equatable {
     public init(nummer: String, name: String) {
         self.nummer = nummer
         self.name = name
+    }
+}
+
+/// How the Kommune is named inside a sentence; each form is optional and derived when absent.
+public struct Namensformen: Codable, Sendable, Equatable {
+    /// "in Oberhausen", "im Kreis Lindenau"
+    public var in_: String?
+    /// "der Stadt Oberhausen", "des Kreises Lindenau"
+    public var genitiv: String?
+
+    enum CodingKeys: String, CodingKey {
+        case in_ = "in"
+        case genitiv
     }
 }

@@ -4,6 +4,7 @@ import KimLoad
 import KimModel
 import KimRender
 import KimValidate
+import KimVorgaben
 import KimWrite
 
 /// The build as named steps (load → validate → derive → render → write), each
@@ -71,7 +72,8 @@ public struct Build {
 
     /// Steps 1 to 3: load, validate, filter what is not public, derive. Nil when anything is wrong.
     private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic]) {
-        let files = files ?? .disk(optionen.projekt)
+        // A project holds only what is its own; everything else comes from kim's built-in defaults.
+        let files = (files ?? .disk(optionen.projekt)).ueberlagert(Vorgaben.dateien)
         var diagnostics: [Diagnostic] = []
         let projekt: Projekt? = schritt(1, schritte, "Laden") {
             let (projekt, gefunden) = ProjectLoader.load(files, speicher: speicher)
@@ -115,7 +117,7 @@ public struct Build {
         guard let html, !befunde.hasErrors else {
             throw PDFErzeugung.Failure(description: "das Druckdokument hat Fehler:\n" + befunde.map(\.formatted).joined(separator: "\n"))
         }
-        return try PDFErzeugung(projekt: optionen.projekt).pdf(html, name: "handlungskonzept-fassung-\(fassung)")
+        return try PDFErzeugung(projekt: optionen.projekt).pdf(html, name: "handlungskonzept-fassung-\(fassung)", assets: projekt.assets)
     }
 
     /// Loads, validates and derives for documents outside the site (PDF, briefing).

@@ -1,6 +1,7 @@
 import Foundation
 import KimLoad
 import KimModel
+import KimVorgaben
 
 /// `kim new sitzung`: writes the skeleton of the next Sitzung of a Gremium into
 /// `data/sitzungen/`, with its members as attendance. The one place where kim
@@ -22,7 +23,7 @@ public struct NeueSitzung {
 
     /// Returns the path of the new file, relative to the project.
     public func anlegen() throws -> String {
-        let (geladen, diagnostics) = ProjectLoader.load(.disk(projekt))
+        let (geladen, diagnostics) = ProjectLoader.load(ProjectFiles.disk(projekt).ueberlagert(Vorgaben.dateien))
         guard let geladen else {
             throw Failure(description: "das Projekt hat Fehler; erst `kim check` ausführen:\n" + diagnostics.filter { $0.severity == .error }.map(\.formatted).joined(separator: "\n"))
         }

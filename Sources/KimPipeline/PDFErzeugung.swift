@@ -32,14 +32,15 @@ public struct PDFErzeugung {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// The PDF bytes for a print document; from the cache when the document and its styles are unchanged.
-    public func pdf(_ html: String, name: String, basis: URL? = nil) throws -> [UInt8] {
-        let stile = ["assets/druck.css", "assets/briefing.css", "assets/fonts/OpenSans-Regular.ttf", "assets/fonts/OpenSans-Bold.ttf",
-                     "assets/fonts/OpenSans-Italic.ttf", "assets/fonts/OpenSans-BoldItalic.ttf"]
+    /// The PDF bytes for a print document; from the cache when the document and the assets are unchanged.
+    /// `assets` are the project's assets over the built-in ones (`assets/druck.css` …): WeasyPrint reads
+    /// them from `build/cache/assets/`, the document's links resolve against `basis` below `build/cache/`.
+    public func pdf(_ html: String, name: String, assets: [String: [UInt8]], basis: String = "") throws -> [UInt8] {
         var schluessel = Fingerabdruck()
         schluessel.hinzufuegen(Array(html.utf8))
-        for stil in stile {
-            schluessel.hinzufuegen((try? Data(contentsOf: projekt.appendingPathComponent(stil))).map(Array.init) ?? [])
+        for pfad in assets.keys.sorted() {
+            schluessel.hinzufuegen(Array(pfad.utf8))
+            schluessel.hinzufuegen(assets[pfad] ?? [])
         }
         let cache = projekt.appendingPathComponent("build/cache")
         let ziel = cache.appendingPathComponent("\(name)-\(schluessel.hex).pdf")
@@ -47,12 +48,13 @@ public struct PDFErzeugung {
 
         guard let programm = Self.weasyprint() else { throw Failure(description: Self.installationshinweis) }
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try Self.ablegen(assets, in: cache)
         let eingabe = cache.appendingPathComponent("\(name).html")
         try Data(html.utf8).write(to: eingabe)
         let zwischen = cache.appendingPathComponent("\(name).pdf.tmp-\(ProcessInfo.processInfo.processIdentifier)")
         let prozess = Process()
         prozess.executableURL = programm
-        prozess.arguments = ["--quiet", "--pdf-variant", "pdf/ua-1", "--base-url", (basis ?? projekt).path + "/", eingabe.path, zwischen.path]
+        prozess.arguments = ["--quiet", "--pdf-variant", "pdf/ua-1", "--base-url", cache.appendingPathComponent(basis).path + "/", eingabe.path, zwischen.path]
         let fehler = Pipe()
         prozess.standardError = fehler
         prozess.standardOutput = FileHandle.nullDevice
@@ -67,6 +69,18 @@ public struct PDFErzeugung {
         try? FileManager.default.removeItem(at: ziel)
         try FileManager.default.moveItem(at: zwischen, to: ziel)
         return Array(ergebnis)
+    }
+}
+
+extension PDFErzeugung {
+    /// Writes the assets below `ordner`, leaving files that already hold the same bytes.
+    static func ablegen(_ assets: [String: [UInt8]], in ordner: URL) throws {
+        for (pfad, bytes) in assets {
+            let datei = ordner.appendingPathComponent(pfad)
+            if let vorhanden = try? Data(contentsOf: datei), Array(vorhanden) == bytes { continue }
+            try FileManager.default.createDirectory(at: datei.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: datei, options: .atomic)
+        }
     }
 }
 

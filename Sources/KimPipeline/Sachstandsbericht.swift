@@ -34,7 +34,7 @@ public struct Sachstandsbericht {
         try Data(html.utf8).write(to: htmlDatei, options: .atomic)
         var dateien = [htmlDatei]
         if pdf {
-            let bytes = try PDFErzeugung(projekt: projekt).pdf(html, name: name, basis: projekt.appendingPathComponent("assets"))
+            let bytes = try PDFErzeugung(projekt: projekt).pdf(html, name: name, assets: geladen.assets, basis: "assets")
             let pdfDatei = ordner.appendingPathComponent("\(name).pdf")
             try Data(bytes).write(to: pdfDatei, options: .atomic)
             dateien.append(pdfDatei)

@@ -1,13 +1,13 @@
 import KimDerive
 import KimModel
 
-/// Contexts for the figure partials: a demographic table with its bar chart,
-/// and the structure chart of the Gremien (Abb. 4). Geometry is computed here,
-/// drawing is left to `templates/partials/*.html`.
+/// Contexts for the figure partials: a demographic table with its bar chart
+/// (the structure chart is in Abbildungen+Strukturbild.swift). Geometry is computed
+/// here, drawing is left to `templates/partials/*.html`.
 enum Abbildungen {
-    static func tabelle(_ auswertung: Bevoelkerungsauswertung) -> Kontext {
+    static func tabelle(_ auswertung: Bevoelkerungsauswertung, nummer: Int, sozialraumnummern: Bool) -> Kontext {
         let tabelle = auswertung.tabelle
-        let id = "abb-\(tabelle.abbildung)"
+        let id = "abb-\(nummer)"
         // Label above each bar, so the chart stays readable at phone width without scaling down.
         let zeilenhoehe = 46, oben = 8, links = 4, balkenbreite = 270
         let maximum = max(auswertung.zeilen.compactMap(\.anteil?.zehntelProzent).max() ?? 0, 1)
@@ -18,7 +18,7 @@ enum Abbildungen {
             let breite = Int((Double(zehntel) / Double(skala) * Double(balkenbreite)).rounded())
             let y = oben + index * zeilenhoehe
             return [
-                "name": "\(zeile.sozialraum.nummer) \(zeile.sozialraum.name)",
+                "name": sozialraumnummern ? "\(zeile.sozialraum.nummer) \(zeile.sozialraum.name)" : zeile.sozialraum.name,
                 "wert": zeile.anteil.map(Format.prozent) ?? "–",
                 "textY": String(y + 14), "balkenY": String(y + 20),
                 "x": String(links), "breite": String(max(breite, 1)),
@@ -34,12 +34,13 @@ enum Abbildungen {
             + "gesamt \(auswertung.summe.anteil.map(Format.prozent) ?? "–"). Die Werte stehen in der Tabelle darüber."
         return [
             "id": id,
-            "abbildung": String(tabelle.abbildung),
+            "abbildung": String(nummer),
             "titel": tabelle.titel,
             "gruppe": tabelle.gruppe,
             "stichtag": Format.datum(tabelle.stichtag),
             "quelle": tabelle.quelle,
             "zeilen": auswertung.zeilen.map(KontextBuilder.zeile),
+            "sozialraumnummern": sozialraumnummern,
             "summe": KontextBuilder.zeile(auswertung.summe),
             "diagramm": [
                 "breite": String(links + balkenbreite + 70),
@@ -50,58 +51,6 @@ enum Abbildungen {
                 "skalaEndeX": String(links + balkenbreite),
                 "beschreibung": beschreibung,
             ] as Kontext,
-        ]
-    }
-
-    /// Abb. 4: the Gremien of the KIM structure by level, lines for "jeweils eine Vertretung".
-    static func strukturbild(_ gremien: [Gremium]) -> Kontext {
-        let breite = 640
-        let kastenbreite = 240
-        let kastenhoehe = 56
-        let ebenen = Dictionary(grouping: gremien.filter { $0.strukturebene != nil }) { $0.strukturebene ?? 0 }
-        var kaesten: [Kontext] = []
-        var mitten: [String: (x: Int, y: Int)] = [:]
-        for ebene in ebenen.keys.sorted() {
-            let liste = ebenen[ebene] ?? []
-            let y = 20 + (ebene - 1) * 150
-            let abstand = breite / max(liste.count, 1)
-            for (index, gremium) in liste.enumerated() {
-                let mitteX = abstand / 2 + index * abstand
-                let x = mitteX - kastenbreite / 2
-                mitten[gremium.id] = (mitteX, y)
-                kaesten.append(["name": gremium.kurzname, "x": String(x), "y": String(y),
-                                "breite": String(kastenbreite), "hoehe": String(kastenhoehe),
-                                "textX": String(mitteX), "textY": String(y + kastenhoehe / 2 + 6)])
-            }
-        }
-        var linien: [Kontext] = []
-        var beschreibungen: [String] = []
-        for gremium in gremien {
-            guard let von = mitten[gremium.id] else { continue }
-            for vertretung in gremium.vertretungen {
-                guard let nach = mitten[vertretung.gremium],
-                      let ziel = gremien.first(where: { $0.id == vertretung.gremium }) else { continue }
-                linien.append(["x1": String(von.x), "y1": String(von.y), "x2": String(nach.x), "y2": String(nach.y + kastenhoehe)])
-                let anzahl = vertretung.anzahl == 1 ? "eine Vertretung" : "\(vertretung.anzahl) Vertretungen"
-                beschreibungen.append("\(gremium.kurzname) entsendet \(anzahl) in den \(ziel.kurzname)")
-            }
-        }
-        let gemeinsam = Set(gremien.flatMap { gremium in
-            mitten[gremium.id] == nil ? [] : gremium.vertretungen.filter { mitten[$0.gremium] != nil }.map(\.anzahl)
-        })
-        let hinweis = gemeinsam == [1] ? "jeweils eine Vertretung" : ""
-        let tiefste = (ebenen.keys.max() ?? 1)
-        return [
-            "breite": String(breite),
-            "hoehe": String(20 + (tiefste - 1) * 150 + kastenhoehe + 20),
-            "kaesten": kaesten,
-            "linien": linien,
-            "hinweis": hinweis,
-            "hinweisX": String(breite / 2),
-            // Just above the lower boxes, where the two lines are far enough apart for the label.
-            "hinweisY": String(20 + 150 - 12),
-            "beschreibung": "KIM-Gesamtstruktur: " + (kaesten.compactMap { $0["name"] as? String }.joined(separator: ", "))
-                + ". " + beschreibungen.joined(separator: "; ") + ".",
         ]
     }
 }

@@ -14,12 +14,11 @@ public enum Briefing {
         func aufgaben(_ liste: [Gremienarbeit.AufgabenEintrag]) -> [Kontext] {
             liste.map { ["was": $0.aufgabe.was, "verantwortlich": $0.aufgabe.verantwortlich, "frist": Format.datum($0.aufgabe.frist)] }
         }
-        var kennzahlen: [Kontext] = auswertung.bevoelkerung.map { tabelle in
+        let kennzahlen: [Kontext] = auswertung.bevoelkerung.map { tabelle in
             ["name": tabelle.tabelle.gruppe, "wert": "\(Format.zahl(tabelle.summe.mitEinwanderungsgeschichte)) (\(tabelle.summe.anteil.map(Format.prozent) ?? "–"))",
              "stichtag": Format.datum(tabelle.tabelle.stichtag)]
         }
-        let flucht = projekt.demografie.imKontextFlucht
-        kennzahlen.append(["name": "Menschen im Kontext von Flucht", "wert": Format.zahl(flucht.anzahl), "stichtag": Format.datum(flucht.stichtag)])
+            + (projekt.demografie.indikatoren ?? []).map { ["name": $0.name, "wert": Format.dezimal($0.wert), "stichtag": Format.datum($0.stichtag)] }
         let werte = basis.merging([
             "stichtag": Format.datum(sachstand.stichtag),
             "metadatum": sachstand.stichtag.iso,

@@ -81,9 +81,9 @@ struct KapitelRenderer {
                 diagnostics.append(.error(vorlage.datei, ort, "Abbildung \"\(id)\" gibt es nicht", hint: "bekannt sind: \(bekannt)"))
                 return ""
             }
-            return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle)) { $1 }) ?? ""
+            return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle, nummer: auswertung.abbildungen.tabelle(id), sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true)) { $1 }) ?? ""
         case ("strukturbild", nil):
-            return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien)) { $1 }) ?? ""
+            return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild)) { $1 }) ?? ""
         default:
             diagnostics.append(.error(vorlage.datei, ort, "unbekannter Einschub \"::: \(einschub.art)\(einschub.argument.map { " " + $0 } ?? "")\"",
                                       hint: "möglich sind \"::: abbildung ID\" und \"::: strukturbild\""))

@@ -14,6 +14,7 @@ enum KontextBuilder {
             "overhead": overhead(projekt.programm.overhead),
             "zielgruppen": zielgruppen(projekt.programm.zielgruppen),
             "demografie": demografie(projekt.demografie, auswertung),
+            "strukturbild": ["abbildung": String(auswertung.abbildungen.strukturbild)] as Kontext,
             "gremien": gremien(projekt.gremien.gremien),
             "quellen": quellen(projekt.quellen.quellen),
             "handlungskonzept": handlungskonzept(projekt.handlungskonzept, auswertung.aktuelleFassung),
@@ -22,7 +23,10 @@ enum KontextBuilder {
     }
 
     static func kommune(_ kommune: Kommune) -> Kontext {
-        ["name": kommune.name, "bezeichnung": kommune.bezeichnung, "art": kommune.art,
+        let formen = Ortsformen(kommune)
+        return ["name": kommune.name, "bezeichnung": kommune.bezeichnung, "art": kommune.art,
+         "ortIn": formen.inForm, "genitiv": formen.genitiv, "gebiet": formen.gebiet, "weit": formen.weit,
+         "beispieldaten": kommune.beispieldaten ?? false,
          "anschrift": anschrift(kommune.anschrift),
          "sozialraeume": kommune.sozialraeume.map { ["nummer": $0.nummer, "name": $0.name] }]
     }
@@ -57,10 +61,11 @@ enum KontextBuilder {
 
     static func demografie(_ demografie: Demografie, _ auswertung: Auswertung) -> Kontext {
         var kontext: Kontext = [:]
+        var tabellen: [Kontext] = []
         for tabelle in auswertung.bevoelkerung {
-            kontext[tabelle.tabelle.id] = [
+            let eintrag: Kontext = [
                 "id": tabelle.tabelle.id,
-                "abbildung": String(tabelle.tabelle.abbildung),
+                "abbildung": String(auswertung.abbildungen.tabelle(tabelle.tabelle.id)),
                 "titel": tabelle.tabelle.titel,
                 "gruppe": tabelle.tabelle.gruppe,
                 "stichtag": Format.datum(tabelle.tabelle.stichtag),
@@ -71,12 +76,22 @@ enum KontextBuilder {
                 "hoechsterAnteil": zeile(tabelle.hoechsterAnteil),
                 "geringsterAnteil": zeile(tabelle.geringsterAnteil),
                 "spitzeGleich": tabelle.spitzeGleich,
-            ] as Kontext
+            ]
+            kontext[tabelle.tabelle.id] = eintrag
+            tabellen.append(eintrag)
         }
-        let flucht = demografie.imKontextFlucht
-        kontext["flucht"] = ["anzahl": Format.zahl(flucht.anzahl), "stichtag": Format.datum(flucht.stichtag),
-                             "quelle": flucht.quelle, "definition": flucht.definition] as Kontext
+        let indikatoren = (demografie.indikatoren ?? []).map(indikator)
+        kontext["tabellen"] = tabellen
+        kontext["indikatoren"] = indikatoren
+        kontext["indikator"] = Dictionary(zip((demografie.indikatoren ?? []).map(\.id), indikatoren)) { erster, _ in erster }
+        kontext["beispieldaten"] = demografie.beispieldaten ?? false
         return kontext
+    }
+
+    static func indikator(_ indikator: Indikator) -> Kontext {
+        ["id": indikator.id, "name": indikator.name, "wert": Format.dezimal(indikator.wert),
+         "einheit": indikator.einheit ?? Leer(), "stichtag": Format.datum(indikator.stichtag),
+         "quelle": indikator.quelle, "definition": indikator.definition ?? Leer()]
     }
 
     static func gremien(_ gremien: [Gremium]) -> Kontext {

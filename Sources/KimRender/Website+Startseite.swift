@@ -3,17 +3,7 @@ import KimModel
 
 extension Website {
     func startseite(_ diagnostics: inout [Diagnostic]) -> Seite {
-        var kennzahlen: [Kontext] = []
-        if let gesamt = auswertung.tabelle("gesamt") {
-            let stichtag = Format.datum(gesamt.tabelle.stichtag)
-            kennzahlen.append(["wert": Format.zahl(gesamt.summe.insgesamt), "text": "Einwohner*innen am \(stichtag)"])
-            kennzahlen.append(["wert": gesamt.summe.anteil.map(Format.prozent) ?? "–", "text": "mit Einwanderungsgeschichte"])
-        }
-        if let kinder = auswertung.tabelle("kinder") {
-            kennzahlen.append(["wert": kinder.summe.anteil.map(Format.prozent) ?? "–", "text": "der Kinder unter 6 Jahren mit Einwanderungsgeschichte"])
-        }
-        let flucht = projekt.demografie.imKontextFlucht
-        kennzahlen.append(["wert": Format.zahl(flucht.anzahl), "text": "Menschen im Kontext von Flucht am \(Format.datum(flucht.stichtag))"])
+        let kennzahlen = eckdaten()
         let werte = mitKontext([
             "wurzel": "",
             "einleitung": markdownSeite("texte/start", &diagnostics) ?? "",
@@ -21,8 +11,25 @@ extension Website {
             "kapitel": kapitelListe(wurzel: ""),
         ])
         return Seite(pfad: "index.html", titel: "Kommunales Integrationsmanagement \(projekt.kommune.name)",
-                     beschreibung: "Das lokale Handlungskonzept, Zahlen und Gremien des Kommunalen Integrationsmanagements der \(projekt.kommune.bezeichnung).",
+                     beschreibung: "Das lokale Handlungskonzept, Zahlen und Gremien des Kommunalen Integrationsmanagements \(Ortsformen(projekt.kommune).genitiv).",
                      inhalt: vorlagen.render("seiten/start", werte) ?? "", bereich: "start", brotkrumen: [])
+    }
+
+    /// The start page's key figures, as `data/demografie.json` names them under "eckdaten".
+    func eckdaten() -> [Kontext] {
+        (projekt.demografie.eckdaten ?? []).compactMap { eckdatum -> Kontext? in
+            if let id = eckdatum.indikator, let indikator = projekt.demografie.indikatoren?.first(where: { $0.id == id }) {
+                return ["wert": Format.dezimal(indikator.wert), "text": eckdatum.text, "stichtag": Format.datum(indikator.stichtag)]
+            }
+            guard let id = eckdatum.tabelle, let tabelle = auswertung.tabelle(id), let art = eckdatum.wert else { return nil }
+            let summe = tabelle.summe
+            let wert = switch art {
+            case .insgesamt: Format.zahl(summe.insgesamt)
+            case .mitEinwanderungsgeschichte: Format.zahl(summe.mitEinwanderungsgeschichte)
+            case .anteil: summe.anteil.map(Format.prozent) ?? "–"
+            }
+            return ["wert": wert, "text": eckdatum.text, "stichtag": Format.datum(tabelle.tabelle.stichtag)]
+        }
     }
 
     func kapitelListe(wurzel: String) -> [Kontext] {

@@ -4,7 +4,8 @@ import KimModel
 extension Website {
     func zahlen() -> Seite {
         let abbildungen = auswertung.bevoelkerung.map { tabelle in
-            vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle))) ?? ""
+            vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle, nummer: auswertung.abbildungen.tabelle(tabelle.tabelle.id),
+                                                                          sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true))) ?? ""
         }
         let werte = mitKontext(["wurzel": "", "abbildungen": abbildungen])
         return Seite(pfad: "zahlen.html", titel: "Zahlen",
@@ -15,7 +16,7 @@ extension Website {
     func gremien(_ diagnostics: inout [Diagnostic]) -> Seite {
         let werte = mitKontext([
             "wurzel": "",
-            "strukturbild": vorlagen.render("partials/strukturbild", mitKontext(Abbildungen.strukturbild(projekt.gremien.gremien))) ?? "",
+            "strukturbild": vorlagen.render("partials/strukturbild", mitKontext(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild))) ?? "",
         ])
         return Seite(pfad: "gremien.html", titel: "Gremien",
                      beschreibung: "Lenkungskreis, Facharbeitskreis Integration, Projektgruppen und weitere Gremien des KIM in \(projekt.kommune.name).",

@@ -29,12 +29,7 @@ struct AbbruchTests {
 
     /// A copy of the reference project's sources in a fresh temporary folder.
     static func projektKopie() throws -> URL {
-        let ziel = try Fixtures.temporaererOrdner().appendingPathComponent("projekt")
-        try FileManager.default.createDirectory(at: ziel, withIntermediateDirectories: true)
-        for ordner in ["data", "schemas", "templates", "assets"] {
-            try FileManager.default.copyItem(at: Fixtures.referenzprojekt.appendingPathComponent(ordner), to: ziel.appendingPathComponent(ordner))
-        }
-        return ziel
+        try Fixtures.projektKopie(nach: Fixtures.temporaererOrdner().appendingPathComponent("projekt"))
     }
 
     /// Every file below `ordner` (relative path → bytes); nil when the folder does not exist.

@@ -2,6 +2,7 @@ import Foundation
 import KimDerive
 import KimLoad
 @testable import KimModel
+import KimVorgaben
 import Testing
 
 /// The seed prints every share and total of Abb. 1–3; the data stores only counts.
@@ -28,7 +29,7 @@ struct DemografieTests {
     ]
 
     static func auswertung() throws -> Auswertung {
-        let (projekt, diagnostics) = ProjectLoader.load(.disk(Fixtures.referenzprojekt))
+        let (projekt, diagnostics) = ProjectLoader.load(ProjectFiles.disk(Fixtures.referenzprojekt).ueberlagert(Vorgaben.dateien))
         #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.formatted))")
         let geladen = try #require(projekt)
         return try #require(Derive.auswerten(geladen))

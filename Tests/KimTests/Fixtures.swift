@@ -2,6 +2,8 @@ import Foundation
 import KimLoad
 import KimModel
 import KimPipeline
+import KimVorgaben
+import Testing
 
 /// Paths and helpers shared by the tests.
 enum Fixtures {
@@ -13,12 +15,39 @@ enum Fixtures {
     static func referenzDateien() throws -> [String: [UInt8]] {
         var dateien: [String: [UInt8]] = [:]
         let files = ProjectFiles.disk(referenzprojekt)
-        for ordner in ["data", "schemas", "templates", "assets"] {
+        for ordner in projektordner {
             for pfad in files.list(ordner) {
                 dateien[pfad] = try files.read(pfad)
             }
         }
         return dateien
+    }
+
+    /// What a project may hold of its own; the reference keeps only data and its own texts,
+    /// the rest comes from kim's built-in defaults (`Sources/KimVorgaben/Vorgaben/`).
+    static let projektordner = ["data", "templates", "schemas", "assets"]
+
+    /// A copy of the reference project's sources in `ziel` (a fresh temporary folder by default).
+    static func projektKopie(nach ziel: URL? = nil) throws -> URL {
+        let ziel = try ziel ?? temporaererOrdner()
+        try FileManager.default.createDirectory(at: ziel, withIntermediateDirectories: true)
+        for ordner in projektordner where FileManager.default.fileExists(atPath: referenzprojekt.appendingPathComponent(ordner).path) {
+            try FileManager.default.copyItem(at: referenzprojekt.appendingPathComponent(ordner), to: ziel.appendingPathComponent(ordner))
+        }
+        return ziel
+    }
+
+    /// The project's own copy of a built-in file (written from the default when the project has
+    /// none yet), as an author does who overrides a template.
+    @discardableResult
+    static func eigeneKopie(_ projekt: URL, _ pfad: String) throws -> URL {
+        let datei = projekt.appendingPathComponent(pfad)
+        if !FileManager.default.fileExists(atPath: datei.path) {
+            let eingebaut = try #require(Vorgaben.dateien[pfad], "\(pfad) ist keine eingebaute Datei")
+            try FileManager.default.createDirectory(at: datei.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(eingebaut).write(to: datei)
+        }
+        return datei
     }
 
     static func pruefen(_ dateien: [String: [UInt8]], stichtag: Datum? = nil) -> (ausgabe: [String: [UInt8]]?, diagnostics: [Diagnostic]) {

@@ -1,6 +1,7 @@
 import Foundation
 import KimLoad
 import KimModel
+import KimVorgaben
 import KimPipeline
 import KimValidate
 import Testing
@@ -8,11 +9,7 @@ import Testing
 @Suite("Gremien und Sitzungen", .serialized)
 struct SitzungTests {
     static func projektKopie() throws -> URL {
-        let ziel = try Fixtures.temporaererOrdner()
-        for ordner in ["data", "schemas", "templates", "assets"] {
-            try FileManager.default.copyItem(at: Fixtures.referenzprojekt.appendingPathComponent(ordner), to: ziel.appendingPathComponent(ordner))
-        }
-        return ziel
+        try Fixtures.projektKopie()
     }
 
     @Test("kim new sitzung legt ein gültiges Gerüst an und überschreibt nichts")
@@ -22,7 +19,7 @@ struct SitzungTests {
         let datum = try #require(Datum(iso: "2022-03-09"))
         let pfad = try NeueSitzung(projekt: projekt, gremium: "lenkungskreis", datum: datum).anlegen()
         #expect(pfad == "data/sitzungen/lenkungskreis-2022-4.json")
-        let (geladen, diagnostics) = ProjectLoader.load(.disk(projekt))
+        let (geladen, diagnostics) = ProjectLoader.load(ProjectFiles.disk(projekt).ueberlagert(Vorgaben.dateien))
         #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.formatted))")
         let sitzung = try #require(geladen?.sitzungen.first { $0.id == "lenkungskreis-2022-4" })
         #expect(sitzung.nummer == 4)

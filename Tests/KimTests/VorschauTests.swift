@@ -52,7 +52,7 @@ struct VorschauTests {
             .write(to: kommune, atomically: true, encoding: .utf8)
         #expect(try await Self.warten { try await Self.holen(basis.appendingPathComponent("index.html")).contains("Stadt Oberhausen Vorschau") })
 
-        let vorlage = projekt.appendingPathComponent("templates/seiten/zahlen.html")
+        let vorlage = try Fixtures.eigeneKopie(projekt, "templates/seiten/zahlen.html")
         let zahlen = try String(contentsOf: vorlage, encoding: .utf8)
         try zahlen.replacingOccurrences(of: "<h1>Zahlen</h1>", with: "<h1>Zahlen und Daten</h1>").write(to: vorlage, atomically: true, encoding: .utf8)
         #expect(try await Self.warten { try await Self.holen(basis.appendingPathComponent("zahlen.html")).contains("Zahlen und Daten") })
@@ -113,18 +113,18 @@ struct InkrementellTests {
         #expect(kapitel.contains("Stadt Oberhausen (neu)"))
         try await Self.wieNeu(vorschau, projekt)
 
-        try Self.ersetzen(projekt.appendingPathComponent("templates/seiten/sitzung.html"), "{{/sitzung}}", "{{/sitzung}}\n<!-- geändert -->")
+        try Self.ersetzen(Fixtures.eigeneKopie(projekt, "templates/seiten/sitzung.html"), "{{/sitzung}}", "{{/sitzung}}\n<!-- geändert -->")
         #expect(await vorschau.neuBauen().hasErrors == false)
         #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "die Vorlage der Sitzungsseiten betrifft die Kapitel nicht")
         try await Self.wieNeu(vorschau, projekt)
 
-        try Self.ersetzen(projekt.appendingPathComponent("templates/seiten/kapitel.html"), "</article>", "</article>\n<!-- geändert -->")
+        try Self.ersetzen(Fixtures.eigeneKopie(projekt, "templates/seiten/kapitel.html"), "</article>", "</article>\n<!-- geändert -->")
         #expect(await vorschau.neuBauen().hasErrors == false)
         #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "eine Vorlage der Kapitel: neu darstellen")
         try await Self.wieNeu(vorschau, projekt)
 
         // A partial the chapters include through another template.
-        try Self.ersetzen(projekt.appendingPathComponent("templates/partials/fussnoten.html"), "</ol>", "</ol>\n<!-- Teilvorlage -->")
+        try Self.ersetzen(Fixtures.eigeneKopie(projekt, "templates/partials/fussnoten.html"), "</ol>", "</ol>\n<!-- Teilvorlage -->")
         #expect(await vorschau.neuBauen().hasErrors == false)
         #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "eine Teilvorlage der Kapitel: neu darstellen")
         let mitTeilvorlage = String(decoding: await vorschau.datei("handlungskonzept/1-einleitung.html") ?? [], as: UTF8.self)

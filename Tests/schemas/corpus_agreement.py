@@ -23,6 +23,15 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 
+
+BUILT_IN_SCHEMAS = Path(__file__).resolve().parents[2] / "Sources" / "KimVorgaben" / "Vorgaben" / "schemas"
+
+
+def schema_dir(root):
+    """The project's own schemas/ where it has one (it overrides), else kim's built-in schemas."""
+    own = root / "schemas"
+    return own if own.is_dir() else BUILT_IN_SCHEMAS
+
 def schema_name(relative):
     """The schema kim checks a data file against, or None if kim does not read it."""
     parts = relative.split("/")
@@ -73,7 +82,7 @@ def main():
                 skipped += 1
                 print(f"--      {label}: kein striktes JSON, nicht geprüft")
                 continue
-            schema_path = root / "schemas" / f"{name}.schema.json"
+            schema_path = schema_dir(root) / f"{name}.schema.json"
             if not schema_path.exists():
                 failed += 1
                 print(f"FEHLER  {label}: kein Schema {schema_path.relative_to(root)}")

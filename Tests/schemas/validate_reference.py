@@ -34,6 +34,15 @@ ALLOWED = VALIDATION_KEYWORDS | ANNOTATIONS
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+
+BUILT_IN_SCHEMAS = Path(__file__).resolve().parents[2] / "Sources" / "KimVorgaben" / "Vorgaben" / "schemas"
+
+
+def schema_dir(root):
+    """The project's own schemas/ where it has one (it overrides), else kim's built-in schemas."""
+    own = root / "schemas"
+    return own if own.is_dir() else BUILT_IN_SCHEMAS
+
 def lint(schema, name):
     """Conventions the meta-schema cannot express. Returns a list of problems."""
     problems = []
@@ -112,7 +121,7 @@ def data_files_with_schemas(root):
 def main():
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2]
     data_files = data_files_with_schemas(root)
-    schema_files = sorted((root / "schemas").glob("*.schema.json"))
+    schema_files = sorted((schema_dir(root)).glob("*.schema.json"))
     failed = False
     if not data_files:
         print(f"FEHLER  keine Datendateien unter {root / 'data'}")
@@ -139,7 +148,7 @@ def main():
 
     for data_path, name in data_files:
         label = data_path.relative_to(root)
-        schema_path = root / "schemas" / f"{name}.schema.json"
+        schema_path = schema_dir(root) / f"{name}.schema.json"
         if not schema_path.exists():
             failed = True
             print(f"FEHLER  {label}: kein Schema {schema_path.relative_to(root)}")

@@ -1,0 +1,48 @@
+import KimModel
+
+/// How a sentence names the Kommune, after its `art`: "in Oberhausen" / "der Stadt Oberhausen" /
+/// "stadtweit", "im Kreis Lindenau" / "des Kreises Lindenau" / "kreisweit", "im Märkischen Kreis" /
+/// "des Märkischen Kreises". `namensformen` in the data wins where these rules do not fit.
+public struct Ortsformen: Sendable, Equatable {
+    /// "in Oberhausen", "im Kreis Lindenau"
+    public var inForm: String
+    /// "der Stadt Oberhausen", "des Kreises Lindenau"
+    public var genitiv: String
+    /// "Stadt", "Kreis", "Städteregion"
+    public var gebiet: String
+    /// "stadtweit", "kreisweit", "regionsweit"
+    public var weit: String
+
+    public init(_ kommune: Kommune) {
+        let bezeichnung = kommune.bezeichnung
+        switch kommune.art {
+        case "Kreis":
+            gebiet = "Kreis"
+            weit = "kreisweit"
+            if bezeichnung.hasPrefix("Kreis ") {
+                let rest = bezeichnung.dropFirst("Kreis ".count)
+                inForm = "im Kreis \(rest)"
+                genitiv = "des Kreises \(rest)"
+            } else {
+                // "Märkischer Kreis": the adjective takes -en after "im" and "des"; "Rhein-Sieg-Kreis" has none.
+                let woerter = bezeichnung.split(separator: " ").map(String.init)
+                let gebeugt = woerter.dropLast().map { $0.hasSuffix("er") ? String($0.dropLast()) + "n" : $0 }
+                let kern = (gebeugt + [woerter.last ?? bezeichnung]).joined(separator: " ")
+                inForm = "im \(kern)"
+                genitiv = "des \(kern)es"
+            }
+        case "Städteregion":
+            gebiet = "Städteregion"
+            weit = "regionsweit"
+            inForm = "in der \(bezeichnung)"
+            genitiv = "der \(bezeichnung)"
+        default:
+            gebiet = "Stadt"
+            weit = "stadtweit"
+            inForm = "in \(kommune.name)"
+            genitiv = bezeichnung.hasPrefix("Stadt ") ? "der \(bezeichnung)" : "der Stadt \(kommune.name)"
+        }
+        if let eigen = kommune.namensformen?.in_ { inForm = eigen }
+        if let eigen = kommune.namensformen?.genitiv { genitiv = eigen }
+    }
+}
