@@ -27,7 +27,7 @@ let package = Package(
         .plugin(name: "VorgabenEinbetten", capability: .buildTool(), dependencies: ["VorgabenPacker"]),
         .target(name: "KimVorgaben", exclude: ["Vorgaben"], plugins: ["VorgabenEinbetten"]),
         .target(name: "KimLoad", dependencies: ["KimModel"]),
-        .target(name: "KimValidate", dependencies: ["KimModel", "KimMarkdown"]),
+        .target(name: "KimValidate", dependencies: ["KimModel", "KimMarkdown", "KimDerive"]),
         .target(name: "KimDerive", dependencies: ["KimModel"]),
         .target(name: "KimMarkdown", dependencies: ["CCmark"]),
         // Mustache templates, parsed once and rendered into bytes (see Sources/KimMustache/Template.swift).

@@ -3,6 +3,8 @@
 public struct Berichte: Codable, Sendable, Equatable {
     public var stand: Datum
     public var quelle: String
+    /// Invented for illustration; every page that shows it says so.
+    public var beispieldaten: Bool?
     public var berichte: [Bericht]
 }
 

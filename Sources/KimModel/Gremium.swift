@@ -2,6 +2,8 @@
 public struct Gremien: Codable, Sendable, Equatable {
     public var stand: Datum
     public var quelle: String
+    /// Invented for illustration; every page that shows it says so.
+    public var beispieldaten: Bool?
     public var gremien: [Gremium]
 }
 

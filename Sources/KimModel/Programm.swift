@@ -3,6 +3,8 @@
 public struct Programm: Codable, Sendable, Equatable {
     public var stand: Datum
     public var quelle: String
+    /// Invented for illustration; every page that shows it says so.
+    public var beispieldaten: Bool?
     public var bausteine: [Baustein]
     public var overhead: Overhead
     public var zielgruppen: Zielgruppen

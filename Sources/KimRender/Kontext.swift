@@ -19,6 +19,9 @@ enum KontextBuilder {
             "quellen": quellen(projekt.quellen.quellen),
             "handlungskonzept": handlungskonzept(projekt.handlungskonzept, auswertung.aktuelleFassung),
             "rechtliches": Spiegel.kontext(projekt.rechtliches) ?? [:],
+            // Which datasets are invented for illustration; their pages say so.
+            "beispiel": ["angebote": projekt.angebote.beispieldaten ?? false, "gremien": projekt.gremien.beispieldaten ?? false,
+                         "quellen": projekt.quellen.beispieldaten ?? false, "programm": projekt.programm.beispieldaten ?? false] as Kontext,
         ]
     }
 
@@ -120,7 +123,8 @@ enum KontextBuilder {
             },
             "geschaeftsfuehrung": gremium.geschaeftsfuehrung ?? Leer(),
             "sitzungenProJahr": gremium.sitzungenProJahr.map(String.init) ?? Leer(),
-            "beschlussfassung": gremium.beschlussfassung ?? Leer(),
+            // As a phrase after "Beschlüsse": "im Konsens", "einstimmig", "mit Mehrheit".
+            "beschlussfassung": gremium.beschlussfassung.map { ["Konsens": "im Konsens", "mehrheitlich": "mit Mehrheit"][$0] ?? $0 } ?? Leer(),
             "enthaltungenZulaessig": gremium.enthaltungenZulaessig ?? false,
         ]
         return kontext

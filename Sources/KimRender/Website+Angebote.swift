@@ -31,7 +31,7 @@ extension Website {
         let basis: Kontext = ["wurzel": "../", "hinweis": daten.hinweis, "stand": Format.datum(daten.stand), "quelle": daten.quelle,
                               "anzahl": Format.zahl(alle.count), "anzahlTraeger": Format.zahl(daten.traeger.count)]
         seiten.append(Seite(pfad: "anlage-1/index.html", titel: "Angebote (Anlage 1)",
-                            beschreibung: "Beratungs- und Case-Management-Angebote für Menschen mit Einwanderungsgeschichte in \(projekt.kommune.name), nach Kategorie.",
+                            beschreibung: "Beratungs- und Case-Management-Angebote für Menschen mit Einwanderungsgeschichte \(Ortsformen(projekt.kommune).inForm), nach Kategorie.",
                             inhalt: vorlagen.render("seiten/angebote", mitKontext(basis.merging(["kategorien": kategorien]) { $1 })) ?? "",
                             bereich: "angebote", brotkrumen: []))
 
@@ -47,7 +47,7 @@ extension Website {
             ["id": "sozialraum-\(raum.nummer)", "name": "\(raum.nummer) \(raum.name)",
              "angebote": liste(alle.filter { $0.sozialraeume.contains(raum.nummer) }, wurzel: "../", gruppe: "sozialraum-\(raum.nummer)")]
         }
-        raeume.insert(["id": "stadtweit", "name": "Stadtweit oder ohne Angabe", "angebote": liste(alle.filter { $0.sozialraeume.isEmpty }, wurzel: "../")], at: 0)
+        raeume.insert(["id": "stadtweit", "name": Self.grossgeschrieben(Ortsformen(projekt.kommune).weit) + " oder ohne Angabe", "angebote": liste(alle.filter { $0.sozialraeume.isEmpty }, wurzel: "../")], at: 0)
         seiten.append(Seite(pfad: "anlage-1/sozialraeume.html", titel: "Angebote nach Sozialraum",
                             beschreibung: "Anlage 1 nach den Sozialräumen geordnet, in denen die Angebote tätig sind.",
                             inhalt: vorlagen.render("seiten/angebote-gruppiert", mitKontext(basis.merging(["gruppen": raeume, "titel": "Angebote nach Sozialraum"]) { $1 })) ?? "",
@@ -85,7 +85,7 @@ extension Website {
             "kategorie": verzeichnis.kategorieName(angebot) ?? Leer(),
             "zielgruppen": verzeichnis.zielgruppenNamen(angebot),
             "rechtskreis": angebot.rechtskreis.joined(separator: ", "),
-            "sozialraeume": angebot.sozialraeume.isEmpty ? "stadtweit oder ohne Angabe"
+            "sozialraeume": angebot.sozialraeume.isEmpty ? "\(Ortsformen(projekt.kommune).weit) oder ohne Angabe"
                 : angebot.sozialraeume.map { nummer in verzeichnis.sozialraeume[nummer].map { "\($0.nummer) \($0.name)" } ?? nummer }.joined(separator: ", "),
             "sprachen": angebot.sprachen.joined(separator: ", "),
             "anschrift": angebot.anschrift.map { KontextBuilder.anschrift($0) } ?? Leer(),
@@ -122,5 +122,10 @@ extension Website {
                              if let beschreibung = angebot.beschreibung { eintrag["beschreibung"] = beschreibung }
                              return eintrag
                          }])
+    }
+
+    /// "kreisweit" → "Kreisweit", for a heading.
+    static func grossgeschrieben(_ wort: String) -> String {
+        wort.prefix(1).uppercased() + wort.dropFirst()
     }
 }

@@ -19,7 +19,7 @@ extension Website {
             },
         ])
         seiten.insert(Seite(pfad: "handlungskonzept/index.html", titel: projekt.handlungskonzept.titel,
-                            beschreibung: "\(projekt.handlungskonzept.titel) der \(projekt.kommune.bezeichnung): alle Kapitel der Fassung \(fassung.nummer).",
+                            beschreibung: "\(projekt.handlungskonzept.titel) \(Ortsformen(projekt.kommune).genitiv): alle Kapitel der Fassung \(fassung.nummer).",
                             inhalt: vorlagen.render("seiten/handlungskonzept", uebersicht) ?? "",
                             bereich: "handlungskonzept", brotkrumen: []), at: 0)
 
@@ -92,7 +92,7 @@ extension Website {
                 "weiter": nachbar(1) ?? Leer(),
             ]
             seiten.append(Seite(pfad: "\(ordner)/\(kapitel.slug).html", titel: "\(kapitel.nummer). \(kapitel.titel)",
-                                beschreibung: "Kapitel \(kapitel.nummer) des \(projekt.handlungskonzept.titel) der \(projekt.kommune.bezeichnung), Fassung \(fassung.nummer) vom \(Format.datum(fassung.datum)).",
+                                beschreibung: "Kapitel \(kapitel.nummer) des Handlungskonzepts \(Ortsformen(projekt.kommune).genitiv), Fassung \(fassung.nummer) vom \(Format.datum(fassung.datum)).",
                                 inhalt: vorlagen.render("seiten/kapitel", mitKontext(werte)) ?? "",
                                 bereich: "handlungskonzept", brotkrumen: krumen))
         }

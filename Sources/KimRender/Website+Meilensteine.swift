@@ -36,7 +36,7 @@ extension Website {
             "zeitleiste": Zeitleiste.kontext(auswertung),
         ])
         let seite = Seite(pfad: "anlage-2/index.html", titel: "Meilensteinplan (Anlage 2)",
-                          beschreibung: "Meilensteine der KIM-Umsetzung in \(projekt.kommune.name) mit ihrem Stand am \(Format.datum(auswertung.stichtag)).",
+                          beschreibung: "Meilensteine der KIM-Umsetzung \(Ortsformen(projekt.kommune).inForm) mit ihrem Stand am \(Format.datum(auswertung.stichtag)).",
                           inhalt: vorlagen.render("seiten/meilensteine", werte) ?? "", bereich: "meilensteine", brotkrumen: [])
         var zeilen = [["id", "titel", "baustein", "handlungsfeld", "beginn", "ende", "verantwortlich", "beteiligt", "status", "status_am_stichtag", "erledigt_am", "bemerkung"]]
         for e in auswertung.eintraege {

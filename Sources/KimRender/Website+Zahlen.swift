@@ -9,7 +9,7 @@ extension Website {
         }
         let werte = mitKontext(["wurzel": "", "abbildungen": abbildungen])
         return Seite(pfad: "zahlen.html", titel: "Zahlen",
-                     beschreibung: "Bevölkerung mit Einwanderungsgeschichte in \(projekt.kommune.name) nach Sozialraum und Altersgruppe.",
+                     beschreibung: "Bevölkerung mit Einwanderungsgeschichte \(Ortsformen(projekt.kommune).inForm) je Sozialraum.",
                      inhalt: vorlagen.render("seiten/zahlen", werte) ?? "", bereich: "zahlen", brotkrumen: [])
     }
 
@@ -19,7 +19,7 @@ extension Website {
             "strukturbild": vorlagen.render("partials/strukturbild", mitKontext(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild))) ?? "",
         ])
         return Seite(pfad: "gremien.html", titel: "Gremien",
-                     beschreibung: "Lenkungskreis, Facharbeitskreis Integration, Projektgruppen und weitere Gremien des KIM in \(projekt.kommune.name).",
+                     beschreibung: "Die Gremien des Kommunalen Integrationsmanagements \(Ortsformen(projekt.kommune).genitiv): " + projekt.gremien.gremien.map(\.name).joined(separator: ", ") + ".",
                      inhalt: vorlagen.render("seiten/gremien", werte) ?? "", bereich: "gremien", brotkrumen: [])
     }
 

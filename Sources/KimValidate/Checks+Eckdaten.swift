@@ -1,16 +1,23 @@
+import KimDerive
 import KimModel
 
 extension Validate {
     /// Indicators are unique; each Eckdatum names either a table value or an indicator that exists;
-    /// a typed figure number is left over from the old format.
-    static func checkEckdaten(_ demografie: Demografie, _ findings: inout Findings) {
+    /// a typed figure number (the old format) must agree with the one derived from the chapters.
+    static func checkEckdaten(_ projekt: Projekt, _ findings: inout Findings) {
+        let demografie = projekt.demografie
         let file = "data/demografie.json"
         let indikatoren = (demografie.indikatoren ?? []).map(\.id)
         let tabellen = demografie.tabellen.map(\.id)
         checkUnique(indikatoren, file: file, pointer: { "/indikatoren/\($0)/id" }, what: "Indikator", &findings)
-        for (t, tabelle) in demografie.tabellen.enumerated() where tabelle.abbildung != nil {
-            findings.warning(file, "/tabellen/\(t)/abbildung", "die Nummer der Abbildung leitet kim aus der Reihenfolge in den Kapiteln ab",
-                             hint: "\"abbildung\" entfernen; im Text steht die Nummer als {{demografie.\(tabelle.id).abbildung}}")
+        if let aktuelle = projekt.handlungskonzept.fassungen.max(by: { $0.nummer < $1.nummer }) {
+            let nummern = Abbildungsnummern(aktuelle, vorlagen: projekt.vorlagen, tabellen: tabellen)
+            for (t, tabelle) in demografie.tabellen.enumerated() {
+                guard let getippt = tabelle.abbildung, getippt != nummern.tabelle(tabelle.id) else { continue }
+                findings.error(file, "/tabellen/\(t)/abbildung",
+                               "die Tabelle ist Abbildung \(nummern.tabelle(tabelle.id)) (nach der Reihenfolge in den Kapiteln), nicht \(getippt)",
+                               hint: "\"abbildung\" entfernen: kim zählt die Abbildungen selbst; im Text steht die Nummer als {{demografie.\(tabelle.id).abbildung}}")
+            }
         }
         for (e, eckdatum) in (demografie.eckdaten ?? []).enumerated() {
             let pointer = "/eckdaten/\(e)"

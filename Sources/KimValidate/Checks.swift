@@ -36,7 +36,7 @@ public enum Validate {
         let file = "data/demografie.json"
         let nummern = projekt.kommune.sozialraeume.map(\.nummer)
         checkUnique(projekt.demografie.tabellen.map(\.id), file: file, pointer: { "/tabellen/\($0)/id" }, what: "Tabelle", &findings)
-        checkEckdaten(projekt.demografie, &findings)
+        checkEckdaten(projekt, &findings)
         for (t, tabelle) in projekt.demografie.tabellen.enumerated() {
             let base = "/tabellen/\(t)"
             if tabelle.zeilen.isEmpty {

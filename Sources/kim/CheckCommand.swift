@@ -6,7 +6,7 @@ import KimPipeline
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Prüft Daten und Vorlagen, ohne etwas zu schreiben."
+        abstract: "Prüft Daten und Vorlagen – Website, PDF und Sachstandsbericht –, ohne etwas zu schreiben."
     )
 
     @OptionGroup var projekt: ProjektOptionen
@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let (_, diagnostics) = Build(Build.Optionen(projekt: projekt.url, streng: strict)).pruefen()
+        let diagnostics = Build(Build.Optionen(projekt: projekt.url, streng: strict)).allesPruefen()
         Ausgabe.melden(diagnostics)
         if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) {
             throw ExitCode(1)

@@ -164,7 +164,7 @@ struct AbbruchTests {
         try text.replacingOccurrences(of: "\"insgesamt\": 27143", with: "\"insgesamt\": \"11.973\"").write(to: demografie, atomically: true, encoding: .utf8)
         let zweites = try Build(Build.Optionen(projekt: projekt)).ausfuehren()
         #expect(!zweites.geschrieben)
-        #expect(zweites.diagnostics.contains { $0.formatted.hasPrefix("data/demografie.json:14:") })
+        #expect(zweites.diagnostics.contains { $0.formatted.hasPrefix("data/demografie.json:13:") })
 
         let nachher = try Self.schnappschuss(site)
         #expect(nachher == vorher, "site/ hat sich verändert")

@@ -4,6 +4,7 @@ import KimMarkdown
 import KimModel
 import KimRender
 import KimMustache
+import KimVorgaben
 import Testing
 
 /// Issue 3, point 7: huge, deep, NUL, BOM, CRLF, invalid UTF-8 – each gives a
@@ -44,7 +45,7 @@ struct RobustheitTests {
         #expect(befunde.count == 101, "\(befunde.count) Befunde")
         #expect(befunde.first?.formatted == "data/demografie.json: Fehler: 199900 weitere Befunde in dieser Datei nicht gezeigt (zuerst die gezeigten beheben, dann erneut prüfen)")
         #expect(befunde.dropFirst().allSatisfy { $0.message.contains("Sozialraum \"71\" ist doppelt vergeben") }, "\(befunde.prefix(3).map(\.formatted))")
-        #expect(befunde.dropFirst().first?.formatted.hasPrefix("data/demografie.json:15:190: ") == true)
+        #expect(befunde.dropFirst().first?.formatted.hasPrefix("data/demografie.json:14:190: ") == true)
     }
 
     @Test("50 MB in einem einzigen Text: geladen und gebaut")
@@ -54,7 +55,7 @@ struct RobustheitTests {
         text = text.replacingOccurrences(of: #""quelle": "Lokales Handlungskonzept"#, with: #""quelle": "\#(lang)Lokales Handlungskonzept"#)
         let bytes = Array(text.utf8)
         #expect(bytes.count > 50_000_000)
-        let (projekt, diagnostics) = ProjectLoader.load(.memory(try Self.mitDatei("data/kommune.json", bytes)))
+        let (projekt, diagnostics) = ProjectLoader.load(ProjectFiles.memory(try Self.mitDatei("data/kommune.json", bytes)).ueberlagert(Vorgaben.dateien))
         #expect(!diagnostics.hasErrors, "\(diagnostics.prefix(3).map(\.formatted))")
         #expect(projekt?.kommune.quelle.utf8.count ?? 0 > 50_000_000)
     }
@@ -74,7 +75,7 @@ struct RobustheitTests {
         let speicher = ProjectFiles.memory(try Fixtures.referenzDateien())
         let files = ProjectFiles(read: { pfad in pfad == "data/demografie.json" ? try platte.read(pfad) : try speicher.read(pfad) },
                                  list: speicher.list)
-        let (projekt, diagnostics) = ProjectLoader.load(files)
+        let (projekt, diagnostics) = ProjectLoader.load(files.ueberlagert(Vorgaben.dateien))
         #expect(projekt == nil)
         let meldung = Self.fehler(diagnostics, in: "data/demografie.json").map(\.formatted)
         #expect(meldung == ["data/demografie.json: Fehler: die Datei ist größer als 64 MB (Daten auf mehrere Dateien verteilen)"])

@@ -1,0 +1,29 @@
+import KimDerive
+import KimModel
+import KimRender
+
+extension Build {
+    /// `kim check`: renders everything `kim build`, `kim pdf` and `kim briefing` would (the site,
+    /// the print document of every Fassung, a briefing as of the current Fassung's date) and
+    /// reports every problem, so that check passes exactly when they do. Writes nothing.
+    public func allesPruefen() -> [Diagnostic] {
+        let (_, website) = pruefen()
+        guard !website.hasErrors else { return website }
+        var befunde = website
+        let (projekt, auswertung, _) = auswerten()
+        if let projekt, let auswertung {
+            for fassung in projekt.handlungskonzept.fassungen {
+                befunde += Druckfassung.html(projekt, auswertung, fassung: fassung.nummer).1
+            }
+        }
+        // The briefing is internal: it sees what the public filter removes.
+        let intern = Build(Optionen(projekt: optionen.projekt, stichtag: optionen.stichtag, intern: true))
+        let (alles, stand, _) = intern.auswerten()
+        if let alles, let stand {
+            let sachstand = Sachstand(alles, stichtag: stand.stichtag, seit: nil)
+            befunde += Briefing.html(alles, stand, sachstand).1
+        }
+        var gesehen = Set<Diagnostic>()
+        return befunde.filter { gesehen.insert($0).inserted }.sorted()
+    }
+}
