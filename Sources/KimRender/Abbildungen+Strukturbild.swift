@@ -15,14 +15,14 @@ extension Abbildungen {
         }
         let breite = max(640, (ebenenbreiten.max() ?? 0) + 2 * rand)
         var kaesten: [Kontext] = []
-        var mitten: [String: (x: Int, y: Int)] = [:]
+        var mitten: [String: (x: Int, y: Int, breite: Int)] = [:]
         for (index, stufe) in stufen.enumerated() {
             let y = rand + index * ebenenabstand
             var x = (breite - ebenenbreiten[index]) / 2
             for gremium in ebenen[stufe] ?? [] {
                 let kasten = kastenbreiten[gremium.id] ?? 0
                 let mitteX = x + kasten / 2
-                mitten[gremium.id] = (mitteX, y)
+                mitten[gremium.id] = (mitteX, y, kasten)
                 let namenszeilen = zeilen(gremium.kurzname)
                 let ersteZeileY = y + kastenhoehe / 2 + 6 - (namenszeilen.count - 1) * 9
                 kaesten.append(["id": gremium.id, "name": gremium.kurzname, "x": String(x), "y": String(y),
@@ -37,8 +37,15 @@ extension Abbildungen {
             guard let von = mitten[gremium.id] else { continue }
             for vertretung in gremium.vertretungen {
                 guard let nach = mitten[vertretung.gremium], let ziel = gremien.first(where: { $0.id == vertretung.gremium }) else { continue }
-                let (oben, unten) = von.y > nach.y ? (nach, von) : (von, nach)
-                linien.append(["x1": String(unten.x), "y1": String(unten.y), "x2": String(oben.x), "y2": String(oben.y + kastenhoehe)])
+                if von.y == nach.y {
+                    // Side by side on one level: from edge to edge at half height.
+                    let (links, rechts) = von.x < nach.x ? (von, nach) : (nach, von)
+                    linien.append(["x1": String(links.x + links.breite / 2), "y1": String(von.y + kastenhoehe / 2),
+                                   "x2": String(rechts.x - rechts.breite / 2), "y2": String(von.y + kastenhoehe / 2)])
+                } else {
+                    let (oben, unten) = von.y > nach.y ? (nach, von) : (von, nach)
+                    linien.append(["x1": String(unten.x), "y1": String(unten.y), "x2": String(oben.x), "y2": String(oben.y + kastenhoehe)])
+                }
                 let anzahl = vertretung.anzahl == 1 ? "eine Vertretung" : "\(vertretung.anzahl) Vertretungen"
                 beschreibungen.append("\(gremium.kurzname) entsendet \(anzahl) in das Gremium „\(ziel.kurzname)“")
             }

@@ -44,7 +44,7 @@ extension Website {
                             bereich: "angebote", brotkrumen: krumen))
 
         var raeume: [Kontext] = projekt.kommune.sozialraeume.map { raum in
-            ["id": "sozialraum-\(raum.nummer)", "name": "\(raum.nummer) \(raum.name)",
+            ["id": "sozialraum-\(raum.nummer)", "name": anzeigename(raum),
              "angebote": liste(alle.filter { $0.sozialraeume.contains(raum.nummer) }, wurzel: "../", gruppe: "sozialraum-\(raum.nummer)")]
         }
         raeume.insert(["id": "stadtweit", "name": Self.grossgeschrieben(Ortsformen(projekt.kommune).weit) + " oder ohne Angabe", "angebote": liste(alle.filter { $0.sozialraeume.isEmpty }, wurzel: "../")], at: 0)
@@ -86,7 +86,7 @@ extension Website {
             "zielgruppen": verzeichnis.zielgruppenNamen(angebot),
             "rechtskreis": angebot.rechtskreis.joined(separator: ", "),
             "sozialraeume": angebot.sozialraeume.isEmpty ? "\(Ortsformen(projekt.kommune).weit) oder ohne Angabe"
-                : angebot.sozialraeume.map { nummer in verzeichnis.sozialraeume[nummer].map { "\($0.nummer) \($0.name)" } ?? nummer }.joined(separator: ", "),
+                : angebot.sozialraeume.map { nummer in verzeichnis.sozialraeume[nummer].map(anzeigename) ?? nummer }.joined(separator: ", "),
             "sprachen": angebot.sprachen.joined(separator: ", "),
             "anschrift": angebot.anschrift.map { KontextBuilder.anschrift($0) } ?? Leer(),
             "kontakt": angebot.kontakt.flatMap { Spiegel.kontext($0) } ?? Leer(),
@@ -127,5 +127,10 @@ extension Website {
     /// "kreisweit" → "Kreisweit", for a heading.
     static func grossgeschrieben(_ wort: String) -> String {
         wort.prefix(1).uppercased() + wort.dropFirst()
+    }
+
+    /// "71 Oberhausen Mitte / Styrum", or only the name where the Kommune hides the numbers.
+    func anzeigename(_ raum: Sozialraum) -> String {
+        projekt.kommune.sozialraumnummernZeigen ?? true ? "\(raum.nummer) \(raum.name)" : raum.name
     }
 }
