@@ -2,7 +2,7 @@ import KimModel
 
 /// Everything derive computes from a project: plain values the renderer only formats.
 public struct Auswertung: Sendable {
-    /// By table id ("gesamt", "kinder", "senioren"), in data order.
+    /// The population tables, in data order.
     public var bevoelkerung: [Bevoelkerungsauswertung]
     /// The Fassung the site shows as current: the one with the highest number.
     public var aktuelleFassung: Fassung

@@ -31,7 +31,7 @@ public struct Fassungsvergleich: Sendable {
     public var alt: Fassung
     public var neu: Fassung
     public var listen: [Liste]
-    /// Figures whose value changed: "Abb. 1, 71 Oberhausen Mitte / Styrum, insgesamt"
+    /// Figures whose value changed: "Gesamtbevölkerung, Sozialraum 71: insgesamt"
     public var zahlen: [Feldaenderung]
     /// Chapter text, paragraph by paragraph, by chapter title.
     public var kapitel: [(titel: String, absaetze: [Textvergleich.Absatz])]

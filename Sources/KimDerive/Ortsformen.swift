@@ -1,12 +1,12 @@
 import KimModel
 
-/// How a sentence names the Kommune, after its `art`: "in Oberhausen" / "der Stadt Oberhausen" /
+/// How a sentence names the Kommune, after its `art`: "in Beispielstadt" / "der Stadt Beispielstadt" /
 /// "stadtweit", "im Kreis Lindenau" / "des Kreises Lindenau" / "kreisweit", "im Märkischen Kreis" /
 /// "des Märkischen Kreises". `namensformen` in the data wins where these rules do not fit.
 public struct Ortsformen: Sendable, Equatable {
-    /// "in Oberhausen", "im Kreis Lindenau"
+    /// "in Beispielstadt", "im Kreis Lindenau"
     public var inForm: String
-    /// "der Stadt Oberhausen", "des Kreises Lindenau"
+    /// "der Stadt Beispielstadt", "des Kreises Lindenau"
     public var genitiv: String
     /// "Stadt", "Kreis", "Städteregion"
     public var gebiet: String

@@ -12,7 +12,7 @@ public struct Demografie: Codable, Sendable, Equatable {
 }
 
 public struct Bevoelkerungstabelle: Codable, Sendable, Equatable {
-    /// "gesamt", "kinder", "senioren": the name chapter templates use
+    /// The name chapter templates use, e.g. "bevoelkerung" or "jugend"
     public var id: String
     /// Formerly the typed figure number; figure numbers are now derived from where the
     /// chapters place the figures. Still read, so a project that has it gets a clear warning.

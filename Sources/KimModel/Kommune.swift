@@ -2,16 +2,16 @@
 public struct Kommune: Codable, Sendable, Equatable {
     public var stand: Datum
     public var quelle: String
-    /// "Oberhausen"
+    /// "Lindenau"
     public var name: String
-    /// "Stadt Oberhausen"
+    /// "Kreis Lindenau", "Stadt Beispielstadt"
     public var bezeichnung: String
     /// "kreisfreie Stadt" or "Kreis"
     public var art: String
     public var anschrift: Anschrift
     public var ki: KommunalesIntegrationszentrum
     public var sozialraeume: [Sozialraum]
-    /// Whether pages show a Sozialraum's statistical number before its name ("71 Oberhausen Mitte"); default yes.
+    /// Whether pages show a Sozialraum's statistical number before its name ("71 Mitte"); default yes.
     public var sozialraumnummernZeigen: Bool?
     /// German forms of the name where the rules of `Ortsformen` do not fit ("in der Städteregion Aachen").
     public var namensformen: Namensformen?
@@ -54,9 +54,9 @@ public struct Sozialraum: Codable, Sendable, Equatable {
 
 /// How the Kommune is named inside a sentence; each form is optional and derived when absent.
 public struct Namensformen: Codable, Sendable, Equatable {
-    /// "in Oberhausen", "im Kreis Lindenau"
+    /// "in Beispielstadt", "im Kreis Lindenau"
     public var in_: String?
-    /// "der Stadt Oberhausen", "des Kreises Lindenau"
+    /// "der Stadt Beispielstadt", "des Kreises Lindenau"
     public var genitiv: String?
 
     enum CodingKeys: String, CodingKey {

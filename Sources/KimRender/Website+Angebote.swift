@@ -129,7 +129,7 @@ extension Website {
         wort.prefix(1).uppercased() + wort.dropFirst()
     }
 
-    /// "71 Oberhausen Mitte / Styrum", or only the name where the Kommune hides the numbers.
+    /// "71 Mitte", or only the name where the Kommune hides the numbers.
     func anzeigename(_ raum: Sozialraum) -> String {
         projekt.kommune.sozialraumnummernZeigen ?? true ? "\(raum.nummer) \(raum.name)" : raum.name
     }

@@ -19,7 +19,7 @@ struct NewSitzungCommand: ParsableCommand {
 
     @OptionGroup var projekt: ProjektOptionen
 
-    @Option(help: ArgumentHelp("Kennung des Gremiums, z. B. lenkungskreis.", valueName: "id"))
+    @Option(help: ArgumentHelp("Kennung des Gremiums, wie in data/gremien.json, z. B. steuerungsgruppe.", valueName: "id"))
     var gremium: String
 
     @Option(help: ArgumentHelp("Datum der Sitzung (JJJJ-MM-TT).", valueName: "datum"))
