@@ -88,13 +88,13 @@ struct RobustheitTests {
         let schliessen = oeffnen == "[" ? "]" : "}"
         let tief = String(repeating: oeffnen, count: 10_000) + "1" + String(repeating: schliessen, count: 10_000)
         var text = String(decoding: try Fixtures.referenzDateien()["data/demografie.json"] ?? [], as: UTF8.self)
-        text = text.replacingOccurrences(of: #""abbildung": 1,"#, with: #""abbildung": \#(tief),"#)
+        text = text.replacingOccurrences(of: #""insgesamt": 27143,"#, with: #""insgesamt": \#(tief),"#)
         let (ausgabe, diagnostics) = Fixtures.pruefen(try Self.mitDatei("data/demografie.json", Array(text.utf8)))
         #expect(ausgabe == nil)
         let befund = Self.fehler(diagnostics, in: "data/demografie.json").map(\.formatted)
         #expect(befund.count == 1)
         #expect(befund.first?.contains("Fehler: zu tief verschachtelt (mehr als 200 Ebenen)") == true, "\(befund)")
-        #expect(befund.first?.hasPrefix("data/demografie.json:8:") == true, "\(befund)")
+        #expect(befund.first?.hasPrefix("data/demografie.json:13:") == true, "\(befund)")
     }
 
     @Test("10 000 Ebenen allein, ohne alles andere")
