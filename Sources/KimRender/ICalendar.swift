@@ -23,6 +23,12 @@ enum ICalendar {
         return ergebnis
     }
 
+    /// A URI value (URL): not TEXT, so no backslashes; a control character, which would end
+    /// the line, is dropped.
+    static func uri(_ wert: String) -> String {
+        String(String.UnicodeScalarView(wert.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+    }
+
     /// One content line, folded: a line longer than 75 octets continues on the next line
     /// after a single space (which a reader removes together with the CRLF before it).
     static func zeile(_ inhalt: String) -> String {

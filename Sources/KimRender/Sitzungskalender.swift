@@ -40,7 +40,7 @@ struct Sitzungskalender {
                 "DTEND;TZID=Europe/Berlin:\(Self.kompakt(sitzung.datum))T\(Self.uhrzeit(sitzung.ende))",
                 "SUMMARY:" + ICalendar.text("\(sitzung.nummer). Sitzung \(gremium)"),
                 "LOCATION:" + ICalendar.text(sitzung.ort),
-                "URL:" + basis + "sitzungen/\(sitzung.id).html",
+                "URL:" + ICalendar.uri(basis + "sitzungen/\(sitzung.id).html"),
                 "DESCRIPTION:" + ICalendar.text("Niederschrift und Tagesordnung: \(basis)sitzungen/\(sitzung.id).html"
                                                 + (sitzung.beispieldaten == true ? "\n(Beispieldaten)" : "")),
                 "CLASS:PUBLIC",

@@ -94,7 +94,7 @@ extension Website {
         Datentabelle.Spalte(name: "verantwortlich", bedeutung: "Wer verantwortlich ist"),
         Datentabelle.Spalte(name: "beteiligt", bedeutung: "Wer beteiligt ist, durch „; “ getrennt"),
         Datentabelle.Spalte(name: "status", bedeutung: "Status laut Plan (wie in den Daten)"),
-        Datentabelle.Spalte(name: "status_am_stichtag", bedeutung: "Stand am Stichtag der Veröffentlichung"),
+        Datentabelle.Spalte(name: "status_am_stichtag", bedeutung: "Stand am Stichtag der Veröffentlichung: geplant, laufend, verschoben, überfällig oder erledigt"),
         Datentabelle.Spalte(name: "erledigt_am", bedeutung: "Datum der Erledigung (JJJJ-MM-TT); leer, solange offen"),
         Datentabelle.Spalte(name: "bemerkung", bedeutung: "Bemerkung"),
     ]

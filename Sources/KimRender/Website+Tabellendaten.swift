@@ -77,7 +77,7 @@ extension Website {
         Datentabelle.Spalte(name: "verantwortlich", bedeutung: "Wer verantwortlich ist"),
         Datentabelle.Spalte(name: "frist", bedeutung: "Frist (JJJJ-MM-TT)"),
         Datentabelle.Spalte(name: "status", bedeutung: "Status laut Niederschrift: offen oder erledigt"),
-        Datentabelle.Spalte(name: "status_am_stichtag", bedeutung: "Stand am Stichtag der Veröffentlichung: Offen, Erledigt oder Überfällig"),
+        Datentabelle.Spalte(name: "status_am_stichtag", bedeutung: "Stand am Stichtag der Veröffentlichung: offen, erledigt oder überfällig"),
         Datentabelle.Spalte(name: "erledigt_am", bedeutung: "Datum der Erledigung (JJJJ-MM-TT); leer, solange offen"),
         Datentabelle.Spalte(name: "gremium", bedeutung: "Kennung des Gremiums, in dessen Sitzung die Aufgabe vergeben wurde"),
         Datentabelle.Spalte(name: "sitzung", bedeutung: "Kennung der Sitzung"),

@@ -35,6 +35,7 @@ struct OffeneDatenTests {
         #expect(ICalendar.text("a,b;c\\d") == "a\\,b\\;c\\\\d")
         #expect(ICalendar.text("a\nb\r\nc\rd") == "a\\nb\\nc\\nd")
         #expect(ICalendar.text("a\u{07}b") == "ab")
+        #expect(ICalendar.uri("https://x.de/a,b\r\nBEGIN:VEVENT") == "https://x.de/a,bBEGIN:VEVENT")
     }
 
     @Test("Zeilen werden nach höchstens 75 Oktetten gefaltet, ohne ein UTF-8-Zeichen zu teilen")

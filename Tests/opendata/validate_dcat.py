@@ -91,6 +91,7 @@ def main(argv):
     datasets = set(data.subjects(RDF.type, DCAT.Dataset))
     distributions = set(data.subjects(RDF.type, DCAT.Distribution))
     problems = []
+    checks = 1 + 1 + len(datasets) + 2 * len(distributions)
     if not any(data.subjects(RDF.type, DCAT.Catalog)):
         problems.append("kein dcat:Catalog")
     for dataset in datasets:
@@ -108,7 +109,9 @@ def main(argv):
         print(f"dcat: FEHLER {problem}")
     print(f"dcat: {len(datasets)} Datensätze, {len(distributions)} Distributionen, {violations} Verstöße, "
           f"{sum(results.values()) - violations} Warnungen; pySHACL: {'konform' if conforms else 'nicht konform'}")
-    return 0 if conforms and violations == 0 and not problems else 1
+    failed = len(problems) + (0 if conforms and violations == 0 else 1)
+    print(f"dcat: {checks - failed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
 
 
 if __name__ == "__main__":
