@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIM := .build/debug/kim
 
-.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test dcat-test calendar-test pdf browser-test screenshots clean bench
+.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf browser-test screenshots clean bench
 
 site: deps build
 	$(KIM) build
@@ -16,7 +16,7 @@ deps:
 test-deps:
 	@scripts/install-deps.sh test
 
-test: test-deps build swift-test schema-test seed-test oparl-test dcat-test calendar-test pdf browser-test
+test: test-deps build swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf browser-test
 
 swift-test:
 	$(SWIFT) test
@@ -38,6 +38,11 @@ dcat-test:
 # imported and listed by the calendar client khal.
 calendar-test:
 	python3 Tests/opendata/check_calendar.py site
+
+# A copy of the project with Turtle/iCalendar/CSV syntax in every free text: rdflib, icalendar
+# and csv read every value back exactly; the catalogue still has no SHACL violation.
+opendata-hostile-test: build
+	python3 Tests/opendata/roundtrip_hostile.py $(KIM)
 
 # The Handlungskonzept PDF into site/downloads/ (not in git), so the browser checks find what the site links to.
 pdf: build
