@@ -14,7 +14,6 @@ struct Datentabelle {
         case zahl(Int)
         /// A share in tenths of a percent, written with a decimal point: 441 → 44.1
         case anteil(Anteil?)
-        case wahrheitswert(Bool)
         case leer
 
         var csv: String {
@@ -22,7 +21,6 @@ struct Datentabelle {
             case .text(let text): text
             case .zahl(let zahl): String(zahl)
             case .anteil(let anteil): anteil.map { "\($0.zehntelProzent / 10).\($0.zehntelProzent % 10)" } ?? ""
-            case .wahrheitswert(let wert): wert ? "ja" : "nein"
             case .leer: ""
             }
         }
@@ -32,7 +30,6 @@ struct Datentabelle {
             case .text(let text): text
             case .zahl(let zahl): zahl
             case .anteil(let anteil): anteil.map { $0.prozent as Any } ?? Leerwert()
-            case .wahrheitswert(let wert): wert
             case .leer: Leerwert()
             }
         }

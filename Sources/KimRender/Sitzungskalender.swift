@@ -62,9 +62,9 @@ struct Sitzungskalender {
         "sitzung-\(sitzung.id)@\(host(basisUrl))"
     }
 
+    /// "https://kim.oberhausen.de/" → "kim.oberhausen.de" (the schema requires https:// and a closing /).
     static func host(_ basisUrl: String) -> String {
-        let ohneSchema = basisUrl.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? basisUrl
-        return ohneSchema
+        basisUrl.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? basisUrl
     }
 
     static func kompakt(_ datum: Datum) -> String { datum.iso.replacingOccurrences(of: "-", with: "") }
