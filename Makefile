@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIM := .build/debug/kim
 
-.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test pdf browser-test screenshots clean bench
+.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf browser-test screenshots clean bench
 
 site: deps build
 	$(KIM) build
@@ -16,7 +16,7 @@ deps:
 test-deps:
 	@scripts/install-deps.sh test
 
-test: test-deps build swift-test schema-test seed-test oparl-test pdf browser-test
+test: test-deps build swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf browser-test
 
 swift-test:
 	$(SWIFT) test
@@ -28,6 +28,21 @@ schema-test:
 # Every sentence of the seed's running text on the site's chapter pages.
 seed-test:
 	python3 Tests/seed/compare_seed.py site
+
+# site/katalog.ttl against the DCAT-AP.de 3.0 shapes in ../shared/dcat-ap-de-shacl/ with pySHACL;
+# says which remote vocabularies it could not load and what stands in for them.
+dcat-test:
+	python3 Tests/opendata/validate_dcat.py site
+
+# site/sitzungen.ics: RFC 5545 form, parsed by Python icalendar against data/sitzungen/,
+# imported and listed by the calendar client khal.
+calendar-test:
+	python3 Tests/opendata/check_calendar.py site
+
+# A copy of the project with Turtle/iCalendar/CSV syntax in every free text: rdflib, icalendar
+# and csv read every value back exactly; the catalogue still has no SHACL violation.
+opendata-hostile-test: build
+	python3 Tests/opendata/roundtrip_hostile.py $(KIM)
 
 # The Handlungskonzept PDF into site/downloads/ (not in git), so the browser checks find what the site links to.
 pdf: build

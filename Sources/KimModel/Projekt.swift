@@ -7,6 +7,8 @@ public struct Projekt: Sendable {
     public var programm: Programm
     public var handlungskonzept: Handlungskonzept
     public var rechtliches: Rechtliches
+    /// Licence, Regionalschlüssel and contact point of the open data (`data/offene-daten.json`).
+    public var offeneDaten: OffeneDaten
     /// Anlage 1
     public var angebote: Angebote
     /// Anlage 2
@@ -27,7 +29,7 @@ public struct Projekt: Sendable {
     public var feldtitel: [String: [String: String]] = [:]
 
     public init(kommune: Kommune, demografie: Demografie, gremien: Gremien, quellen: Quellen, programm: Programm,
-                handlungskonzept: Handlungskonzept, rechtliches: Rechtliches,
+                handlungskonzept: Handlungskonzept, rechtliches: Rechtliches, offeneDaten: OffeneDaten,
                 angebote: Angebote, meilensteinplan: Meilensteinplan, sitzungen: [Sitzung], archiv: [Int: Datenstand], vorlagen: [String: Vorlage], assets: [String: [UInt8]], quellkarte: SourceMap = SourceMap()) {
         self.kommune = kommune
         self.demografie = demografie
@@ -36,6 +38,7 @@ public struct Projekt: Sendable {
         self.programm = programm
         self.handlungskonzept = handlungskonzept
         self.rechtliches = rechtliches
+        self.offeneDaten = offeneDaten
         self.angebote = angebote
         self.meilensteinplan = meilensteinplan
         self.sitzungen = sitzungen

@@ -125,10 +125,10 @@ struct OParlExport {
         }
     }
 
-    func ortID(_ ort: String) -> String { basis + "location/\(Escape.slug(ort)).json" }
+    func ortID(_ ort: String) -> String { basis + "location/\(Ortskennung.von(ort)).json" }
 
     func ort(_ ort: String) -> [String: Any] {
-        ["id": ortID(ort), "type": Self.version + "Location", "description": ort, "locality": projekt.kommune.anschrift.ort]
+        ["id": ortID(ort), "type": Self.version + "Location", "description": Ortskennung.normalisiert(ort), "locality": projekt.kommune.anschrift.ort]
             .merging(stempel(projekt.gremien.stand)) { $1 }
     }
 

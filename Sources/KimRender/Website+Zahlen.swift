@@ -3,9 +3,11 @@ import KimModel
 
 extension Website {
     func zahlen() -> Seite {
-        let abbildungen = auswertung.bevoelkerung.map { tabelle in
-            vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle, nummer: auswertung.abbildungen.tabelle(tabelle.tabelle.id),
-                                                                          sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true))) ?? ""
+        // Each table with its files (Website+Tabellendaten), linked under it.
+        let abbildungen: [Kontext] = auswertung.bevoelkerung.map { tabelle in
+            ["html": vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle, nummer: auswertung.abbildungen.tabelle(tabelle.tabelle.id),
+                                                                                   sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true))) ?? "",
+             "titel": tabelle.tabelle.titel, "daten": "downloads/\(Self.bevoelkerungsname(tabelle.tabelle))"]
         }
         let werte = mitKontext(["wurzel": "", "abbildungen": abbildungen])
         return Seite(pfad: "zahlen.html", titel: "Zahlen",

@@ -58,11 +58,16 @@ public struct Website {
         let angebote = website.angebote()
         let meilensteine = website.meilensteine()
         seiten += angebote.seiten + meilensteine.seiten
+        let datensaetze = website.datenangebot()
+        seiten.append(website.offeneDaten(datensaetze))
         var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
             ausgabe.schreiben(seite.pfad, html)
         }
-        for (pfad, text) in angebote.dateien.merging(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes }).merging(website.feeds(seiten), uniquingKeysWith: { erstes, _ in erstes }) {
+        let dateien = angebote.dateien.merging(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes })
+            .merging(website.feeds(seiten), uniquingKeysWith: { erstes, _ in erstes })
+            .merging(website.offeneDatenDateien(datensaetze), uniquingKeysWith: { erstes, _ in erstes })
+        for (pfad, text) in dateien {
             ausgabe.schreiben(pfad, text)
         }
         if !optionen.intern {
@@ -77,7 +82,7 @@ public struct Website {
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
                                      "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/traeger",
                                      "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/aufgaben",
-                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild"]
+                                     "seiten/fassung", "seiten/aenderungen", "seiten/offene-daten", "partials/abbildung", "partials/strukturbild"]
 
     func mitKontext(_ zusatz: Kontext) -> Kontext {
         kontext.merging(zusatz) { _, neu in neu }

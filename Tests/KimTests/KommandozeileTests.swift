@@ -54,7 +54,7 @@ struct FeindlicheTexteTests {
         "$schema", "id", "stand", "stichtag", "datum", "beginn", "ende", "frist", "erledigtAm", "gefoerdertBis", "ab", "pruefdatum",
         "vorgelegtAm", "status", "ergebnis", "art", "kategorie", "traeger", "gremium", "sozialraum", "sozialraeume", "nummer", "slug",
         "vorlage", "basisUrl", "plz", "web", "email", "telefon", "url", "handlungsfeld", "zielgruppen", "meilensteine", "gremien",
-        "dachverband", "buchstabe", "beschlussfassung", "tabelle", "wert", "indikator",
+        "dachverband", "buchstabe", "beschlussfassung", "tabelle", "wert", "indikator", "lizenz", "regionalschluessel",
     ]
     static let feindlich = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)) *a* _b_ & \"q\" 'q'"
 
@@ -95,5 +95,9 @@ struct FeindlicheTexteTests {
             if text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") { gezeigt += 1 }
         }
         #expect(gezeigt > 20, "der Text erscheint sichtbar als Text")
+        // In the catalogue every quote of the text is escaped, so no literal ends early.
+        let katalog = String(decoding: site["katalog.ttl"] ?? [], as: UTF8.self)
+        #expect(katalog.contains("& \\\"q\\\" 'q'"))
+        #expect(!katalog.contains("& \"q\""))
     }
 }

@@ -7,6 +7,11 @@ import Testing
 @Suite("Öffentlich und intern")
 struct OeffentlichkeitTests {
     static let marker = "GEHEIM-7Q2X"
+    static let nichtOeffentlicheSitzung = "data/sitzungen/lenkungskreis-2021-2.json"
+    /// The open data files, each of which the marker must not reach (besides every other public file).
+    static let offeneDaten = ["sitzungen.ics", "katalog.ttl", "feed.xml", "oparl/meetings.json", "oparl/agendaitems.json",
+                              "downloads/beschluesse.csv", "downloads/beschluesse.json", "downloads/aufgaben.csv",
+                              "downloads/aufgaben.json", "offene-daten.html"]
 
     /// Plants the marker in every text of every non-public Tagesordnungspunkt and non-public Sitzung,
     /// and in every personal name without consent. Returns the project and how many strings carry it.
@@ -33,6 +38,8 @@ struct OeffentlichkeitTests {
         for pfad in dateien.keys.sorted() where pfad.hasPrefix("data/sitzungen/") {
             guard var sitzung = try JSONSerialization.jsonObject(with: Data(dateien[pfad] ?? [])) as? [String: Any],
                   let punkte = sitzung["tagesordnung"] as? [[String: Any]] else { continue }
+            // One whole Sitzung non-public too, so the calendar's and OParl's path for it is covered.
+            if pfad == Self.nichtOeffentlicheSitzung { sitzung["oeffentlich"] = false }
             let oeffentlich = sitzung["oeffentlich"] as? Bool ?? true
             sitzung["tagesordnung"] = punkte.map { punkt -> Any in
                 (oeffentlich && (punkt["oeffentlich"] as? Bool ?? true)) ? punkt : markieren(punkt)
@@ -65,6 +72,11 @@ struct OeffentlichkeitTests {
         let (oeffentlich, befundeOeffentlich) = Self.bauen(dateien, intern: false)
         #expect(!befundeOeffentlich.hasErrors, "\(befundeOeffentlich.map(\.formatted))")
         #expect(oeffentlich.count > 20)
+        for pfad in Self.offeneDaten {
+            #expect(oeffentlich[pfad] != nil, "\(pfad) fehlt in der öffentlichen Ausgabe")
+        }
+        let kalender = String(decoding: oeffentlich["sitzungen.ics"] ?? [], as: UTF8.self)
+        #expect(kalender.contains("DTSTART;VALUE=DATE:20210616"), "die nicht öffentliche Sitzung steht nur mit Datum im Kalender")
         for (pfad, inhalt) in oeffentlich {
             let gefunden = String(decoding: inhalt, as: UTF8.self).contains(Self.marker)
             #expect(!gefunden, "\(pfad) enthält nicht öffentlichen Inhalt")

@@ -19,6 +19,7 @@ PAGES = [
     "handlungskonzept/index.html",
     "handlungskonzept/2-ausgangslage.html",
     "zahlen.html",
+    "offene-daten.html",
     "gremien.html",
     "leichte-sprache.html",
     "impressum.html",
