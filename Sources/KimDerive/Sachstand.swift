@@ -98,12 +98,13 @@ public struct Sachstand: Sendable {
         return Kennzahlstand(kennzahl: kennzahl, aktuell: aktuell, vorher: bekannt.dropLast().last, vorherAusBericht: false)
     }
 
-    /// Sitzungen held after the date (only their date and Gremium) and planned Termine known by then, the next five.
+    /// Sitzungen held after the date (only their date and Gremium) and planned Termine known by then:
+    /// the next five within six months.
     static func naechsteSitzungen(_ stand: Stichtagsstand, termine: [Termin]) -> [NaechsteSitzung] {
-        let gremien = stand.projekt.gremien.gremien
-        func name(_ id: String) -> String { gremien.first { $0.id == id }?.kurzname ?? id }
-        let aus = stand.spaetereSitzungen.map { NaechsteSitzung(datum: $0.datum, gremium: name($0.gremium), thema: nil) }
-        let geplant = termine.filter { $0.datum > stand.stichtag && ($0.ab.map { $0 <= stand.stichtag } ?? true) }
+        func name(_ id: String) -> String { stand.alleGremien.first { $0.id == id }?.kurzname ?? id }
+        let grenze = stand.stichtag.plusMonate(6)
+        let aus = stand.spaetereSitzungen.filter { $0.datum <= grenze }.map { NaechsteSitzung(datum: $0.datum, gremium: name($0.gremium), thema: nil) }
+        let geplant = termine.filter { $0.datum > stand.stichtag && $0.datum <= grenze && ($0.ab.map { $0 <= stand.stichtag } ?? true) }
             .map { NaechsteSitzung(datum: $0.datum, gremium: name($0.gremium), thema: $0.thema) }
         return Array((aus + geplant).sorted { ($0.datum, $0.gremium) < ($1.datum, $1.gremium) }.prefix(5))
     }

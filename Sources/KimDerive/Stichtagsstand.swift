@@ -11,6 +11,8 @@ public struct Stichtagsstand: Sendable {
     public var projekt: Projekt
     /// Sitzungen after the stichtag: only their date and Gremium may be shown, as planned meetings.
     public var spaetereSitzungen: [Sitzung]
+    /// Every Gremium known today, to name the Gremium of a later Sitzung that the old data do not list yet.
+    public var alleGremien: [Gremium]
 
     /// nil when no Fassung was adopted on or before the date.
     public init?(_ projekt: Projekt, stichtag: Datum) {
@@ -29,6 +31,7 @@ public struct Stichtagsstand: Sendable {
         damals.berichte = projekt.berichte.filter { $0.stichtag <= stichtag }
         self.projekt = damals
         spaetereSitzungen = projekt.sitzungen.filter { $0.datum > stichtag }
+        alleGremien = damals.gremien.gremien + projekt.gremien.gremien
     }
 
     /// A milestone as the plan of the Fassung had it, done only if the current data say it was done by the date.

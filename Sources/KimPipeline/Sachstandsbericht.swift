@@ -23,22 +23,7 @@ public struct Sachstandsbericht {
         let build = Build(Build.Optionen(projekt: projekt, stichtag: stichtag, intern: true))
         let (geladen, _, diagnostics) = build.auswerten()
         guard let geladen else { return ([], diagnostics) }
-        guard let daten = geladen.berichtsdaten else {
-            return ([], diagnostics + [.error("data/berichte.json", nil, "die Datei fehlt; der Sachstandsbericht braucht sie",
-                                              hint: "Empfänger, Leitgremium und Ansprechperson eintragen, siehe docs/sachstandsbericht.md")])
-        }
-        // True as of its date: the Fassung, data and Sitzungen of that day, nothing later.
-        guard let stand = Stichtagsstand(geladen, stichtag: stichtag),
-              let auswertung = Derive.auswerten(stand.projekt, stichtag: stichtag, fassung: stand.fassung.nummer) else {
-            let erste = geladen.handlungskonzept.fassungen.map(\.datum).min()
-            return ([], diagnostics + [.error("data/handlungskonzept.json", nil,
-                                              "zum \(Format.datum(stichtag)) war noch keine Fassung des Handlungskonzepts beschlossen",
-                                              hint: erste.map { "einen Stand ab dem \(Format.datum($0)) wählen" } ?? "eine Fassung eintragen")])
-        }
-        // The previous report: --since, else the latest report in data/berichte.json before this one.
-        let vorher = seit ?? geladen.berichte.map(\.stichtag).filter { $0 < stichtag }.max()
-        let sachstand = Sachstand(stand, berichtsdaten: daten, seit: vorher)
-        let (html, befunde) = Briefing.html(stand.projekt, auswertung, sachstand)
+        let (html, _, befunde) = Self.dokument(geladen, stichtag: stichtag, seit: seit)
         guard let html, !befunde.hasErrors else { return ([], diagnostics + befunde) }
         try FileManager.default.createDirectory(at: ordner, withIntermediateDirectories: true)
         // The fonts beside the HTML, so its relative font URLs work in the browser and in WeasyPrint.
@@ -58,5 +43,26 @@ public struct Sachstandsbericht {
             dateien.append(pdfDatei)
         }
         return (dateien, diagnostics + befunde)
+    }
+
+    /// The report's HTML for a loaded project, without writing anything; nil with the reason when it cannot be made.
+    public static func dokument(_ geladen: Projekt, stichtag: Datum, seit: Datum?) -> (html: String?, sachstand: Sachstand?, diagnostics: [Diagnostic]) {
+        guard let daten = geladen.berichtsdaten else {
+            return (nil, nil, [.error("data/berichte.json", nil, "die Datei fehlt; der Sachstandsbericht braucht sie",
+                                      hint: "Empfänger, Leitgremium und Ansprechperson eintragen, siehe docs/sachstandsbericht.md")])
+        }
+        // True as of its date: the Fassung, data and Sitzungen of that day, nothing later.
+        guard let stand = Stichtagsstand(geladen, stichtag: stichtag),
+              let auswertung = Derive.auswerten(stand.projekt, stichtag: stichtag, fassung: stand.fassung.nummer) else {
+            let erste = geladen.handlungskonzept.fassungen.map(\.datum).min()
+            return (nil, nil, [.error("data/handlungskonzept.json", nil,
+                                      "zum \(Format.datum(stichtag)) war noch keine Fassung des Handlungskonzepts beschlossen",
+                                      hint: erste.map { "einen Stand ab dem \(Format.datum($0)) wählen" } ?? "eine Fassung eintragen")])
+        }
+        // The previous report: --since, else the latest report in data/berichte.json before this one.
+        let vorher = seit ?? geladen.berichte.map(\.stichtag).filter { $0 < stichtag }.max()
+        let sachstand = Sachstand(stand, berichtsdaten: daten, seit: vorher)
+        let (html, befunde) = Briefing.html(stand.projekt, auswertung, sachstand)
+        return (html, sachstand, befunde)
     }
 }
