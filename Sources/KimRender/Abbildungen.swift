@@ -5,13 +5,16 @@ import KimModel
 /// and the structure chart of the Gremien (Abb. 4). Geometry is computed here,
 /// drawing is left to `templates/partials/*.html`.
 enum Abbildungen {
-    static func tabelle(_ auswertung: Bevoelkerungsauswertung) -> Kontext {
+    /// `vergleichbar`: every table whose chart shows the same measure; they share one scale,
+    /// so bars of different figures can be compared by eye.
+    static func tabelle(_ auswertung: Bevoelkerungsauswertung, vergleichbar: [Bevoelkerungsauswertung] = []) -> Kontext {
         let tabelle = auswertung.tabelle
         let id = "abb-\(tabelle.abbildung)"
         // Label above each bar, so the chart stays readable at phone width without scaling down.
         let zeilenhoehe = 46, oben = 8, links = 4, balkenbreite = 270
-        let maximum = max(auswertung.zeilen.compactMap(\.anteil?.zehntelProzent).max() ?? 0, 1)
-        // The scale ends at the next multiple of ten percent above the highest share.
+        let alle = vergleichbar.isEmpty ? [auswertung] : vergleichbar
+        let maximum = max(alle.flatMap(\.zeilen).compactMap(\.anteil?.zehntelProzent).max() ?? 0, 1)
+        // The scale ends at the next multiple of ten percent above the highest share of all comparable charts.
         let skala = min(1000, ((maximum + 99) / 100) * 100)
         let balken: [Kontext] = auswertung.zeilen.enumerated().map { index, zeile in
             let zehntel = zeile.anteil?.zehntelProzent ?? 0
@@ -45,9 +48,9 @@ enum Abbildungen {
                 "breite": String(links + balkenbreite + 70),
                 "hoehe": String(achseY + 26),
                 "balken": balken,
-                "skalaText": "0 bis \(skala / 10) %",
+                "skalaText": "0 bis \(skala / 10) %" + (alle.count > 1 ? ", gleich in Abb. " + alle.map { String($0.tabelle.abbildung) }.joined(separator: ", ") : ""),
                 "skalaY": String(achseY + 18),
-                "skalaEndeX": String(links + balkenbreite),
+                "skalaEndeX": String(links + balkenbreite + 66),
                 "beschreibung": beschreibung,
             ] as Kontext,
         ]
@@ -65,6 +68,9 @@ enum Abbildungen {
             let liste = ebenen[ebene] ?? []
             let y = 20 + (ebene - 1) * 150
             let abstand = breite / max(liste.count, 1)
+            // Bold Open Sans at 15 px averages about 9.5 px a character: the box fits its longest name.
+            let laengster = liste.map { $0.kurzname.count }.max() ?? 0
+            let kastenbreite = min(abstand - 16, max(kastenbreite, laengster * 19 / 2 + 32))
             for (index, gremium) in liste.enumerated() {
                 let mitteX = abstand / 2 + index * abstand
                 let x = mitteX - kastenbreite / 2

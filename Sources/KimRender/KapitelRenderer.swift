@@ -81,7 +81,7 @@ struct KapitelRenderer {
                 diagnostics.append(.error(vorlage.datei, ort, "Abbildung \"\(id)\" gibt es nicht", hint: "bekannt sind: \(bekannt)"))
                 return ""
             }
-            return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle)) { $1 }) ?? ""
+            return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle, vergleichbar: auswertung.bevoelkerung)) { $1 }) ?? ""
         case ("strukturbild", nil):
             return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien)) { $1 }) ?? ""
         default:

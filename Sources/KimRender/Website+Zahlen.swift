@@ -4,7 +4,7 @@ import KimModel
 extension Website {
     func zahlen() -> Seite {
         let abbildungen = auswertung.bevoelkerung.map { tabelle in
-            vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle))) ?? ""
+            vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle, vergleichbar: auswertung.bevoelkerung))) ?? ""
         }
         let werte = mitKontext(["wurzel": "", "abbildungen": abbildungen])
         return Seite(pfad: "zahlen.html", titel: "Zahlen",
