@@ -46,6 +46,9 @@ public struct Sachstand: Sendable {
     public var naechsteSitzungen: [NaechsteSitzung]
     public var kernaussagen: [String]
     public var beispieldaten: Bool
+    /// Open milestones the plan marks as needing the Verwaltungsvorstand, without a Beschlussvorschlag
+    /// in `data/berichte.json` known by the date; with their index in the plan, for the warning's location.
+    public var ohneBeschlussvorschlag: [(index: Int, meilenstein: Meilenstein)]
 
     public init(_ stand: Stichtagsstand, berichtsdaten daten: Berichte, seit: Datum?) {
         let projekt = stand.projekt
@@ -85,6 +88,11 @@ public struct Sachstand: Sendable {
         gesamtampel = Ampel.gesamt(ampeln)
         kennzahlen = (daten.kennzahlen ?? []).compactMap { Self.kennzahlstand($0, stichtag: stichtag, seit: seit) }
         naechsteSitzungen = Self.naechsteSitzungen(stand, termine: daten.termine ?? [])
+        let vorgeschlagen = Set((daten.entscheidungen ?? []).filter { $0.ab <= stichtag }.flatMap { $0.meilensteine ?? [] })
+        ohneBeschlussvorschlag = projekt.meilensteinplan.meilensteine.enumerated().filter { _, meilenstein in
+            meilenstein.entscheidungVerwaltungsvorstand == true && !vorgeschlagen.contains(meilenstein.id)
+                && Stichtagsstatus.von(meilenstein, am: stichtag) != .erledigt
+        }.map { (index: $0.offset, meilenstein: $0.element) }
         kernaussagen = []
         kernaussagen = aussagen(plan: plan)
     }

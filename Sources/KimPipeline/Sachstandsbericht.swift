@@ -63,6 +63,13 @@ public struct Sachstandsbericht {
         let vorher = seit ?? geladen.berichte.map(\.stichtag).filter { $0 < stichtag }.max()
         let sachstand = Sachstand(stand, berichtsdaten: daten, seit: vorher)
         let (html, befunde) = Briefing.html(stand.projekt, auswertung, sachstand)
-        return (html, sachstand, befunde)
+        // A milestone marked for the Verwaltungsvorstand but without a proposal would leave the box silent about it.
+        let plan = geladen.archiv[stand.fassung.nummer] == nil ? "data/meilensteine.json" : "data/fassungen/\(stand.fassung.nummer)/meilensteine.json"
+        let hinweise = sachstand.ohneBeschlussvorschlag.map { eintrag in
+            Diagnostic.warning(plan, geladen.quellkarte.location(plan, "/meilensteine/\(eintrag.index)/entscheidungVerwaltungsvorstand"),
+                               "Meilenstein „\(eintrag.meilenstein.titel)“ braucht eine Entscheidung des Verwaltungsvorstands, data/berichte.json hat zum \(Format.datum(stichtag)) keinen Beschlussvorschlag dazu",
+                               hint: "unter \"entscheidungen\" einen Eintrag mit \"meilensteine\": [\"\(eintrag.meilenstein.id)\"] ergänzen")
+        }
+        return (html, sachstand, befunde + hinweise)
     }
 }

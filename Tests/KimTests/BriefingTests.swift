@@ -130,6 +130,31 @@ struct BriefingTests {
         #expect(try Self.bericht(projekt, "2021-10-01").html.contains("Beispieldaten:"))
     }
 
+    @Test("ein Meilenstein, der eine Entscheidung braucht, ohne Beschlussvorschlag: Warnung mit Ort")
+    func meilensteinOhneVorschlag() throws {
+        var projekt = try Self.projekt()
+        let datum = try #require(Datum(iso: "2021-10-01"))
+        let gedeckt = (projekt.berichtsdaten?.entscheidungen ?? []).filter { $0.ab <= datum }.flatMap { $0.meilensteine ?? [] }
+        try #require(!gedeckt.isEmpty)
+        func warnungen(_ projekt: Projekt) -> [Diagnostic] {
+            Sachstandsbericht.dokument(projekt, stichtag: datum, seit: nil).diagnostics.filter { $0.message.contains("keinen Beschlussvorschlag") }
+        }
+        let vorher = warnungen(projekt)
+        #expect(vorher.allSatisfy { $0.severity == .warning && $0.location != nil && $0.file.hasSuffix("meilensteine.json") })
+        projekt.berichtsdaten?.entscheidungen = []
+        let nachher = warnungen(projekt)
+        let stand = try #require(Stichtagsstand(projekt, stichtag: datum))
+        let offen = stand.projekt.meilensteinplan.meilensteine.filter {
+            gedeckt.contains($0.id) && $0.entscheidungVerwaltungsvorstand == true && Stichtagsstatus.von($0, am: datum) != .erledigt
+        }
+        try #require(!offen.isEmpty, "die Referenz hat einen offenen Meilenstein mit Beschlussvorschlag")
+        #expect(nachher.count == vorher.count + offen.count)
+        for meilenstein in offen {
+            #expect(!vorher.contains { $0.message.contains(meilenstein.titel) })
+            #expect(nachher.contains { $0.message.contains(meilenstein.titel) }, "ohne Vorschlag wird „\(meilenstein.titel)“ genannt")
+        }
+    }
+
     @Test("Kernaussagen: drei bis fünf Sätze, keiner beginnt mit einer Ziffer", arguments: stichtage)
     func kernaussagen(_ iso: String) throws {
         let (_, sachstand) = try Self.bericht(try Self.projekt(), iso)
