@@ -155,6 +155,40 @@ struct BriefingTests {
         }
     }
 
+    @Test("Daten sind Text: Markup in data/berichte.json erscheint maskiert")
+    func feindlicheTexte() throws {
+        var projekt = try Self.projekt()
+        let feindlich = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+        var daten = try #require(projekt.berichtsdaten)
+        daten.ansprechperson.name += feindlich
+        daten.entscheidungen = daten.entscheidungen?.map { eintrag in
+            var kopie = eintrag
+            kopie.titel += feindlich
+            kopie.beschlussvorschlag += feindlich
+            kopie.optionen = (eintrag.optionen ?? []).map { $0 + feindlich }
+            kopie.folgenOhneEntscheidung = (eintrag.folgenOhneEntscheidung ?? "") + feindlich
+            return kopie
+        }
+        daten.risiken = daten.risiken?.map { risiko in
+            var kopie = risiko
+            kopie.titel += feindlich
+            kopie.gegenmassnahme += feindlich
+            return kopie
+        }
+        daten.kennzahlen = daten.kennzahlen?.map { kennzahl in
+            var kopie = kennzahl
+            kopie.name += feindlich
+            kopie.einheit += feindlich
+            return kopie
+        }
+        projekt.berichtsdaten = daten
+        let (html, _, _) = Sachstandsbericht.dokument(projekt, stichtag: try #require(Datum(iso: "2022-09-01")), seit: nil)
+        let text = try #require(html)
+        #expect(!text.contains("<script>alert"))
+        #expect(!text.contains("<img"))
+        #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
     @Test("Kernaussagen: drei bis fünf Sätze, keiner beginnt mit einer Ziffer", arguments: stichtage)
     func kernaussagen(_ iso: String) throws {
         let (_, sachstand) = try Self.bericht(try Self.projekt(), iso)
