@@ -56,8 +56,9 @@ public struct Sachstand: Sendable {
         self.stichtag = stichtag
         self.seit = seit
         fassung = stand.fassung
-        empfaenger = projekt.gremien.gremien.first { $0.id == daten.empfaenger }
-        leitgremium = projekt.gremien.gremien.first { $0.id == daten.leitgremium }
+        // As the Gremien stood then; a Gremium founded later is still named (validate checks the ids exist today).
+        empfaenger = stand.alleGremien.first { $0.id == daten.empfaenger }
+        leitgremium = stand.alleGremien.first { $0.id == daten.leitgremium }
         ansprechperson = daten.ansprechperson
         bericht = daten.berichte.first { $0.stichtag == stichtag }
         beispieldaten = daten.beispieldaten == true || projekt.meilensteinplan.beispieldaten == true
