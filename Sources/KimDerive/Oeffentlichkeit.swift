@@ -8,6 +8,8 @@ public enum Oeffentlichkeit {
     public static func filtern(_ projekt: Projekt) -> Projekt {
         var kopie = projekt
         kopie.sitzungen = projekt.sitzungen.map(filtern)
+        // Decisions, risks and contacts of the Sachstandsbericht are internal as a whole.
+        kopie.berichtsdaten = nil
         return kopie
     }
 

@@ -18,8 +18,8 @@ public enum ProjectLoader {
         let meilensteinplan = loader.load(Meilensteinplan.self, from: "data/meilensteine.json", schema: "meilensteine")
         let sitzungen = loadSitzungen(files, &loader)
         let archiv = loadArchive(files, &loader)
-        let berichte = files.exists("data/berichte.json")
-            ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte")?.berichte ?? [] : []
+        let berichtsdaten = files.exists("data/berichte.json")
+            ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte") : nil
         var diagnostics = loader.diagnostics
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
@@ -34,7 +34,8 @@ public enum ProjectLoader {
                               sitzungen: sitzungen.sorted { ($0.datum, $0.gremium, $0.nummer) < ($1.datum, $1.gremium, $1.nummer) },
                               archiv: archiv, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
         var vollstaendig = projekt
-        vollstaendig.berichte = berichte.sorted { $0.stichtag < $1.stichtag }
+        vollstaendig.berichte = (berichtsdaten?.berichte ?? []).sorted { $0.stichtag < $1.stichtag }
+        vollstaendig.berichtsdaten = berichtsdaten
         // The datasets whose changes between Fassungen are listed field by field.
         for schema in ["angebote", "meilensteine", "gremien", "programm"] {
             vollstaendig.feldtitel[schema] = Feldtitel.lesen(files, schema: schema)

@@ -19,6 +19,8 @@ public struct Projekt: Sendable {
     public var archiv: [Int: Datenstand]
     /// Earlier Sachstandsberichte; empty when the project has no `data/berichte.json`.
     public var berichte: [Bericht] = []
+    /// The whole of `data/berichte.json` (recipient, decisions, risks, Kennzahlen) for the Sachstandsbericht; internal.
+    public var berichtsdaten: Berichte?
     /// Template sources by name ("kapitel/1-einleitung", "layout"), project files over built-ins.
     public var vorlagen: [String: Vorlage]
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.

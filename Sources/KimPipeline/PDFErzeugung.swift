@@ -58,7 +58,12 @@ public struct PDFErzeugung {
         let fehler = Pipe()
         prozess.standardError = fehler
         prozess.standardOutput = FileHandle.nullDevice
-        // WeasyPrint takes SOURCE_DATE_EPOCH-free dates from the document's dcterms metadata.
+        // WeasyPrint takes the PDF's dates from the document's dcterms metadata; the font subsetter
+        // (fontTools) stamps each embedded subset with the time of the run unless SOURCE_DATE_EPOCH
+        // is set. Set to the document's own date, the same input gives the same bytes.
+        var umgebung = ProcessInfo.processInfo.environment
+        umgebung["SOURCE_DATE_EPOCH"] = String(Self.quelldatum(html))
+        prozess.environment = umgebung
         try prozess.run()
         let meldung = fehler.fileHandleForReading.readDataToEndOfFile()
         prozess.waitUntilExit()
@@ -81,6 +86,25 @@ extension PDFErzeugung {
             try FileManager.default.createDirectory(at: datei.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: datei, options: .atomic)
         }
+    }
+
+    /// SOURCE_DATE_EPOCH for a document: its `dcterms.modified` date; 1980-01-01 (the ZIP epoch) when it has none.
+    static func quelldatum(_ html: String) -> Int {
+        let treffer = html.firstMatch(of: /<meta name="dcterms.modified" content="(\d{4}-\d{2}-\d{2})"/)
+        guard let datum = treffer.flatMap({ Datum(iso: String($0.1)) }) else { return 315_532_800 }
+        return sekundenSeit1970(datum)
+    }
+
+    /// Seconds from 1970-01-01 to the start of the day (UTC), for SOURCE_DATE_EPOCH.
+    static func sekundenSeit1970(_ datum: Datum) -> Int {
+        // Days from civil date (Howard Hinnant's algorithm), exact for the Gregorian calendar.
+        let jahr = datum.monat <= 2 ? datum.jahr - 1 : datum.jahr
+        let aera = (jahr >= 0 ? jahr : jahr - 399) / 400
+        let jahrDerAera = jahr - aera * 400
+        let monat = datum.monat > 2 ? datum.monat - 3 : datum.monat + 9
+        let tagDesJahres = (153 * monat + 2) / 5 + datum.tag - 1
+        let tagDerAera = jahrDerAera * 365 + jahrDerAera / 4 - jahrDerAera / 100 + tagDesJahres
+        return (aera * 146_097 + tagDerAera - 719_468) * 86_400
     }
 }
 

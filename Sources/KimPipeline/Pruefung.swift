@@ -20,8 +20,7 @@ extension Build {
         let intern = Build(Optionen(projekt: optionen.projekt, stichtag: optionen.stichtag, intern: true))
         let (alles, stand, _) = intern.auswerten()
         if let alles, let stand {
-            let sachstand = Sachstand(alles, stichtag: stand.stichtag, seit: nil)
-            befunde += Briefing.html(alles, stand, sachstand).1
+            befunde += Sachstandsbericht.dokument(alles, stichtag: stand.stichtag, seit: nil).diagnostics
         }
         var gesehen = Set<Diagnostic>()
         return befunde.filter { gesehen.insert($0).inserted }.sorted()

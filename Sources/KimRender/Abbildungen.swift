@@ -5,13 +5,18 @@ import KimModel
 /// (the structure chart is in Abbildungen+Strukturbild.swift). Geometry is computed
 /// here, drawing is left to `templates/partials/*.html`.
 enum Abbildungen {
-    static func tabelle(_ auswertung: Bevoelkerungsauswertung, nummer: Int, sozialraumnummern: Bool) -> Kontext {
+    /// `vergleichbar`: every table whose chart shows the same measure; they share one scale,
+    /// so bars of different figures can be compared by eye.
+    static func tabelle(_ auswertung: Bevoelkerungsauswertung, abbildungen: Abbildungsnummern, sozialraumnummern: Bool,
+                        vergleichbar: [Bevoelkerungsauswertung] = []) -> Kontext {
+        let nummer = abbildungen.tabelle(auswertung.tabelle.id)
         let tabelle = auswertung.tabelle
         let id = "abb-\(nummer)"
         // Label above each bar, so the chart stays readable at phone width without scaling down.
         let zeilenhoehe = 46, oben = 8, links = 4, balkenbreite = 270
-        let maximum = max(auswertung.zeilen.compactMap(\.anteil?.zehntelProzent).max() ?? 0, 1)
-        // The scale ends at the next multiple of ten percent above the highest share.
+        let alle = vergleichbar.isEmpty ? [auswertung] : vergleichbar
+        let maximum = max(alle.flatMap(\.zeilen).compactMap(\.anteil?.zehntelProzent).max() ?? 0, 1)
+        // The scale ends at the next multiple of ten percent above the highest share of all comparable charts.
         let skala = min(1000, ((maximum + 99) / 100) * 100)
         let balken: [Kontext] = auswertung.zeilen.enumerated().map { index, zeile in
             let zehntel = zeile.anteil?.zehntelProzent ?? 0
@@ -46,9 +51,9 @@ enum Abbildungen {
                 "breite": String(links + balkenbreite + 70),
                 "hoehe": String(achseY + 26),
                 "balken": balken,
-                "skalaText": "0 bis \(skala / 10) %",
+                "skalaText": "0 bis \(skala / 10) %" + (alle.count > 1 ? ", gleich in Abb. " + alle.map { String(abbildungen.tabelle($0.tabelle.id)) }.joined(separator: ", ") : ""),
                 "skalaY": String(achseY + 18),
-                "skalaEndeX": String(links + balkenbreite),
+                "skalaEndeX": String(links + balkenbreite + 66),
                 "beschreibung": beschreibung,
             ] as Kontext,
         ]

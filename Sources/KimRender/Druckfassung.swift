@@ -22,7 +22,8 @@ public enum Druckfassung {
             let ergebnis = renderer.render(vorlage, ersteFussnote: naechsteFussnote, diagnostics: &diagnostics)
             naechsteFussnote = ergebnis.naechsteFussnote
             kapitel.append(["id": "kapitel-\(eintrag.nummer)", "nummer": String(eintrag.nummer), "titel": eintrag.titel,
-                            "inhalt": fussnotenAnOrt(ergebnis.html, noten: ergebnis.fussnoten, kapitel: eintrag.nummer)])
+                            "inhalt": Querverweise.verlinken(fussnotenAnOrt(ergebnis.html, noten: ergebnis.fussnoten, kapitel: eintrag.nummer),
+                                                             ziel: Querverweise.imDruck(fassung))])
         }
         let plan = damals.auswertung.meilensteine
         let angebote = damals.projekt.angebote
@@ -42,6 +43,7 @@ public enum Druckfassung {
                         "verantwortlich": m.verantwortlich, "status": eintrag.status.bezeichnung]
             },
             "meilensteineBeispiel": damals.projekt.meilensteinplan.beispieldaten ?? false,
+            "beispielhinweis": beispielhinweis(damals.projekt),
             "stichtag": Format.datum(plan.stichtag),
             "metadatum": fassung.datum.iso,
         ])
@@ -50,6 +52,16 @@ public enum Druckfassung {
             diagnostics.append(.error("templates/druck/handlungskonzept.html", nil, "die Vorlage fehlt", hint: "aus dem Referenzprojekt übernehmen"))
         }
         return (html, (diagnostics + vorlagen.befunde).sorted())
+    }
+
+    /// What the title page says about example data in this document, nil when there is none:
+    /// an adopted Konzept must not print invented dates as if they were facts.
+    static func beispielhinweis(_ projekt: Projekt) -> Any {
+        var teile: [String] = []
+        if projekt.handlungskonzept.beispieldaten == true { teile.append("Nummer und Datum der Fassung") }
+        if projekt.meilensteinplan.beispieldaten == true { teile.append("der Meilensteinplan in Anlage 2") }
+        guard !teile.isEmpty else { return Leer() }
+        return teile.joined(separator: " sowie ") + " sind zur Veranschaulichung gesetzt."
     }
 
     /// Moves each footnote's text to where its mark stands; the print stylesheet floats it to the page foot.

@@ -81,7 +81,9 @@ struct KapitelRenderer {
                 diagnostics.append(.error(vorlage.datei, ort, "Abbildung \"\(id)\" gibt es nicht", hint: "bekannt sind: \(bekannt)"))
                 return ""
             }
-            return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle, nummer: auswertung.abbildungen.tabelle(id), sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true)) { $1 }) ?? ""
+            return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle, abbildungen: auswertung.abbildungen,
+                                                                                          sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true,
+                                                                                          vergleichbar: auswertung.bevoelkerung)) { $1 }) ?? ""
         case ("strukturbild", nil):
             return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild)) { $1 }) ?? ""
         default:

@@ -83,7 +83,7 @@ extension Website {
             let werte: Kontext = [
                 "wurzel": tiefe,
                 "kapitel": ["nummer": String(kapitel.nummer), "titel": kapitel.titel] as Kontext,
-                "inhalt": ergebnis.html,
+                "inhalt": Querverweise.verlinken(ergebnis.html, ziel: Querverweise.aufDerWebsite(fassung, tiefe: tiefe)),
                 "inhaltsverzeichnis": ergebnis.inhalt.map { ["id": $0.id, "text": $0.text] as Kontext },
                 "hatInhaltsverzeichnis": ergebnis.inhalt.count > 1, "inhaltsverzeichnisTitel": "Inhalt dieses Kapitels",
                 "fussnoten": ergebnis.fussnoten,

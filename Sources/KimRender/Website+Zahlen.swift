@@ -5,8 +5,9 @@ extension Website {
     func zahlen() -> Seite {
         // Each table with its files (Website+Tabellendaten), linked under it.
         let abbildungen: [Kontext] = auswertung.bevoelkerung.map { tabelle in
-            ["html": vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle, nummer: auswertung.abbildungen.tabelle(tabelle.tabelle.id),
-                                                                                   sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true))) ?? "",
+            ["html": vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle, abbildungen: auswertung.abbildungen,
+                                                                                   sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true,
+                                                                                   vergleichbar: auswertung.bevoelkerung))) ?? "",
              "titel": tabelle.tabelle.titel, "daten": "downloads/\(Self.bevoelkerungsname(tabelle.tabelle))"]
         }
         let werte = mitKontext(["wurzel": "", "abbildungen": abbildungen])

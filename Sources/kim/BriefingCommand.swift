@@ -27,6 +27,8 @@ struct BriefingCommand: ParsableCommand {
                 Ausgabe.melden(diagnostics)
                 throw ExitCode(1)
             }
+            // Warnings (a milestone awaiting a decision without a proposal) matter for the report too.
+            if !diagnostics.isEmpty { Ausgabe.melden(diagnostics) }
             for datei in dateien { Ausgabe.fehlerkanal("\(datei.path) geschrieben.") }
         } catch let fehler as ExitCode {
             throw fehler

@@ -55,6 +55,8 @@ struct FeindlicheTexteTests {
         "vorgelegtAm", "status", "ergebnis", "art", "kategorie", "traeger", "gremium", "sozialraum", "sozialraeume", "nummer", "slug",
         "vorlage", "basisUrl", "plz", "web", "email", "telefon", "url", "handlungsfeld", "zielgruppen", "meilensteine", "gremien",
         "dachverband", "buchstabe", "beschlussfassung", "tabelle", "wert", "indikator", "lizenz", "regionalschluessel",
+        // data/berichte.json: dates, an enumeration and Gremium references
+        "seit", "behobenAm", "entschiedenAm", "sitzung", "einschaetzung", "empfaenger", "leitgremium",
     ]
     static let feindlich = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)) *a* _b_ & \"q\" 'q'"
 

@@ -84,11 +84,11 @@ struct PDFTests {
         let seiten = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
         #expect((1...2).contains(seiten))
         let html = try String(contentsOf: try #require(dateien.first), encoding: .utf8)
-        #expect(html.contains("Berichtszeitraum seit 01.07.2021"), "seit dem vorigen Bericht aus data/berichte.json")
+        #expect(html.contains("seit dem letzten Bericht zum <time datetime=\"2021-07-01\">01.07.2021</time>"), "seit dem vorigen Bericht aus data/berichte.json")
         #expect(html.contains("Kernaussagen"))
-        let kernaussagen = html.components(separatedBy: "<ol class=\"kernaussagen\">").last?.components(separatedBy: "</ol>").first ?? ""
+        let kernaussagen = html.components(separatedBy: "<ul class=\"kernaussagen\">").last?.components(separatedBy: "</ul>").first ?? ""
         #expect((3...5).contains(kernaussagen.components(separatedBy: "<li>").count - 1))
-        #expect(html.contains("Zur Entscheidung des Verwaltungsvorstands"))
+        #expect(html.contains("<h2 id=\"entscheidung\">Entscheidungsbedarf</h2>"))
     }
 
     @Test("ohne WeasyPrint sagt kim, wie man es installiert")
