@@ -80,7 +80,7 @@ struct BriefingTests {
         }
         // Population figures belong to the site.
         #expect(!text.contains("Einwanderungsgeschichte"))
-        #expect(!text.contains(Format.zahl(projekt.demografie.imKontextFlucht.anzahl)))
+        for indikator in projekt.demografie.indikatoren ?? [] { #expect(!text.contains(indikator.name)) }
     }
 
     @Test("ein Meilenstein, der nach dem Stichtag erledigt wurde, war am Stichtag noch offen oder überfällig")
