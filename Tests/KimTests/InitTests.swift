@@ -141,6 +141,28 @@ struct InitTests {
         #expect(try Data(contentsOf: ordner.appendingPathComponent("README.md")) == Data("notizen".utf8))
     }
 
+    @Test("Kommandozeile: init 0, zweites init 1 mit Meldung, falsche Art 2; dann check 0 und schemas 0")
+    func kommandozeile() throws {
+        let ordner = try Fixtures.temporaererOrdner().appendingPathComponent("neu")
+        let erst = try KommandozeileTests.kim(["init", "--art", "Städteregion", "--name", "Städteregion Beispiel", "--project", ordner.path])
+        #expect(erst.status == 0, "\(erst.ausgabe)")
+        #expect(erst.ausgabe.contains("Bitte ersetzen"))
+        let vorher = try Self.inhalt(ordner)
+        let zweit = try KommandozeileTests.kim(["init", "--art", "Kreis", "--name", "Kreis Beispiel", "--project", ordner.path])
+        #expect(zweit.status == 1)
+        #expect(zweit.ausgabe.contains("Fehler:") && zweit.ausgabe.contains("überschreibt keine Datei"), "\(zweit.ausgabe)")
+        #expect(try Self.inhalt(ordner) == vorher)
+        let falsch = try KommandozeileTests.kim(["init", "--art", "Gemeinde", "--name", "X", "--project", ordner.path + "-2"])
+        #expect(falsch.status == 2)
+        #expect(falsch.ausgabe.contains("\"kreisfreie Stadt\""), "\(falsch.ausgabe)")
+        #expect(!FileManager.default.fileExists(atPath: ordner.path + "-2"))
+
+        #expect(try KommandozeileTests.kim(["check", "--project", ordner.path]).status == 0)
+        let schemas = try KommandozeileTests.kim(["schemas", "--project", ordner.path])
+        #expect(schemas.status == 0)
+        #expect(schemas.ausgabe.contains("schemas/kommune.schema.json ist schon aktuell"), "\(schemas.ausgabe)")
+    }
+
     @Test("kim schemas schreibt die eingebauten Schemas Byte für Byte und überschreibt eine geänderte Datei nur mit --ersetzen")
     func schemas() throws {
         let ordner = try Fixtures.temporaererOrdner()
