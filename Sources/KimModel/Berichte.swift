@@ -9,7 +9,7 @@ public struct Berichte: Codable, Sendable, Equatable {
     public var beispieldaten: Bool?
     /// Gremium id of the body that receives the report ("verwaltungsvorstand")
     public var empfaenger: String
-    /// Gremium id of the steering body whose Beschlüsse the report lists ("lenkungskreis")
+    /// Gremium id of the steering body whose Beschlüsse the report lists ("steuerungsgruppe")
     public var leitgremium: String
     public var ansprechperson: Ansprechperson
     public var berichte: [Bericht]

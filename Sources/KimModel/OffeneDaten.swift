@@ -5,7 +5,7 @@ public struct OffeneDaten: Codable, Sendable, Equatable {
     public var quelle: String
     public var beispieldaten: Bool?
     public var lizenz: Datenlizenz
-    /// Who the licence's attribution names ("Stadt Oberhausen, Kommunales Integrationszentrum").
+    /// Who the licence's attribution names ("Kreis Lindenau, Kommunales Integrationszentrum").
     public var namensnennung: String
     /// Amtlicher Regionalschlüssel (ARS) of the Kommune, twelve digits: "051190000000".
     public var regionalschluessel: String

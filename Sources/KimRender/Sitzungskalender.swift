@@ -56,7 +56,7 @@ struct Sitzungskalender {
         return zeilen
     }
 
-    /// "sitzung-lenkungskreis-2021-1@kim.oberhausen.de": the Sitzung's id is unique in the project,
+    /// "sitzung-steuerungsgruppe-2025-1@kim.kreis-lindenau.example": the Sitzung's id is unique in the project,
     /// the host names the project, so two Kommunen's calendars never share a UID.
     static func uid(_ sitzung: Sitzung, basisUrl: String) -> String {
         "sitzung-\(sitzung.id)@\(host(basisUrl))"

@@ -53,11 +53,6 @@ struct KreisLindenauTests {
     @Test("Sources/ nennt weder Oberhausen noch seine Tabellen-, Gremien- oder Indikator-Kennungen")
     func keineOberhausenStrukturImCode() throws {
         let funde = try Self.fundstellen()
-        // Known at the time of writing (issue 12): examples in the built-in schemas' descriptions,
-        // doc comments, and the default `lenkungsgremium: "lenkungskreis"` in KimDerive/Sachstand.swift.
-        // When they are gone, this known issue stops occurring and the test asks to remove it.
-        withKnownIssue("Sources/ nennt noch Oberhausen-Kennungen (issue 12)") {
-            #expect(funde.isEmpty, "\(funde.joined(separator: "\n"))")
-        }
+        #expect(funde.isEmpty, "\(funde.joined(separator: "\n"))")
     }
 }

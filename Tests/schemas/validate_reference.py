@@ -29,7 +29,7 @@ VALIDATION_KEYWORDS = {
     "$ref", "$defs", "type", "properties", "required", "additionalProperties", "items",
     "enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "format", "minItems",
 }
-ANNOTATIONS = {"title", "description", "$schema", "$id", "x-kim-muster"}
+ANNOTATIONS = {"title", "description", "$schema", "$id", "x-kim-muster", "x-kim-hinweis-unbekannt"}
 ALLOWED = VALIDATION_KEYWORDS | ANNOTATIONS
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
