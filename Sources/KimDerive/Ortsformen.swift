@@ -12,9 +12,13 @@ public struct Ortsformen: Sendable, Equatable {
     public var gebiet: String
     /// "stadtweit", "kreisweit", "regionsweit"
     public var weit: String
+    /// How a title names the Kommune after "KIM": "Beispielstadt" for a city, the full "Kreis Lindenau" or
+    /// "Rhein-Sieg-Kreis" otherwise, so that "KIM Lindenau" never leaves open whether town or Kreis is meant.
+    public var kurzform: String
 
     public init(_ kommune: Kommune) {
         let bezeichnung = kommune.bezeichnung
+        kurzform = kommune.art == "kreisfreie Stadt" ? kommune.name : bezeichnung
         switch kommune.art {
         case "Kreis":
             gebiet = "Kreis"

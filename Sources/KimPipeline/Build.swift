@@ -73,8 +73,9 @@ public struct Build {
     /// Steps 1 to 3: load, validate, filter what is not public, derive. Nil when anything is wrong.
     private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic]) {
         // A project holds only what is its own; everything else comes from kim's built-in defaults.
-        let files = (files ?? .disk(optionen.projekt)).ueberlagert(Vorgaben.dateien)
-        var diagnostics: [Diagnostic] = []
+        let eigene = files ?? .disk(optionen.projekt)
+        let files = eigene.ueberlagert(Vorgaben.dateien)
+        var diagnostics: [Diagnostic] = Schemaablage.abweichungen(eigene)
         let projekt: Projekt? = schritt(1, schritte, "Laden") {
             let (projekt, gefunden) = ProjectLoader.load(files, speicher: speicher)
             diagnostics += gefunden

@@ -19,7 +19,8 @@ extension Build {
         // The briefing is internal: it sees what the public filter removes.
         let intern = Build(Optionen(projekt: optionen.projekt, stichtag: optionen.stichtag, intern: true))
         let (alles, stand, _) = intern.auswerten()
-        if let alles, let stand {
+        // Without data/berichte.json the project makes no briefings; `kim briefing` says so itself.
+        if let alles, let stand, alles.berichtsdaten != nil {
             befunde += Sachstandsbericht.dokument(alles, stichtag: stand.stichtag, seit: nil).diagnostics
         }
         var gesehen = Set<Diagnostic>()

@@ -1,4 +1,6 @@
 import Foundation
+import KimLoad
+import KimModel
 import KimVorgaben
 
 /// `kim schemas`: puts kim's built-in schemas into the project's `schemas/`, so that an editor
@@ -63,6 +65,18 @@ public struct Schemaablage {
             case .unveraendert: "\(eintrag.pfad) ist schon aktuell"
             case .abweichend: "\(eintrag.pfad) übersprungen: die Datei weicht vom eingebauten Schema ab (eine eigene Fassung des Projekts gilt statt der eingebauten); mit --ersetzen überschreiben"
             }
+        }
+    }
+}
+
+extension Schemaablage {
+    /// A warning for every schema in the project that differs from kim's built-in one: after an
+    /// update of kim an old copy would go on validating against the old data format.
+    static func abweichungen(_ projekt: ProjectFiles) -> [Diagnostic] {
+        schemas.compactMap { pfad, eingebaut in
+            guard projekt.exists(pfad), let eigen = try? projekt.read(pfad), eigen != eingebaut else { return nil }
+            return .warning(pfad, nil, "das Schema weicht von dem ab, das diese Version von kim mitbringt; es gilt die Fassung im Projekt",
+                            hint: "ist es eine alte Kopie, mit `kim schemas --ersetzen` erneuern; eigene Änderungen bleiben sonst bestehen")
         }
     }
 }

@@ -48,7 +48,7 @@ struct Katalog {
         let geaendert = datensaetze.map(\.geaendert).max() ?? offen.stand
         var aussagen: [String] = []
         aussagen.append(subjekt(katalogIRI, "dcat:Catalog", [
-            ("dct:title", [Turtle.deutsch("Offene Daten des Kommunalen Integrationsmanagements \(projekt.kommune.name)")]),
+            ("dct:title", [Turtle.deutsch("Offene Daten des Kommunalen Integrationsmanagements \(Ortsformen(projekt.kommune).kurzform)")]),
             ("dct:description", [Turtle.deutsch("Datensätze des Kommunalen Integrationsmanagements (KIM) \(Ortsformen(projekt.kommune).genitiv): Bevölkerungszahlen, Beratungsangebote, Meilensteine, Beschlüsse, Aufgaben und Sitzungen der Gremien.")]),
             ("dct:publisher", [Turtle.iri(herausgeber)]),
             ("foaf:homepage", [Turtle.iri(basis + "offene-daten.html")]),

@@ -28,7 +28,7 @@ enum KontextBuilder {
     static func kommune(_ kommune: Kommune) -> Kontext {
         let formen = Ortsformen(kommune)
         return ["name": kommune.name, "bezeichnung": kommune.bezeichnung, "art": kommune.art,
-         "ortIn": formen.inForm, "genitiv": formen.genitiv, "gebiet": formen.gebiet, "weit": formen.weit,
+         "ortIn": formen.inForm, "genitiv": formen.genitiv, "kurzform": formen.kurzform, "gebiet": formen.gebiet, "weit": formen.weit,
          "beispieldaten": kommune.beispieldaten ?? false,
          "anschrift": anschrift(kommune.anschrift),
          "sozialraeume": kommune.sozialraeume.map { ["nummer": $0.nummer, "name": $0.name] }]

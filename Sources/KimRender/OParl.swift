@@ -92,7 +92,7 @@ struct OParlExport {
 
     func system() -> [String: Any] {
         ["id": basis + "system.json", "type": Self.version + "System", "oparlVersion": Self.version,
-         "body": basis + "bodies.json", "name": "Kommunales Integrationsmanagement \(projekt.kommune.name)",
+         "body": basis + "bodies.json", "name": "Kommunales Integrationsmanagement \(Ortsformen(projekt.kommune).kurzform)",
          "website": seiten, "product": "kim", "web": seiten]
             .merging(stempel(projekt.gremien.stand)) { $1 }
     }

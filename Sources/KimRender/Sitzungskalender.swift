@@ -19,7 +19,7 @@ struct Sitzungskalender {
     var text: String {
         let basis = projekt.kommune.basisUrl
         var zeilen = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kim//Sitzungskalender//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                      "X-WR-CALNAME:" + ICalendar.text("Sitzungen der KIM-Gremien \(projekt.kommune.name)"),
+                      "X-WR-CALNAME:" + ICalendar.text("Sitzungen der KIM-Gremien \(Ortsformen(projekt.kommune).kurzform)"),
                       "X-WR-TIMEZONE:Europe/Berlin"]
         zeilen += ICalendar.berlin
         for sitzung in projekt.sitzungen {

@@ -33,7 +33,7 @@ extension Website {
             seite: "anlage-1/index.html", dateien: Datensatz.tabellendateien("angebote"), spalten: Self.angebotsspalten))
         let plan = projekt.meilensteinplan
         datensaetze.append(Datensatz(
-            id: "meilensteine", titel: "Meilensteinplan des KIM \(projekt.kommune.name) (Anlage 2)",
+            id: "meilensteine", titel: "Meilensteinplan des KIM \(Ortsformen(projekt.kommune).kurzform) (Anlage 2)",
             beschreibung: "Meilensteine der Umsetzung mit Zeitraum, Verantwortlichen und ihrem Stand am \(Format.datum(auswertung.stichtag)).",
             veroeffentlicht: plan.stand, geaendert: plan.stand, quelle: plan.quelle,
             themen: ["GOVE", "SOCI"], schlagworte: ["Meilensteine", "Integration", "Umsetzung"], beispieldaten: plan.beispieldaten ?? false,
@@ -41,26 +41,26 @@ extension Website {
         let sitzungen = sitzungsstand
         let beispiel = projekt.sitzungen.contains { $0.beispieldaten == true }
         datensaetze.append(Datensatz(
-            id: "beschluesse", titel: "Beschlüsse der KIM-Gremien \(projekt.kommune.name)",
+            id: "beschluesse", titel: "Beschlüsse der KIM-Gremien \(Ortsformen(projekt.kommune).kurzform)",
             beschreibung: "Alle veröffentlichten Beschlüsse der Gremien des Kommunalen Integrationsmanagements mit Sitzung, Tagesordnungspunkt, Wortlaut und Ergebnis.",
             veroeffentlicht: sitzungen.veroeffentlicht, geaendert: sitzungen.geaendert, quelle: "Niederschriften der Sitzungen (öffentliche Teile)",
             themen: ["GOVE"], schlagworte: ["Beschlüsse", "Gremien", "Integration"], beispieldaten: beispiel,
             seite: "beschluesse.html", dateien: Datensatz.tabellendateien("beschluesse"), spalten: Self.beschlussspalten))
         datensaetze.append(Datensatz(
-            id: "aufgaben", titel: "Aufgaben aus den Sitzungen der KIM-Gremien \(projekt.kommune.name)",
+            id: "aufgaben", titel: "Aufgaben aus den Sitzungen der KIM-Gremien \(Ortsformen(projekt.kommune).kurzform)",
             beschreibung: "Aufgaben aus den öffentlichen Teilen der Sitzungen mit Verantwortlichen, Frist und Stand am \(Format.datum(auswertung.stichtag)).",
             veroeffentlicht: sitzungen.veroeffentlicht, geaendert: sitzungen.geaendert, quelle: "Niederschriften der Sitzungen (öffentliche Teile)",
             themen: ["GOVE"], schlagworte: ["Aufgaben", "Gremien", "Integration"], beispieldaten: beispiel,
             seite: "aufgaben.html", dateien: Datensatz.tabellendateien("aufgaben"), spalten: Self.aufgabenspalten))
         datensaetze.append(Datensatz(
-            id: "sitzungskalender", titel: "Sitzungskalender der KIM-Gremien \(projekt.kommune.name)",
+            id: "sitzungskalender", titel: "Sitzungskalender der KIM-Gremien \(Ortsformen(projekt.kommune).kurzform)",
             beschreibung: "Die Sitzungen der Gremien als Kalender zum Abonnieren: öffentliche Sitzungen mit Uhrzeit, Ort und Link zur Niederschrift, nicht öffentliche nur mit Datum und Gremium.",
             veroeffentlicht: sitzungen.veroeffentlicht, geaendert: sitzungen.geaendert, quelle: "Niederschriften der Sitzungen",
             themen: ["GOVE"], schlagworte: ["Sitzungen", "Gremien", "Kalender"], beispieldaten: beispiel,
             seite: "gremien.html", dateien: [Datensatz.Datei(pfad: Sitzungskalender.pfad, format: "iCalendar", dateityp: "ICS")], spalten: []))
         if !optionen.intern {
             datensaetze.append(Datensatz(
-                id: "oparl", titel: "Gremien und Sitzungen des KIM \(projekt.kommune.name) (OParl 1.1)",
+                id: "oparl", titel: "Gremien und Sitzungen des KIM \(Ortsformen(projekt.kommune).kurzform) (OParl 1.1)",
                 beschreibung: "Die Gremien, ihre Sitzungen und die öffentlichen Tagesordnungspunkte mit Beschlüssen über die Schnittstelle OParl 1.1 für Ratsinformationssysteme; Einstieg ist das System-Objekt.",
                 veroeffentlicht: min(projekt.gremien.stand, sitzungen.veroeffentlicht), geaendert: max(projekt.gremien.stand, sitzungen.geaendert),
                 quelle: projekt.gremien.quelle, themen: ["GOVE"], schlagworte: ["OParl", "Gremien", "Sitzungen"], beispieldaten: beispiel,

@@ -32,7 +32,7 @@ extension Website {
         var feed = """
         <?xml version="1.0" encoding="UTF-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
-          <title>\(Escape.xml("Kommunales Integrationsmanagement \(projekt.kommune.name)"))</title>
+          <title>\(Escape.xml("Kommunales Integrationsmanagement \(Ortsformen(projekt.kommune).kurzform)"))</title>
           <subtitle>\(Escape.xml("Fassungen des Handlungskonzepts und Niederschriften der Gremien"))</subtitle>
           <id>\(Escape.xml(basis + "feed.xml"))</id>
           <link rel="self" href="\(Escape.xml(basis + "feed.xml"))"/>

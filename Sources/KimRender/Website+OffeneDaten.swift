@@ -26,7 +26,7 @@ extension Website {
             "oparl": !optionen.intern,
         ])
         return Seite(pfad: "offene-daten.html", titel: "Offene Daten",
-                     beschreibung: "Alle Daten des KIM \(projekt.kommune.name) zum Herunterladen: Tabellen als CSV und JSON, Sitzungskalender, OParl, Atom-Feed und DCAT-AP.de-Katalog.",
+                     beschreibung: "Alle Daten des KIM \(Ortsformen(projekt.kommune).kurzform) zum Herunterladen: Tabellen als CSV und JSON, Sitzungskalender, OParl, Atom-Feed und DCAT-AP.de-Katalog.",
                      inhalt: vorlagen.render("seiten/offene-daten", werte) ?? "", bereich: "", brotkrumen: [])
     }
 

@@ -10,7 +10,7 @@ extension Website {
             "kennzahlen": kennzahlen,
             "kapitel": kapitelListe(wurzel: ""),
         ])
-        return Seite(pfad: "index.html", titel: "Kommunales Integrationsmanagement \(projekt.kommune.name)",
+        return Seite(pfad: "index.html", titel: "Kommunales Integrationsmanagement \(Ortsformen(projekt.kommune).kurzform)",
                      beschreibung: "Das lokale Handlungskonzept, Zahlen und Gremien des Kommunalen Integrationsmanagements \(Ortsformen(projekt.kommune).genitiv).",
                      inhalt: vorlagen.render("seiten/start", werte) ?? "", bereich: "start", brotkrumen: [])
     }

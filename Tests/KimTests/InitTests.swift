@@ -191,3 +191,20 @@ struct InitTests {
         #expect(Array(try Data(contentsOf: geaendert)) == Vorgaben.dateien["schemas/kommune.schema.json"])
     }
 }
+
+@Suite("Eigene Schemas im Projekt")
+struct SchemaabweichungTests {
+    @Test("ein Schema im Projekt, das vom eingebauten abweicht, gibt eine Warnung an seinem Pfad; ein gleiches keine")
+    func abweichendesSchema() throws {
+        var dateien = try Fixtures.referenzDateien()
+        let pfad = "schemas/kommune.schema.json"
+        let eingebaut = try #require(Vorgaben.dateien[pfad])
+        dateien[pfad] = eingebaut
+        #expect(!Fixtures.pruefen(dateien).diagnostics.contains { $0.file == pfad })
+        dateien[pfad] = Array(String(decoding: eingebaut, as: UTF8.self).replacingOccurrences(of: "\"Stand\"", with: "\"Stand (alt)\"").utf8)
+        let befunde = Fixtures.pruefen(dateien).diagnostics.filter { $0.file == pfad }
+        #expect(befunde.count == 1)
+        #expect(befunde.first?.severity == .warning)
+        #expect(befunde.first?.hint?.contains("kim schemas --ersetzen") == true)
+    }
+}
