@@ -32,7 +32,8 @@ BOUND = {
     "$schema", "id", "stand", "stichtag", "datum", "beginn", "ende", "frist", "erledigtAm", "gefoerdertBis", "ab", "pruefdatum",
     "vorgelegtAm", "status", "ergebnis", "art", "kategorie", "traeger", "gremium", "sozialraum", "sozialraeume", "nummer", "slug",
     "vorlage", "basisUrl", "plz", "web", "email", "telefon", "url", "handlungsfeld", "zielgruppen", "meilensteine", "gremien",
-    "dachverband", "buchstabe", "beschlussfassung", "lizenz", "regionalschluessel",
+    "dachverband", "buchstabe", "beschlussfassung", "lizenz", "regionalschluessel", "tabelle", "wert", "indikator",
+    "seit", "behobenAm", "entschiedenAm", "sitzung", "einschaetzung", "empfaenger", "leitgremium",
 }
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
@@ -60,8 +61,10 @@ def main(argv):
 
     with tempfile.TemporaryDirectory() as temp:
         project = Path(temp) / "projekt"
+        # The project's own folders; what it lacks comes from kim's built-in defaults.
         for folder in ("data", "schemas", "templates", "assets"):
-            shutil.copytree(ROOT / folder, project / folder)
+            if (ROOT / folder).is_dir():
+                shutil.copytree(ROOT / folder, project / folder)
         for path in sorted((project / "data").rglob("*.json")):
             path.write_text(json.dumps(poison(json.loads(path.read_text("utf-8"))), ensure_ascii=False, indent=1), encoding="utf-8")
         result = subprocess.run([str(kim), "build", "--no-pdf", "--project", str(project)], capture_output=True, text=True, timeout=600)
