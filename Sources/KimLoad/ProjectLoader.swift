@@ -106,6 +106,13 @@ public enum ProjectLoader {
                 diagnostics.append(.error(path, nul, "die Vorlage enthält ein NUL-Zeichen", hint: "das Zeichen entfernen"))
                 continue
             }
+            if let zeichen = ersterFehler(in: bytes, JSONParser.unzulaessig) {
+                // Noncharacters would make feed.xml and the OParl files ill-formed; C1 controls are not allowed in HTML.
+                let scalar = text.unicodeScalars.first(where: JSONParser.unzulaessig) ?? "\u{FFFF}"
+                diagnostics.append(.error(path, zeichen, "die Vorlage enthält ein " + JSONParser.beschreibung(scalar).replacingOccurrences(of: " in einem Text", with: ""),
+                                          hint: "das Zeichen entfernen"))
+                continue
+            }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
             if let existing = vorlagen[name] {
