@@ -70,6 +70,9 @@ struct DatasetLoader {
         } catch is ProjectFiles.TooLarge {
             diagnostics.append(.error(path, nil, "die Datei ist größer als \(ProjectFiles.maximumFileSize / 1024 / 1024) MB", hint: "Daten auf mehrere Dateien verteilen"))
             return nil
+        } catch let abgelehnt as ProjectFiles.Refused {
+            diagnostics.append(.error(path, nil, abgelehnt.reason))
+            return nil
         } catch {
             diagnostics.append(.error(path, nil, "die Datei fehlt oder ist nicht lesbar"))
             return nil

@@ -20,6 +20,7 @@ public enum ProjectLoader {
         let berichte = files.exists("data/berichte.json")
             ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte")?.berichte ?? [] : []
         var diagnostics = loader.diagnostics
+        for ordner in ["data/sitzungen", "data/fassungen", "templates", "assets"] { diagnostics += files.problems(ordner) }
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
 
@@ -93,8 +94,11 @@ public enum ProjectLoader {
         for path in files.list("templates") where path.hasSuffix(".md") || path.hasSuffix(".html") {
             let relative = path.dropFirst("templates/".count)
             let name = String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)])
-            guard let bytes = try? files.read(path) else {
-                diagnostics.append(.error(path, nil, "die Vorlage ist nicht lesbar"))
+            let bytes: [UInt8]
+            do {
+                bytes = try files.read(path)
+            } catch {
+                diagnostics.append(.error(path, nil, (error as? ProjectFiles.Refused)?.reason ?? "die Vorlage ist nicht lesbar"))
                 continue
             }
             guard var text = String(validating: bytes, as: UTF8.self) else {
@@ -145,8 +149,11 @@ public enum ProjectLoader {
     static func loadAssets(_ files: ProjectFiles, into diagnostics: inout [Diagnostic]) -> [String: [UInt8]] {
         var assets: [String: [UInt8]] = [:]
         for path in files.list("assets") {
-            guard let bytes = try? files.read(path) else {
-                diagnostics.append(.error(path, nil, "die Datei ist nicht lesbar"))
+            let bytes: [UInt8]
+            do {
+                bytes = try files.read(path)
+            } catch {
+                diagnostics.append(.error(path, nil, (error as? ProjectFiles.Refused)?.reason ?? "die Datei ist nicht lesbar"))
                 continue
             }
             assets[path] = bytes
