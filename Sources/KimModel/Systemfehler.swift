@@ -26,3 +26,31 @@ public enum Systemfehler {
         }
     }
 }
+
+#if canImport(Foundation)
+import Foundation
+
+extension Systemfehler {
+    /// A Foundation error in German: its POSIX cause where there is one, never Foundation's English text.
+    public static func beschreibung(_ fehler: any Error) -> String {
+        if let posix = fehler as? POSIXError { return beschreibung(posix.code.rawValue) }
+        let ns = fehler as NSError
+        if let darunter = ns.userInfo[NSUnderlyingErrorKey] as? NSError, darunter.domain == NSPOSIXErrorDomain {
+            return beschreibung(Int32(darunter.code))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return beschreibung(Int32(ns.code)) }
+        if let cocoa = fehler as? CocoaError {
+            switch cocoa.code {
+            case .fileNoSuchFile, .fileReadNoSuchFile: return beschreibung(ENOENT)
+            case .fileReadNoPermission, .fileWriteNoPermission: return beschreibung(EACCES)
+            case .fileWriteVolumeReadOnly: return beschreibung(EROFS)
+            case .fileWriteOutOfSpace: return beschreibung(ENOSPC)
+            case .fileWriteFileExists: return beschreibung(EEXIST)
+            case .fileWriteInvalidFileName: return beschreibung(ENAMETOOLONG)
+            default: break
+            }
+        }
+        return "Systemfehler (\(ns.domain) \(ns.code))"
+    }
+}
+#endif
