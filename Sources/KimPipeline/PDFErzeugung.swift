@@ -87,7 +87,7 @@ public struct PDFErzeugung {
         .first { FileManager.default.isExecutableFile(atPath: $0.path) }
 
     /// Removes the temporary files of runs that were killed (their process no longer exists).
-    static func aufraeumen(_ cache: URL) {
+    public static func aufraeumen(_ cache: URL) {
         guard let eintraege = try? FileManager.default.contentsOfDirectory(atPath: cache.path) else { return }
         for eintrag in eintraege {
             guard let bereich = eintrag.range(of: ".tmp-", options: .backwards),
