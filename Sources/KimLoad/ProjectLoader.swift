@@ -47,12 +47,12 @@ public enum ProjectLoader {
     static func loadSitzungen(_ files: ProjectFiles, _ loader: inout DatasetLoader) -> [Sitzung] {
         let pfade = files.list("data/sitzungen").filter { $0.hasSuffix(".json") }
         guard !pfade.isEmpty, loader.schemaVorab("sitzung") else {
-            return pfade.compactMap { loader.load(Sitzung.self, from: $0, schema: "sitzung") }
+            return pfade.compactMap { pfad in loader.load(Sitzung.self, from: pfad, schema: "sitzung").map { $0.mitDatei(pfad) } }
         }
         let vorlage = loader
         let geladen = Parallel.map(pfade) { pfad -> (Sitzung?, DatasetLoader) in
             var einzeln = vorlage.fuerEineDatei()
-            return (einzeln.load(Sitzung.self, from: pfad, schema: "sitzung"), einzeln)
+            return (einzeln.load(Sitzung.self, from: pfad, schema: "sitzung")?.mitDatei(pfad), einzeln)
         }
         var sitzungen: [Sitzung] = []
         sitzungen.reserveCapacity(geladen.count)
@@ -159,5 +159,13 @@ public enum ProjectLoader {
             assets[path] = bytes
         }
         return assets
+    }
+}
+
+extension Sitzung {
+    func mitDatei(_ pfad: String) -> Sitzung {
+        var sitzung = self
+        sitzung.datei = pfad
+        return sitzung
     }
 }

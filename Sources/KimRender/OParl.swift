@@ -125,7 +125,7 @@ struct OParlExport {
         }
     }
 
-    func ortID(_ ort: String) -> String { basis + "location/\(Escape.slug(ort)).json" }
+    func ortID(_ ort: String) -> String { basis + "location/\(Self.dateiname(ort)).json" }
 
     func ort(_ ort: String) -> [String: Any] {
         ["id": ortID(ort), "type": Self.version + "Location", "description": ort, "locality": projekt.kommune.anschrift.ort]
@@ -145,7 +145,7 @@ struct OParlExport {
 
     func tagesordnungspunkt(_ punkt: Tagesordnungspunkt, reihenfolge: Int, in sitzung: Sitzung) -> [String: Any] {
         var objekt: [String: Any] = [
-            "id": basis + "agendaitem/\(sitzung.id)-\(Escape.slug(punkt.nummer)).json", "type": Self.version + "AgendaItem",
+            "id": basis + "agendaitem/\(sitzung.id)-\(Self.dateiname(punkt.nummer)).json", "type": Self.version + "AgendaItem",
             "meeting": basis + "meeting/\(sitzung.id).json", "number": punkt.nummer, "order": reihenfolge,
             "name": punkt.titel, "public": true,
             "web": seiten + "sitzungen/\(sitzung.id).html#top-\(Escape.slug(punkt.nummer))",

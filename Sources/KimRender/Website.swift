@@ -58,6 +58,8 @@ public struct Website {
         let angebote = website.angebote()
         let meilensteine = website.meilensteine()
         seiten += angebote.seiten + meilensteine.seiten
+        diagnostics += Ausgabepfade.doppelte(seiten)
+        guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
             ausgabe.schreiben(seite.pfad, html)
