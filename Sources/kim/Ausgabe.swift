@@ -6,7 +6,7 @@ import KimWrite
 
 enum Ausgabe {
     static let fehlerkanal: @Sendable (String) -> Void = { zeile in
-        FileHandle.standardError.write(Data((zeile + "\n").utf8))
+        FileHandle.standardError.write(Data((Terminaltext.sicher(zeile, zeilen: true) + "\n").utf8))
     }
 
     /// An error for the terminal: kim's own in its German words, a system error by its cause, never Foundation's English.
