@@ -64,14 +64,13 @@ public enum SchemaPruefung {
                 switch wert.value {
                 case .string: namen = [wert]
                 case .array(let liste) where !liste.isEmpty: namen = liste
-                default: namen = []
+                default:
                     fehler(wert.location, "»type« muss ein Typname oder eine Liste von Typnamen sein, gefunden: \(wert.shownForMessage)")
+                    return
                 }
                 for name in namen {
-                    guard case .string(let text) = name.value, SchemaPruefung.typen.contains(text) else {
-                        fehler(name.location, "unbekannter Typ \(name.shownForMessage)", hint: "möglich: \(SchemaPruefung.typen.sorted().joined(separator: ", "))")
-                        continue
-                    }
+                    if case .string(let text) = name.value, SchemaPruefung.typen.contains(text) { continue }
+                    fehler(name.location, "unbekannter Typ \(name.shownForMessage)", hint: "möglich: \(SchemaPruefung.typen.sorted().joined(separator: ", "))")
                 }
             case "enum":
                 guard case .array = wert.value else {
