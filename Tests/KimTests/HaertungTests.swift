@@ -2,6 +2,7 @@ import Foundation
 import KimLoad
 import KimModel
 import KimPipeline
+import KimVorgaben
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -49,14 +50,18 @@ struct HaertungTests {
         let projekt = try AbbruchTests.projektKopie()
         defer { try? FileManager.default.removeItem(at: projekt.deletingLastPathComponent()) }
         let fm = FileManager.default
+        // The project's own assets/ beside kim's built-in ones.
+        try fm.createDirectory(at: projekt.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try Data("p { color: black; }".utf8).write(to: projekt.appendingPathComponent("assets/eigen.css"))
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/passwd.css").path, withDestinationPath: "/etc/passwd")
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/loop").path, withDestinationPath: "..")
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/selbst").path, withDestinationPath: ".")
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("templates/texte/hostname.md").path, withDestinationPath: "/etc/hostname")
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("data/sitzungen/fremd.json").path, withDestinationPath: "/etc/hostname")
         // Inside its own folder a link is fine: it is resolved and stays in assets/.
-        try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/kopie.css").path, withDestinationPath: "kim.css")
-        let (projektDaten, befunde) = ProjectLoader.load(.disk(projekt))
+        try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/kopie.css").path, withDestinationPath: "eigen.css")
+        // Seen through the built-in defaults, as every build sees a project.
+        let (projektDaten, befunde) = ProjectLoader.load(ProjectFiles.disk(projekt).ueberlagert(Vorgaben.dateien))
         let fehler = befunde.filter { $0.severity == .error }.map(\.formatted)
         for pfad in ["assets/passwd.css", "assets/loop", "templates/texte/hostname.md", "data/sitzungen/fremd.json"] {
             #expect(fehler.contains { $0.hasPrefix("\(pfad): Fehler: der symbolische Verweis führt aus dem Ordner heraus") }, "\(pfad): \(fehler)")
