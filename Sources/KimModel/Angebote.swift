@@ -47,6 +47,8 @@ public struct Angebot: Codable, Sendable, Equatable {
     public var anschrift: Anschrift?
     public var kontakt: Kontakt?
     public var sprachen: [String]
+    /// When the service can be reached, "Mo–Do 9–12 Uhr"; absent when not known
+    public var oeffnungszeiten: String?
     /// Short description (Markdown)
     public var beschreibung: String?
     /// Gremium ids the service takes part in (Facharbeitskreis …)

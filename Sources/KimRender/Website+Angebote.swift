@@ -43,15 +43,7 @@ extension Website {
                             inhalt: vorlagen.render("seiten/angebote-gruppiert", mitKontext(basis.merging(["gruppen": zielgruppen, "titel": "Angebote nach Zielgruppe"]) { $1 })) ?? "",
                             bereich: "angebote", brotkrumen: krumen))
 
-        var raeume: [Kontext] = projekt.kommune.sozialraeume.map { raum in
-            ["id": "sozialraum-\(raum.nummer)", "name": "\(raum.nummer) \(raum.name)",
-             "angebote": liste(alle.filter { $0.sozialraeume.contains(raum.nummer) }, wurzel: "../", gruppe: "sozialraum-\(raum.nummer)")]
-        }
-        raeume.insert(["id": "stadtweit", "name": "Stadtweit oder ohne Angabe", "angebote": liste(alle.filter { $0.sozialraeume.isEmpty }, wurzel: "../")], at: 0)
-        seiten.append(Seite(pfad: "anlage-1/sozialraeume.html", titel: "Angebote nach Sozialraum",
-                            beschreibung: "Anlage 1 nach den Sozialräumen geordnet, in denen die Angebote tätig sind.",
-                            inhalt: vorlagen.render("seiten/angebote-gruppiert", mitKontext(basis.merging(["gruppen": raeume, "titel": "Angebote nach Sozialraum"]) { $1 })) ?? "",
-                            bereich: "angebote", brotkrumen: krumen))
+        seiten += sozialraumseiten(alle, basis: basis)
 
         for traeger in daten.traeger {
             let eigene = alle.filter { $0.traeger == traeger.id }
@@ -85,9 +77,13 @@ extension Website {
             "kategorie": verzeichnis.kategorieName(angebot) ?? Leer(),
             "zielgruppen": verzeichnis.zielgruppenNamen(angebot),
             "rechtskreis": angebot.rechtskreis.joined(separator: ", "),
-            "sozialraeume": angebot.sozialraeume.isEmpty ? "stadtweit oder ohne Angabe"
+            "gebiet": angebot.sozialraeume.isEmpty ? projekt.kommune.gebietsweit : Leer(),
+            "sozialraeume": angebot.sozialraeume.isEmpty ? "\(projekt.kommune.gebietsweit) oder ohne Angabe"
                 : angebot.sozialraeume.map { nummer in verzeichnis.sozialraeume[nummer].map { "\($0.nummer) \($0.name)" } ?? nummer }.joined(separator: ", "),
             "sprachen": angebot.sprachen.joined(separator: ", "),
+            "oeffnungszeiten": angebot.oeffnungszeiten ?? Leer(),
+            // Nothing known of how to reach it: one line "Angaben folgen" instead of four.
+            "zugangUnbekannt": angebot.kontakt == nil && angebot.anschrift == nil && angebot.sprachen.isEmpty && angebot.oeffnungszeiten == nil,
             "anschrift": angebot.anschrift.map { KontextBuilder.anschrift($0) } ?? Leer(),
             "kontakt": angebot.kontakt.flatMap { Spiegel.kontext($0) } ?? Leer(),
             "beschreibung": angebot.beschreibung.map { Markdown.html($0) } ?? Leer(),
@@ -95,7 +91,7 @@ extension Website {
     }
 
     func angeboteCSV(_ angebote: [Angebot]) -> String {
-        var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "beschreibung"]]
+        var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "oeffnungszeiten", "beschreibung"]]
         for angebot in angebote {
             zeilen.append([
                 angebot.id, angebot.name,
@@ -104,7 +100,7 @@ extension Website {
                 angebot.rechtskreis.joined(separator: "; "), angebot.sozialraeume.joined(separator: "; "),
                 angebot.anschrift?.strasse ?? "", angebot.anschrift?.plz ?? "", angebot.anschrift?.ort ?? "",
                 angebot.kontakt?.telefon ?? "", angebot.kontakt?.email ?? "", angebot.kontakt?.web ?? "",
-                angebot.sprachen.joined(separator: "; "), angebot.beschreibung ?? "",
+                angebot.sprachen.joined(separator: "; "), angebot.oeffnungszeiten ?? "", angebot.beschreibung ?? "",
             ])
         }
         return CSV.text(zeilen)
@@ -120,6 +116,7 @@ extension Website {
                                                            "sozialraeume": angebot.sozialraeume, "sprachen": angebot.sprachen]
                              if let kategorie = angebot.kategorie { eintrag["kategorie"] = kategorie }
                              if let beschreibung = angebot.beschreibung { eintrag["beschreibung"] = beschreibung }
+                             if let zeiten = angebot.oeffnungszeiten { eintrag["oeffnungszeiten"] = zeiten }
                              return eintrag
                          }])
     }

@@ -112,12 +112,10 @@ extension Website {
 
     /// One changed field; a Markdown field rendered (cmark, safe mode), so the reader sees its text, not its syntax.
     static func feldaenderung(_ aenderung: Fassungsvergleich.Feldaenderung) -> Kontext {
-        var kontext: Kontext = ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown]
-        if aenderung.markdown {
-            kontext["altHTML"] = Markdown.html(aenderung.alt)
-            kontext["neuHTML"] = Markdown.html(aenderung.neu)
-        }
-        return kontext
+        // Both keys always present: the placeholder check runs on the first rendering, which may be a plain field.
+        ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown,
+         "altHTML": aenderung.markdown ? Markdown.html(aenderung.alt) : Leer(),
+         "neuHTML": aenderung.markdown ? Markdown.html(aenderung.neu) : Leer()]
     }
 
     func aenderungsseite(_ vergleich: Fassungsvergleich) -> Seite {

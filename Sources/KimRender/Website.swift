@@ -75,7 +75,7 @@ public struct Website {
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
-                                     "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/traeger",
+                                     "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/sozialraeume", "seiten/sozialraum", "seiten/traeger",
                                      "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/aufgaben",
                                      "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild"]
 
