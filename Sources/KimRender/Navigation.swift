@@ -1,6 +1,7 @@
 /// The main navigation, the same on every page.
 enum Navigation {
     static let bereiche: [(id: String, titel: String, pfad: String)] = [
+        ("aktuelles", "Aktuelles", "aktuelles.html"),
         ("handlungskonzept", "Handlungskonzept", "handlungskonzept/index.html"),
         ("zahlen", "Zahlen", "zahlen.html"),
         ("angebote", "Angebote", "anlage-1/index.html"),

@@ -19,6 +19,10 @@ extension Website {
             "einleitung": markdownSeite("texte/start", &diagnostics) ?? "",
             "kennzahlen": kennzahlen,
             "kapitel": kapitelListe(wurzel: ""),
+            "aktuell": aktuellKontext(wurzel: "", anzahl: Self.aktuellAufStartseite),
+            "sozialraumLinks": projekt.kommune.sozialraeume.map {
+                ["nummer": $0.nummer, "name": $0.name, "href": "anlage-1/sozialraum/\(Escape.slug($0.nummer)).html"] as Kontext
+            },
         ])
         return Seite(pfad: "index.html", titel: "Kommunales Integrationsmanagement \(projekt.kommune.name)",
                      beschreibung: "Das lokale Handlungskonzept, Zahlen und Gremien des Kommunalen Integrationsmanagements der \(projekt.kommune.bezeichnung).",
