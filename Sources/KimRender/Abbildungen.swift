@@ -54,11 +54,16 @@ enum Abbildungen {
     }
 
     /// Abb. 4: the Gremien of the KIM structure by level, lines for "jeweils eine Vertretung".
-    static func strukturbild(_ gremien: [Gremium]) -> Kontext {
-        let breite = 640
-        let kastenbreite = 240
-        let kastenhoehe = 56
+    /// Drawn 400 units wide, so a phone shows it at about its own size; a long name takes two lines;
+    /// each box links to its Gremium's page under `verweise` (the way to the site root).
+    static func strukturbild(_ gremien: [Gremium], verweise: String) -> Kontext {
+        let breite = 400
         let ebenen = Dictionary(grouping: gremien.filter { $0.strukturebene != nil }) { $0.strukturebene ?? 0 }
+        let meiste = max(ebenen.values.map(\.count).max() ?? 1, 1)
+        let kastenbreite = min(240, (breite - 16 * (meiste + 1)) / meiste)
+        // About 8.5 units per character of 15-unit bold Open Sans.
+        let zeichenJeZeile = max((kastenbreite - 12) * 2 / 17, 6)
+        let kastenhoehe = 60
         var kaesten: [Kontext] = []
         var mitten: [String: (x: Int, y: Int)] = [:]
         for ebene in ebenen.keys.sorted() {
@@ -69,8 +74,14 @@ enum Abbildungen {
                 let mitteX = abstand / 2 + index * abstand
                 let x = mitteX - kastenbreite / 2
                 mitten[gremium.id] = (mitteX, y)
+                let zeilen = umbrechen(gremium.kurzname, zeichen: zeichenJeZeile)
+                let ersteZeileY = y + kastenhoehe / 2 + 6 - (zeilen.count - 1) * 9
                 kaesten.append(["name": gremium.kurzname, "x": String(x), "y": String(y),
                                 "breite": String(kastenbreite), "hoehe": String(kastenhoehe),
+                                "href": "\(verweise)gremien/\(gremium.id).html",
+                                "zeilen": zeilen.enumerated().map { nummer, text in
+                                    ["text": text, "y": String(ersteZeileY + nummer * 18)] as Kontext
+                                },
                                 "textX": String(mitteX), "textY": String(y + kastenhoehe / 2 + 6)])
             }
         }
@@ -103,5 +114,20 @@ enum Abbildungen {
             "beschreibung": "KIM-Gesamtstruktur: " + (kaesten.compactMap { $0["name"] as? String }.joined(separator: ", "))
                 + ". " + beschreibungen.joined(separator: "; ") + ".",
         ]
+    }
+
+    /// A name in at most two lines of about `zeichen` characters, broken at the space nearest the middle.
+    static func umbrechen(_ name: String, zeichen: Int) -> [String] {
+        guard name.count > zeichen else { return [name] }
+        let woerter = name.split(separator: " ").map(String.init)
+        guard woerter.count > 1 else { return [name] }
+        var beste = 1
+        var besterAbstand = Int.max
+        for teilung in 1..<woerter.count {
+            let links = woerter[..<teilung].joined(separator: " ").count
+            let rechts = woerter[teilung...].joined(separator: " ").count
+            if abs(links - rechts) < besterAbstand { (beste, besterAbstand) = (teilung, abs(links - rechts)) }
+        }
+        return [woerter[..<beste].joined(separator: " "), woerter[beste...].joined(separator: " ")]
     }
 }

@@ -10,6 +10,9 @@ struct KapitelRenderer {
     let basis: Kontext
     let projekt: Projekt
     let auswertung: Auswertung
+    /// The way from the page to the site root, for links out of figures (the structure chart's boxes);
+    /// nil outside the site (the PDF), where they point at the published site.
+    var wurzel: String? = nil
 
     struct Ergebnis {
         var html: String
@@ -83,7 +86,7 @@ struct KapitelRenderer {
             }
             return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle)) { $1 }) ?? ""
         case ("strukturbild", nil):
-            return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien)) { $1 }) ?? ""
+            return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien, verweise: wurzel ?? projekt.kommune.basisUrl)) { $1 }) ?? ""
         default:
             diagnostics.append(.error(vorlage.datei, ort, "unbekannter Einschub \"::: \(einschub.art)\(einschub.argument.map { " " + $0 } ?? "")\"",
                                       hint: "möglich sind \"::: abbildung ID\" und \"::: strukturbild\""))

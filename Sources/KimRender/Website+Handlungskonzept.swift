@@ -62,14 +62,15 @@ extension Website {
     func kapitelseiten(ordner: String, krumen: [(String, String)], _ diagnostics: inout [Diagnostic]) -> (seiten: [Seite], texte: [(titel: String, text: String)]) {
         let fassung = auswertung.aktuelleFassung
         let tiefe = String(repeating: "../", count: ordner.split(separator: "/").count)
-        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung)
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung,
+                                       wurzel: tiefe)
         var seiten: [Seite] = []
         var texte: [(titel: String, text: String)] = []
         var naechsteFussnote = 1
         for (index, kapitel) in fassung.kapitel.enumerated() {
             guard let vorlage = projekt.vorlagen[kapitel.vorlage] else { continue }
             // The current Fassung appears under handlungskonzept/ and under fassung/N/: render its chapters once.
-            let schluessel = "\(fassung.nummer)|\(vorlage.name)|\(naechsteFussnote)"
+            let schluessel = "\(fassung.nummer)|\(vorlage.name)|\(naechsteFussnote)|\(tiefe)"
             let ergebnis = kapitelSpeicher.ergebnisse[schluessel] ?? renderer.render(vorlage, ersteFussnote: naechsteFussnote, diagnostics: &diagnostics)
             kapitelSpeicher.ergebnisse[schluessel] = ergebnis
             naechsteFussnote = ergebnis.naechsteFussnote

@@ -15,7 +15,7 @@ extension Website {
     func gremien(_ diagnostics: inout [Diagnostic]) -> Seite {
         let werte = mitKontext([
             "wurzel": "",
-            "strukturbild": vorlagen.render("partials/strukturbild", mitKontext(Abbildungen.strukturbild(projekt.gremien.gremien))) ?? "",
+            "strukturbild": vorlagen.render("partials/strukturbild", mitKontext(Abbildungen.strukturbild(projekt.gremien.gremien, verweise: ""))) ?? "",
         ])
         return Seite(pfad: "gremien.html", titel: "Gremien",
                      beschreibung: "Lenkungskreis, Facharbeitskreis Integration, Projektgruppen und weitere Gremien des KIM in \(projekt.kommune.name).",

@@ -100,7 +100,7 @@ public struct Website {
     /// A Markdown page text (`templates/seiten/NAME.md`) as HTML, or nil when the project has none.
     func markdownSeite(_ name: String, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let vorlage = projekt.vorlagen[name] else { return nil }
-        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung)
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung, wurzel: "")
         return renderer.render(vorlage, ersteFussnote: 1, diagnostics: &diagnostics).html
     }
 }
