@@ -111,12 +111,37 @@ extension Website {
         return Markdown.html(zeilen.joined(separator: "\n"))
     }
 
-    /// One changed field; a Markdown field rendered (cmark, safe mode), so the reader sees its text, not its syntax.
+    /// One changed field, its old and new wording in one text with the changed words marked;
+    /// a Markdown field compared as the reader sees it (rendered), not as written.
     static func feldaenderung(_ aenderung: Fassungsvergleich.Feldaenderung) -> Kontext {
-        // Both keys always present: the placeholder check runs on the first rendering, which may be a plain field.
-        ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown,
-         "altHTML": aenderung.markdown ? Markdown.html(aenderung.alt) : Leer(),
-         "neuHTML": aenderung.markdown ? Markdown.html(aenderung.neu) : Leer()]
+        let alt = aenderung.markdown ? klartext(Markdown.html(aenderung.alt)) : aenderung.alt
+        let neu = aenderung.markdown ? klartext(Markdown.html(aenderung.neu)) : aenderung.neu
+        return ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown,
+                "vergleich": wortvergleichHTML(alt: alt, neu: neu)]
+    }
+
+    /// Old and new text as one HTML text: unchanged words plain, removed ones in `del`, added ones in `ins`,
+    /// each announced ("gestrichen:", "eingefügt:") for screen readers, which do not read the marks.
+    static func wortvergleichHTML(alt: String, neu: String) -> String {
+        // "–" stands for "no value": a value set or removed is all new or all gone.
+        let stuecke: [Wortvergleich.Stueck] = alt == "–" ? [.init(art: .eingefuegt, text: neu)]
+            : neu == "–" ? [.init(art: .geloescht, text: alt)] : Wortvergleich.stuecke(alt: alt, neu: neu)
+        return stuecke.map { stueck in
+            switch stueck.art {
+            case .gleich: return Escape.html(stueck.text)
+            case .geloescht: return "<del><span class=\"visually-hidden\">[gestrichen: </span>\(Escape.html(stueck.text))<span class=\"visually-hidden\">]</span></del>"
+            case .eingefuegt: return "<ins><span class=\"visually-hidden\">[eingefügt: </span>\(Escape.html(stueck.text))<span class=\"visually-hidden\">]</span></ins>"
+            }
+        }.joined()
+    }
+
+    /// The text of an HTML fragment made by cmark: tags dropped, block ends as spaces, entities decoded.
+    static func klartext(_ html: String) -> String {
+        let ohneTags = html.replacing(/<\/(p|li|h[1-6]|blockquote|pre)>/, with: " ").replacing(/<[^>]*>/, with: "")
+        let text = ohneTags.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     func aenderungsseite(_ vergleich: Fassungsvergleich) -> Seite {
@@ -132,8 +157,16 @@ extension Website {
         }
         let kapitel: [Kontext] = vergleich.kapitel.map { kapitel in
             ["titel": kapitel.titel,
-             "absaetze": kapitel.absaetze.filter { $0.art != .gleich }.map { absatz -> Kontext in
-                 ["html": Self.vergleichsabsatz(absatz.text), "eingefuegt": absatz.art == .eingefuegt, "geloescht": absatz.art == .geloescht]
+             "absaetze": Textvergleich.bloecke(kapitel.absaetze).map { block -> Kontext in
+                 switch block {
+                 case .eingefuegt(let text):
+                     return ["html": Self.vergleichsabsatz(text), "eingefuegt": true, "geloescht": false, "geaendert": false]
+                 case .geloescht(let text):
+                     return ["html": Self.vergleichsabsatz(text), "eingefuegt": false, "geloescht": true, "geaendert": false]
+                 case .geaendert(let alt, let neu):
+                     let html = Self.wortvergleichHTML(alt: Self.klartext(Self.vergleichsabsatz(alt)), neu: Self.klartext(Self.vergleichsabsatz(neu)))
+                     return ["html": html, "eingefuegt": false, "geloescht": false, "geaendert": true]
+                 }
              }]
         }
         let werte = mitKontext([
