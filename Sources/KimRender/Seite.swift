@@ -10,6 +10,15 @@ struct Seite {
     /// The section of the main navigation this page belongs to.
     var bereich: String
     var brotkrumen: [(titel: String, pfad: String)]
+    /// The page this one repeats (a chapter of the current Fassung under fassung/N/), for `<link rel="canonical">`.
+    var kanonisch: String? = nil
+    /// Whether the site search indexes the page (not copies, earlier Fassungen or the search page itself).
+    var suchbar = true
+    /// Language of the page (BCP 47) and its writing direction.
+    var sprache = "de"
+    var rechtsNachLinks = false
+    /// A script of the site's own for this page only (the search), path from the site root.
+    var skript: String? = nil
 
     /// "../" for pages one folder deep, so links work from any host path and from the file system.
     var wurzel: String {

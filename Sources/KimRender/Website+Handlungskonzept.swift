@@ -28,7 +28,7 @@ extension Website {
             guard let damals = fuerFassung(eintrag.nummer) else { continue }
             let ordner = "fassung/\(eintrag.nummer)"
             let krumen: [(String, String)] = [("Handlungskonzept", "handlungskonzept/index.html"), ("Fassung \(eintrag.nummer)", "\(ordner)/index.html")]
-            let (kapitel, kapiteltexte) = damals.kapitelseiten(ordner: ordner, krumen: krumen, &diagnostics)
+            let (kapitel, kapiteltexte) = damals.kapitelseiten(ordner: ordner, krumen: krumen, aktuelle: fassung, &diagnostics)
             texte[eintrag.nummer] = kapiteltexte
             seiten += kapitel
             let liste = eintrag.kapitel.map { ["nummer": String($0.nummer), "titel": $0.titel, "href": "\($0.slug).html"] as Kontext }
@@ -36,7 +36,7 @@ extension Website {
                                 beschreibung: "\(projekt.handlungskonzept.titel), Fassung \(eintrag.nummer) vom \(Format.datum(eintrag.datum)).",
                                 inhalt: damals.vorlagen.render("seiten/fassung", damals.mitKontext(["wurzel": "../../", "kapitel": liste,
                                                                                                       "aktuell": eintrag.nummer == fassung.nummer])) ?? "",
-                                bereich: "handlungskonzept", brotkrumen: [("Handlungskonzept", "handlungskonzept/index.html")]))
+                                bereich: "handlungskonzept", brotkrumen: [("Handlungskonzept", "handlungskonzept/index.html")], suchbar: false))
         }
         let geordnet = projekt.handlungskonzept.fassungen.sorted { $0.nummer < $1.nummer }
         for (alt, neu) in zip(geordnet, geordnet.dropFirst()) {
@@ -58,8 +58,10 @@ extension Website {
         return Website(projekt: damals, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen, kapitelSpeicher: kapitelSpeicher)
     }
 
-    /// One page per chapter of this website's Fassung, in `ordner`.
-    func kapitelseiten(ordner: String, krumen: [(String, String)], _ diagnostics: inout [Diagnostic]) -> (seiten: [Seite], texte: [(titel: String, text: String)]) {
+    /// One page per chapter of this website's Fassung, in `ordner`. Under fassung/N/ (`aktuelle` given), a chapter of
+    /// the current Fassung names its canonical page under handlungskonzept/, one of an earlier Fassung says it is not current.
+    func kapitelseiten(ordner: String, krumen: [(String, String)], aktuelle: Fassung? = nil,
+                       _ diagnostics: inout [Diagnostic]) -> (seiten: [Seite], texte: [(titel: String, text: String)]) {
         let fassung = auswertung.aktuelleFassung
         let tiefe = String(repeating: "../", count: ordner.split(separator: "/").count)
         let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung,
@@ -91,13 +93,26 @@ extension Website {
                 "hatFussnoten": !ergebnis.fussnoten.isEmpty,
                 "zurueck": nachbar(-1) ?? Leer(),
                 "weiter": nachbar(1) ?? Leer(),
+                "frueher": frueher(kapitel, aktuelle: aktuelle, tiefe: tiefe) ?? Leer(),
             ]
+            let kopie = aktuelle.map { $0.nummer == fassung.nummer } ?? false
             seiten.append(Seite(pfad: "\(ordner)/\(kapitel.slug).html", titel: "\(kapitel.nummer). \(kapitel.titel)",
                                 beschreibung: "Kapitel \(kapitel.nummer) des \(projekt.handlungskonzept.titel) der \(projekt.kommune.bezeichnung), Fassung \(fassung.nummer) vom \(Format.datum(fassung.datum)).",
                                 inhalt: vorlagen.render("seiten/kapitel", mitKontext(werte)) ?? "",
-                                bereich: "handlungskonzept", brotkrumen: krumen))
+                                bereich: "handlungskonzept", brotkrumen: krumen,
+                                kanonisch: kopie ? "handlungskonzept/\(kapitel.slug).html" : nil, suchbar: aktuelle == nil))
         }
         return (seiten, texte)
+    }
+
+    /// For a chapter of an earlier Fassung: that it is not current, and where the current text is.
+    func frueher(_ kapitel: Kapitel, aktuelle: Fassung?, tiefe: String) -> Kontext? {
+        let fassung = auswertung.aktuelleFassung
+        guard let aktuelle, aktuelle.nummer != fassung.nummer else { return nil }
+        let gleiches = aktuelle.kapitel.first { $0.slug == kapitel.slug }
+        return ["datum": Format.datum(aktuelle.datum), "nummer": String(aktuelle.nummer),
+                "href": "\(tiefe)handlungskonzept/\(gleiches?.slug ?? "index").html",
+                "titel": gleiches.map { "\($0.nummer). \($0.titel)" } ?? "Handlungskonzept"]
     }
 
     /// A changed paragraph as HTML for the change page: footnote links dropped (their notes are

@@ -58,6 +58,7 @@ public struct Website {
         let angebote = website.angebote()
         let meilensteine = website.meilensteine()
         seiten += angebote.seiten + meilensteine.seiten
+        seiten.append(website.suchseite(seiten))
         var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
             ausgabe.schreiben(seite.pfad, html)
@@ -77,7 +78,7 @@ public struct Website {
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
                                      "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/sozialraeume", "seiten/sozialraum", "seiten/traeger",
                                      "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/beschluesse-jahr", "seiten/aktuelles", "seiten/aufgaben",
-                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild", "partials/beschluss"]
+                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild", "partials/beschluss", "seiten/suche"]
 
     func mitKontext(_ zusatz: Kontext) -> Kontext {
         kontext.merging(zusatz) { _, neu in neu }
@@ -86,7 +87,10 @@ public struct Website {
     func layout(_ seite: Seite) -> String {
         let fassung = auswertung.aktuelleFassung
         let werte = mitKontext([
-            "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt] as Kontext,
+            "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt,
+                      "sprache": seite.sprache, "rechtsNachLinks": seite.rechtsNachLinks, "suchbar": seite.suchbar,
+                      "kanonisch": seite.kanonisch.map { projekt.kommune.basisUrl + $0 } ?? Leer(),
+                      "skript": seite.skript ?? Leer()] as Kontext,
             "wurzel": seite.wurzel,
             "navigation": Navigation.kontext(fuer: seite),
             "brotkrumen": Navigation.brotkrumen(fuer: seite),
