@@ -19,6 +19,8 @@ public enum ProjectLoader {
         let archiv = loadArchive(files, &loader)
         let berichte = files.exists("data/berichte.json")
             ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte")?.berichte ?? [] : []
+        let glossar = files.exists("data/glossar.json")
+            ? loader.load(Glossar.self, from: "data/glossar.json", schema: "glossar")?.begriffe ?? [] : []
         var diagnostics = loader.diagnostics
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
@@ -34,6 +36,7 @@ public enum ProjectLoader {
                               archiv: archiv, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
         var vollstaendig = projekt
         vollstaendig.berichte = berichte.sorted { $0.stichtag < $1.stichtag }
+        vollstaendig.glossar = glossar
         // The datasets whose changes between Fassungen are listed field by field.
         for schema in ["angebote", "meilensteine", "gremien", "programm"] {
             vollstaendig.feldtitel[schema] = Feldtitel.lesen(files, schema: schema)

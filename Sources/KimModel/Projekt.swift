@@ -17,6 +17,8 @@ public struct Projekt: Sendable {
     public var archiv: [Int: Datenstand]
     /// Earlier Sachstandsberichte; empty when the project has no `data/berichte.json`.
     public var berichte: [Bericht] = []
+    /// Terms explained in plain language; empty when the project has no `data/glossar.json`.
+    public var glossar: [Begriff] = []
     /// Template sources by name ("kapitel/1-einleitung", "layout"), project files over built-ins.
     public var vorlagen: [String: Vorlage]
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.

@@ -94,6 +94,7 @@ extension Website {
                 "zurueck": nachbar(-1) ?? Leer(),
                 "weiter": nachbar(1) ?? Leer(),
                 "frueher": frueher(kapitel, aktuelle: aktuelle, tiefe: tiefe) ?? Leer(),
+                "kurzfassung": kapitel.kurzfassung ?? [],
             ]
             let kopie = aktuelle.map { $0.nummer == fassung.nummer } ?? false
             seiten.append(Seite(pfad: "\(ordner)/\(kapitel.slug).html", titel: "\(kapitel.nummer). \(kapitel.titel)",

@@ -22,6 +22,7 @@ public struct Website {
     /// The same values escaped for Markdown, for `*.md` templates.
     let markdownKontext: Any
     let verzeichnis: Verzeichnis
+    let begriffe: Begriffsverweise
 
     /// Chapters already rendered in this build, shared with the Websites of earlier Fassungen.
     let kapitelSpeicher: KapitelSpeicher
@@ -35,6 +36,7 @@ public struct Website {
         kontext = KontextBuilder.projekt(projekt, auswertung)
         markdownKontext = KontextBuilder.fuerMarkdown(kontext)
         verzeichnis = Verzeichnis(projekt, auswertung)
+        begriffe = Begriffsverweise(projekt.glossar)
     }
 
     /// `speicher` carries pages over from the previous rendering of the same project (`kim serve`).
@@ -58,6 +60,7 @@ public struct Website {
         let angebote = website.angebote()
         let meilensteine = website.meilensteine()
         seiten += angebote.seiten + meilensteine.seiten
+        if !projekt.glossar.isEmpty { seiten.append(website.glossarseite()) }
         seiten.append(website.suchseite(seiten))
         var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
@@ -78,13 +81,20 @@ public struct Website {
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
                                      "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/sozialraeume", "seiten/sozialraum", "seiten/traeger",
                                      "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/beschluesse-jahr", "seiten/aktuelles", "seiten/aufgaben",
-                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild", "partials/beschluss", "seiten/suche"]
+                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild", "partials/beschluss", "seiten/suche", "seiten/glossar"]
 
     func mitKontext(_ zusatz: Kontext) -> Kontext {
         kontext.merging(zusatz) { _, neu in neu }
     }
 
+    /// Areas whose pages link glossary terms at their first use.
+    static let bereicheMitBegriffen: Set<String> = ["start", "aktuelles", "handlungskonzept", "zahlen", "angebote", "meilensteine", "gremien"]
+
     func layout(_ seite: Seite) -> String {
+        var seite = seite
+        if seite.sprache == "de", Self.bereicheMitBegriffen.contains(seite.bereich), seite.pfad != "glossar.html" {
+            seite.inhalt = begriffe.verlinken(seite.inhalt, ziel: seite.wurzel + "glossar.html")
+        }
         let fassung = auswertung.aktuelleFassung
         let werte = mitKontext([
             "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt,
