@@ -21,6 +21,8 @@ public enum ProjectLoader {
             ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte")?.berichte ?? [] : []
         let glossar = files.exists("data/glossar.json")
             ? loader.load(Glossar.self, from: "data/glossar.json", schema: "glossar")?.begriffe ?? [] : []
+        let sprachen = files.exists("data/sprachen.json")
+            ? loader.load(Sprachen.self, from: "data/sprachen.json", schema: "sprachen")?.sprachen ?? [] : []
         var diagnostics = loader.diagnostics
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
@@ -37,6 +39,7 @@ public enum ProjectLoader {
         var vollstaendig = projekt
         vollstaendig.berichte = berichte.sorted { $0.stichtag < $1.stichtag }
         vollstaendig.glossar = glossar
+        vollstaendig.sprachen = sprachen
         // The datasets whose changes between Fassungen are listed field by field.
         for schema in ["angebote", "meilensteine", "gremien", "programm"] {
             vollstaendig.feldtitel[schema] = Feldtitel.lesen(files, schema: schema)

@@ -17,6 +17,8 @@ struct Seite {
     /// Language of the page (BCP 47) and its writing direction.
     var sprache = "de"
     var rechtsNachLinks = false
+    /// The same content in other languages, for `<link rel="alternate" hreflang>`: (language, path from the root).
+    var alternativen: [(sprache: String, pfad: String)] = []
     /// A script of the site's own for this page only (the search), path from the site root.
     var skript: String? = nil
 

@@ -61,6 +61,7 @@ public struct Website {
         let meilensteine = website.meilensteine()
         seiten += angebote.seiten + meilensteine.seiten
         if !projekt.glossar.isEmpty { seiten.append(website.glossarseite()) }
+        seiten += website.sprachseiten()
         seiten.append(website.suchseite(seiten))
         var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
@@ -81,7 +82,7 @@ public struct Website {
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
                                      "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/sozialraeume", "seiten/sozialraum", "seiten/traeger",
                                      "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/beschluesse-jahr", "seiten/aktuelles", "seiten/aufgaben",
-                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild", "partials/beschluss", "seiten/suche", "seiten/glossar"]
+                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild", "partials/beschluss", "seiten/suche", "seiten/glossar", "seiten/sprache"]
 
     func mitKontext(_ zusatz: Kontext) -> Kontext {
         kontext.merging(zusatz) { _, neu in neu }
@@ -100,7 +101,13 @@ public struct Website {
             "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt,
                       "sprache": seite.sprache, "rechtsNachLinks": seite.rechtsNachLinks, "suchbar": seite.suchbar,
                       "kanonisch": seite.kanonisch.map { projekt.kommune.basisUrl + $0 } ?? Leer(),
-                      "skript": seite.skript ?? Leer()] as Kontext,
+                      "skript": seite.skript ?? Leer(), "fremd": seite.sprache != "de",
+                      "alternativen": seite.alternativen.map { ["sprache": $0.sprache, "href": seite.wurzel + $0.pfad] as Kontext }] as Kontext,
+            "sprachLinks": sprachLinks.map { link -> Kontext in
+                var link = link
+                link["href"] = seite.wurzel + (link["pfad"] as? String ?? "")
+                return link
+            },
             "wurzel": seite.wurzel,
             "navigation": Navigation.kontext(fuer: seite),
             "brotkrumen": Navigation.brotkrumen(fuer: seite),

@@ -13,6 +13,7 @@ public enum Validate {
         checkAngebote(projekt, &findings)
         checkMeilensteine(projekt, &findings)
         checkSitzungen(projekt, &findings)
+        checkUnique(projekt.sprachen.map(\.code), file: "data/sprachen.json", pointer: { "/sprachen/\($0)/code" }, what: "Sprache", &findings)
         checkUnique(projekt.glossar.map(\.id), file: "data/glossar.json", pointer: { "/begriffe/\($0)/id" }, what: "Begriff", &findings)
         if let teilhabe = projekt.programm.zielgruppen.teilhabemanagement, teilhabe.ab <= teilhabe.gefoerdertBis {
             findings.error("data/programm.json", "/zielgruppen/teilhabemanagement/ab",
