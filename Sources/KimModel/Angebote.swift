@@ -2,6 +2,8 @@
 public struct Angebote: Codable, Sendable, Equatable {
     public var stand: Datum
     public var quelle: String
+    /// Compiled for illustration rather than taken from the adopted Anlage 1: every page of it says so
+    public var beispieldaten: Bool?
     /// The caveat the page repeats (the overview is not complete, categories are not always clear-cut).
     public var hinweis: String
     public var kategorien: [Angebotskategorie]

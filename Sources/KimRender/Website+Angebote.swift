@@ -28,7 +28,7 @@ extension Website {
                                "angebote": liste(ohne, wurzel: "../")])
         }
         var seiten: [Seite] = []
-        let basis: Kontext = ["wurzel": "../", "hinweis": daten.hinweis, "stand": Format.datum(daten.stand), "quelle": daten.quelle,
+        let basis: Kontext = ["wurzel": "../", "hinweis": daten.hinweis, "beispieldaten": daten.beispieldaten ?? false, "stand": Format.datum(daten.stand), "quelle": daten.quelle,
                               "anzahl": Format.zahl(alle.count), "anzahlTraeger": Format.zahl(daten.traeger.count)]
         seiten.append(Seite(pfad: "anlage-1/index.html", titel: "Angebote (Anlage 1)",
                             beschreibung: "Beratungs- und Case-Management-Angebote für Menschen mit Einwanderungsgeschichte in \(projekt.kommune.name), nach Kategorie.",
@@ -49,7 +49,7 @@ extension Website {
             let eigene = alle.filter { $0.traeger == traeger.id }
             let mitglieder = daten.traeger.filter { $0.dachverband == traeger.id }
             let werte: Kontext = [
-                "wurzel": "../../",
+                "wurzel": "../../", "beispieldaten": daten.beispieldaten ?? false,
                 "traeger": traegerKontext(traeger, wurzel: "../../"),
                 "angebote": liste(eigene, wurzel: "../../"),
                 "mitglieder": mitglieder.map { traegerKontext($0, wurzel: "../../") },
@@ -108,6 +108,7 @@ extension Website {
 
     func angeboteJSON(_ angebote: [Angebot]) -> String {
         JSONText.encode(["stand": projekt.angebote.stand.iso, "quelle": projekt.angebote.quelle, "hinweis": projekt.angebote.hinweis,
+                         "beispieldaten": projekt.angebote.beispieldaten ?? false,
                          "kategorien": projekt.angebote.kategorien.map { ["id": $0.id, "name": $0.name] },
                          "traeger": projekt.angebote.traeger.map { ["id": $0.id, "name": $0.name, "art": $0.art] },
                          "angebote": angebote.map { angebot -> [String: Any] in

@@ -82,7 +82,7 @@ public struct Website {
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
                                      "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/sozialraeume", "seiten/sozialraum", "seiten/traeger",
                                      "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/beschluesse-jahr", "seiten/aktuelles", "seiten/aufgaben",
-                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild", "partials/beschluss", "seiten/suche", "seiten/glossar", "seiten/sprache"]
+                                     "seiten/fassung", "seiten/aenderungen", "partials/abbildung", "partials/strukturbild", "partials/beschluss", "seiten/suche", "seiten/glossar", "seiten/sprache", "partials/angebote-beispiel"]
 
     func mitKontext(_ zusatz: Kontext) -> Kontext {
         kontext.merging(zusatz) { _, neu in neu }

@@ -54,7 +54,7 @@ struct FeindlicheTexteTests {
         "$schema", "id", "stand", "stichtag", "datum", "beginn", "ende", "frist", "erledigtAm", "gefoerdertBis", "ab", "pruefdatum",
         "vorgelegtAm", "status", "ergebnis", "art", "kategorie", "traeger", "gremium", "sozialraum", "sozialraeume", "nummer", "slug",
         "vorlage", "basisUrl", "plz", "web", "email", "telefon", "url", "handlungsfeld", "zielgruppen", "meilensteine", "gremien",
-        "dachverband", "buchstabe", "beschlussfassung",
+        "dachverband", "buchstabe", "beschlussfassung", "code", "richtung",
     ]
     static let feindlich = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)) *a* _b_ & \"q\" 'q'"
 

@@ -44,4 +44,19 @@ struct SucheTests {
             #expect(!seite.contains("<script"), "\(pfad)")
         }
     }
+
+    @Test("jede Seite mit Beispieldaten sagt es: Anlage 1 und 2, Register, Aufgaben, Aktuelles, Niederschriften")
+    func beispieldaten() throws {
+        let site = try Self.site()
+        let seiten = site.keys.filter { pfad in
+            pfad.hasSuffix(".html") && (pfad.hasPrefix("anlage-1/") || pfad.hasPrefix("anlage-2/") || pfad.hasPrefix("sitzungen/")
+                || ["beschluesse.html", "aufgaben.html", "aktuelles.html", "index.html"].contains(pfad))
+        }
+        #expect(seiten.count > 30)
+        for pfad in seiten.sorted() {
+            #expect(site[pfad]?.contains("<strong>Beispieldaten:</strong>") == true, "\(pfad) sagt nicht, dass es Beispieldaten zeigt")
+        }
+        // And not where the data are real: the chapters and the numbers.
+        #expect(site["zahlen.html"]?.contains("Beispieldaten:") == false)
+    }
 }
