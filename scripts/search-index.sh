@@ -12,3 +12,7 @@ if ! python3 -c 'import pagefind_bin' 2>/dev/null; then
 fi
 rm -rf "$site/pagefind"
 python3 -m pagefind_bin --site "$site" --keep-index-url --quiet
+# The search page uses Pagefind's JavaScript API with its own accessible form (assets/suche.js);
+# Pagefind's ready-made interfaces stay out of the site (their CSS carries data: URLs the CSP forbids).
+rm -f "$site"/pagefind/pagefind-ui.* "$site"/pagefind/pagefind-component-ui.* "$site"/pagefind/pagefind-modular-ui.* \
+      "$site"/pagefind/pagefind-highlight.js
