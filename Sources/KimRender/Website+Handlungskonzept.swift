@@ -139,9 +139,13 @@ extension Website {
     /// Old and new text as one HTML text: unchanged words plain, removed ones in `del`, added ones in `ins`,
     /// each announced ("gestrichen:", "eingefügt:") for screen readers, which do not read the marks.
     static func wortvergleichHTML(alt: String, neu: String) -> String {
-        // "–" stands for "no value": a value set or removed is all new or all gone.
+        // "–" stands for "no value": a value set or removed is all new or all gone. A value of one word
+        // (a date, a status) is replaced whole: "31.12.2021 → 31.12.2022", not "31.12.[2021][2022]".
+        let einWort = !alt.contains(where: \.isWhitespace) && !neu.contains(where: \.isWhitespace)
         let stuecke: [Wortvergleich.Stueck] = alt == "–" ? [.init(art: .eingefuegt, text: neu)]
-            : neu == "–" ? [.init(art: .geloescht, text: alt)] : Wortvergleich.stuecke(alt: alt, neu: neu)
+            : neu == "–" ? [.init(art: .geloescht, text: alt)]
+            : einWort ? [.init(art: .geloescht, text: alt), .init(art: .eingefuegt, text: neu)]
+            : Wortvergleich.stuecke(alt: alt, neu: neu)
         return stuecke.map { stueck in
             switch stueck.art {
             case .gleich: return Escape.html(stueck.text)

@@ -93,7 +93,8 @@ public struct Website {
 
     func layout(_ seite: Seite) -> String {
         var seite = seite
-        if seite.sprache == "de", Self.bereicheMitBegriffen.contains(seite.bereich), seite.pfad != "glossar.html" {
+        // Not on the change page: there a link would sit inside the marked words.
+        if seite.sprache == "de", Self.bereicheMitBegriffen.contains(seite.bereich), !seite.pfad.hasSuffix("/aenderungen.html") {
             seite.inhalt = begriffe.verlinken(seite.inhalt, ziel: seite.wurzel + "glossar.html")
         }
         let fassung = auswertung.aktuelleFassung

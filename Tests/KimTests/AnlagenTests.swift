@@ -109,6 +109,9 @@ struct AnlagenTests {
         #expect(!seite.contains("**"))
         #expect(seite.contains("[eingefügt: </span> Seit dem 01.07.2022"))
         #expect(seite.contains("<dd>Rechtskreisübergreifendes, individuelles Case-Management"))
+        // a changed date is one field with both dates, not its parts Jahr, Monat, Tag
+        #expect(!seite.contains("› Jahr"))
+        #expect(seite.contains("[gestrichen: </span>31.12.2021<span class=\"visually-hidden\">]</span></del><ins><span class=\"visually-hidden\">[eingefügt: </span>31.12.2022"))
     }
 
     @Test("sitemap.xml und feed.xml sind wohlgeformt und vollständig")

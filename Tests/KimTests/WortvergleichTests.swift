@@ -46,6 +46,8 @@ struct WortvergleichTests {
         #expect(html.contains("<del><span class=\"visually-hidden\">[gestrichen: </span>b<span class=\"visually-hidden\">]</span></del>"))
         #expect(html.contains("&lt;"))
         #expect(!html.contains("<b>"))
+        let datum = Website.wortvergleichHTML(alt: "31.12.2021", neu: "31.12.2022")
+        #expect(datum.hasPrefix("<del><span class=\"visually-hidden\">[gestrichen: </span>31.12.2021"), "\(datum)")
         let gesetzt = Website.wortvergleichHTML(alt: "–", neu: "10.03.2021")
         #expect(!gesetzt.contains("<del>"))
         #expect(gesetzt.contains("[eingefügt: </span>10.03.2021"))
