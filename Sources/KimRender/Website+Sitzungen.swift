@@ -9,9 +9,12 @@ extension Website {
         let krumen: [(String, String)] = [("Gremien", "gremien.html")]
         var seiten: [Seite] = []
         let sitzungenNachGremium = Dictionary(grouping: projekt.sitzungen, by: \.gremium)
+        let ohneSitzungen = erwaehnungen(gremien.filter { sitzungenNachGremium[$0.id] == nil })
+        // Sorted once: a state-wide project has 97 000 Beschlüsse and hundreds of Gremien.
+        let beschluesseNachGremium = Dictionary(grouping: beschluesseNeuesteZuerst, by: \.sitzung.gremium)
         for gremium in gremien {
             let sitzungen = (sitzungenNachGremium[gremium.id] ?? []).reversed()
-            let beschluesse = beschluesseNeuesteZuerst.filter { $0.sitzung.gremium == gremium.id }
+            let beschluesse = beschluesseNachGremium[gremium.id] ?? []
             let werte = mitKontext([
                 "wurzel": "../",
                 "gremium": KontextBuilder.gremium(gremium, alle: gremien),
@@ -22,7 +25,7 @@ extension Website {
                 "vertretenIn": gremium.vertretungen.compactMap { verzeichnis.gremien[$0.gremium] }.map {
                     ["name": $0.name, "href": "\($0.id).html"] as Kontext
                 },
-                "betrifft": sitzungen.isEmpty ? erwaehnungen(gremium) : [],
+                "betrifft": ohneSitzungen[gremium.id] ?? [],
             ])
             seiten.append(Seite(pfad: "gremien/\(gremium.id).html", titel: gremium.name,
                                 beschreibung: "\(gremium.name): Aufgaben, Mitglieder und Sitzungen.",
@@ -42,23 +45,25 @@ extension Website {
         return seiten
     }
 
-    /// Agenda items of other Gremien's Sitzungen that name this Gremium (in a title, report, Beschluss,
-    /// Aufgabe or among those present), newest first: what concerns a Gremium whose own Sitzungen are published elsewhere.
-    func erwaehnungen(_ gremium: Gremium) -> [Kontext] {
-        let namen = Set([gremium.kurzname, gremium.name].map { $0.lowercased() })
-        func nennt(_ text: String) -> Bool {
-            let klein = text.lowercased()
-            return namen.contains { klein.contains($0) }
-        }
-        var treffer: [Kontext] = []
-        for sitzung in sitzungenNeuesteZuerst where sitzung.gremium != gremium.id {
-            let anwesend = sitzung.teilnahme.contains { $0.anwesend && nennt($0.organisation) }
+    /// Agenda items of other Gremien's Sitzungen that name a Gremium (in a title, report, Beschluss, Aufgabe),
+    /// newest first, for each of `gremien`: what concerns a Gremium whose own Sitzungen are published elsewhere.
+    /// One pass over all Sitzungen, each text lowercased once.
+    func erwaehnungen(_ gremien: [Gremium]) -> [String: [Kontext]] {
+        guard !gremien.isEmpty else { return [:] }
+        let namen = gremien.map { gremium in (gremium.id, Set([gremium.kurzname, gremium.name].map { $0.lowercased() })) }
+        var treffer: [String: [Kontext]] = [:]
+        for sitzung in sitzungenNeuesteZuerst {
+            let anwesend = sitzung.teilnahme.filter(\.anwesend).map { $0.organisation.lowercased() }
             for punkt in sitzung.tagesordnung where punkt.oeffentlich {
-                let texte = [punkt.titel, punkt.bericht ?? ""] + punkt.beschluesse.map(\.wortlaut) + punkt.aufgaben.map(\.was)
-                guard texte.contains(where: nennt) else { continue }
-                treffer.append(["datum": Format.datum(sitzung.datum), "gremium": gremiumName(sitzung.gremium),
-                                "top": punkt.nummer, "titel": punkt.titel, "anwesend": anwesend,
-                                "href": "../sitzungen/\(sitzung.id).html#top-\(Escape.slug(punkt.nummer))"])
+                let text = ([punkt.titel, punkt.bericht ?? ""] + punkt.beschluesse.map(\.wortlaut) + punkt.aufgaben.map(\.was))
+                    .joined(separator: "\n").lowercased()
+                for (id, varianten) in namen where id != sitzung.gremium && varianten.contains(where: { text.contains($0) }) {
+                    treffer[id, default: []].append([
+                        "datum": Format.datum(sitzung.datum), "gremium": gremiumName(sitzung.gremium),
+                        "top": punkt.nummer, "titel": punkt.titel,
+                        "anwesend": anwesend.contains { organisation in varianten.contains { organisation.contains($0) } },
+                        "href": "../sitzungen/\(sitzung.id).html#top-\(Escape.slug(punkt.nummer))"])
+                }
             }
         }
         return treffer
