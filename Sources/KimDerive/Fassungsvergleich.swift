@@ -129,7 +129,8 @@ public struct Fassungsvergleich: Sendable {
     /// Field-by-field differences of two values of the same type, named as the schema names them.
     static func felder(_ alt: Any, _ neu: Any, pfad: String = "", benennung: Benennung) -> [Feldaenderung] {
         let altSpiegel = Mirror(reflecting: alt), neuSpiegel = Mirror(reflecting: neu)
-        guard altSpiegel.displayStyle == .struct, neuSpiegel.displayStyle == .struct else {
+        // A date is one value ("31.12.2021 → 31.03.2022"), not three fields Jahr, Monat, Tag.
+        guard altSpiegel.displayStyle == .struct, neuSpiegel.displayStyle == .struct, !(alt is Datum) else {
             let a = text(alt, pfad: pfad, benennung: benennung), n = text(neu, pfad: pfad, benennung: benennung)
             return a == n ? [] : [Feldaenderung(feld: benennung.feld(pfad), alt: a, neu: n, markdown: benennung.markdown.contains(pfad))]
         }

@@ -20,6 +20,10 @@ public enum ProjectLoader {
         let archiv = loadArchive(files, &loader)
         let berichtsdaten = files.exists("data/berichte.json")
             ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte") : nil
+        let glossar = files.exists("data/glossar.json")
+            ? loader.load(Glossar.self, from: "data/glossar.json", schema: "glossar")?.begriffe ?? [] : []
+        let sprachen = files.exists("data/sprachen.json")
+            ? loader.load(Sprachen.self, from: "data/sprachen.json", schema: "sprachen")?.sprachen ?? [] : []
         var diagnostics = loader.diagnostics
         for ordner in ["data/sitzungen", "data/fassungen", "templates", "assets"] { diagnostics += files.problems(ordner) }
         let vorlagen = loadTemplates(files, into: &diagnostics)
@@ -37,6 +41,8 @@ public enum ProjectLoader {
         var vollstaendig = projekt
         vollstaendig.berichte = (berichtsdaten?.berichte ?? []).sorted { $0.stichtag < $1.stichtag }
         vollstaendig.berichtsdaten = berichtsdaten
+        vollstaendig.glossar = glossar
+        vollstaendig.sprachen = sprachen
         // The datasets whose changes between Fassungen are listed field by field.
         for schema in ["angebote", "meilensteine", "gremien", "programm"] {
             vollstaendig.feldtitel[schema] = Feldtitel.lesen(files, schema: schema)

@@ -2,7 +2,7 @@
 public struct Angebote: Codable, Sendable, Equatable {
     public var stand: Datum
     public var quelle: String
-    /// Invented for illustration; every page that shows it says so.
+    /// Compiled for illustration rather than taken from the adopted Anlage 1: every page of it says so
     public var beispieldaten: Bool?
     /// The caveat the page repeats (the overview is not complete, categories are not always clear-cut).
     public var hinweis: String
@@ -49,6 +49,8 @@ public struct Angebot: Codable, Sendable, Equatable {
     public var anschrift: Anschrift?
     public var kontakt: Kontakt?
     public var sprachen: [String]
+    /// When the service can be reached, "Mo–Do 9–12 Uhr"; absent when not known
+    public var oeffnungszeiten: String?
     /// Short description (Markdown)
     public var beschreibung: String?
     /// Gremium ids the service takes part in (Facharbeitskreis …)

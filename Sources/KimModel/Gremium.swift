@@ -26,6 +26,14 @@ public struct Gremium: Codable, Sendable, Equatable {
     /// Level in the KIM structure chart (Abb. 4): 1 steering, 2 working level; absent when outside it.
     public var strukturebene: Int?
     public var vertretungen: [Vertretung]
+    /// Where the Sitzungen are published when not on this site (the Integrationsrat's in the council information system)
+    public var sitzungenVeroeffentlicht: Verweis?
+}
+
+/// A named link to another publication.
+public struct Verweis: Codable, Sendable, Equatable {
+    public var titel: String
+    public var url: String
 }
 
 public struct Mitgliedschaft: Codable, Sendable, Equatable {

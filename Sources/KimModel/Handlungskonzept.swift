@@ -24,4 +24,6 @@ public struct Kapitel: Codable, Sendable, Equatable {
     public var slug: String
     /// Template name under `templates/`, without `.md`
     public var vorlage: String
+    /// "Das Wichtigste in Kürze": a few plain sentences shown before the chapter's text
+    public var kurzfassung: [String]?
 }

@@ -21,6 +21,10 @@ public struct Projekt: Sendable {
     public var berichte: [Bericht] = []
     /// The whole of `data/berichte.json` (recipient, decisions, risks, Kennzahlen) for the Sachstandsbericht; internal.
     public var berichtsdaten: Berichte?
+    /// Terms explained in plain language; empty when the project has no `data/glossar.json`.
+    public var glossar: [Begriff] = []
+    /// Summaries in other languages; empty when the project has no `data/sprachen.json`.
+    public var sprachen: [Zusammenfassung] = []
     /// Template sources by name ("kapitel/1-einleitung", "layout"), project files over built-ins.
     public var vorlagen: [String: Vorlage]
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.

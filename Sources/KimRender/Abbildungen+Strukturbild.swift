@@ -2,43 +2,45 @@ import KimDerive
 import KimModel
 
 extension Abbildungen {
-    /// The Gremien of the KIM structure by level (`strukturebene`), any number per level: each box
-    /// is as wide as its name needs (two lines at most), a level as wide as its boxes, the
-    /// drawing as wide as its widest level. Lines run from a Gremium to those it sends members to.
-    static func strukturbild(_ gremien: [Gremium], nummer: Int) -> Kontext {
-        let kastenhoehe = 56, abstand = 24, rand = 20, ebenenabstand = 150
+    /// The Gremien of the KIM structure by level (`strukturebene`), any number per level. The drawing
+    /// is at most `hoechstbreite` units wide, so a phone shows it at about its own size: each box is as
+    /// wide as its name needs (two lines at most), and a level whose boxes do not fit in one row
+    /// continues in the next. Lines run from a Gremium to those it sends members to; each box links to
+    /// its Gremium's page under `verweise` (the way to the site root, or the site's address in print).
+    static func strukturbild(_ gremien: [Gremium], nummer: Int, verweise: String) -> Kontext {
+        let hoechstbreite = 400, kastenhoehe = 60, abstand = 16, rand = 12, zeilenabstand = 24, ebenenabstand = 70
         let ebenen = Dictionary(grouping: gremien.filter { $0.strukturebene != nil }) { $0.strukturebene ?? 0 }
-        let stufen = ebenen.keys.sorted()
-        let kastenbreiten = Dictionary(uniqueKeysWithValues: gremien.map { ($0.id, kastenbreite(zeilen($0.kurzname))) })
-        let ebenenbreiten = stufen.map { stufe in
-            (ebenen[stufe] ?? []).reduce(-abstand) { $0 + (kastenbreiten[$1.id] ?? 0) + abstand }
-        }
-        let breite = max(640, (ebenenbreiten.max() ?? 0) + 2 * rand)
         var kaesten: [Kontext] = []
-        var mitten: [String: (x: Int, y: Int, breite: Int)] = [:]
-        for (index, stufe) in stufen.enumerated() {
-            let y = rand + index * ebenenabstand
-            var x = (breite - ebenenbreiten[index]) / 2
-            for gremium in ebenen[stufe] ?? [] {
-                let kasten = kastenbreiten[gremium.id] ?? 0
-                let mitteX = x + kasten / 2
-                mitten[gremium.id] = (mitteX, y, kasten)
-                let namenszeilen = zeilen(gremium.kurzname)
-                let ersteZeileY = y + kastenhoehe / 2 + 6 - (namenszeilen.count - 1) * 9
-                kaesten.append(["id": gremium.id, "name": gremium.kurzname, "x": String(x), "y": String(y),
-                                "breite": String(kasten), "hoehe": String(kastenhoehe), "textX": String(mitteX),
-                                "zeilen": namenszeilen.enumerated().map { ["text": $1, "y": String(ersteZeileY + $0 * 18)] as Kontext }])
-                x += kasten + abstand
+        var lagen: [String: (x: Int, y: Int, breite: Int)] = [:]
+        var y = rand
+        var unterkante = rand
+        for stufe in ebenen.keys.sorted() {
+            for reihe in reihen(ebenen[stufe] ?? [], platz: hoechstbreite - 2 * rand, abstand: abstand) {
+                let reihenbreite = reihe.reduce(-abstand) { $0 + $1.breite + abstand }
+                var x = (hoechstbreite - reihenbreite) / 2
+                for (gremium, breite, namenszeilen) in reihe {
+                    let mitteX = x + breite / 2
+                    lagen[gremium.id] = (mitteX, y, breite)
+                    let ersteZeileY = y + kastenhoehe / 2 + 6 - (namenszeilen.count - 1) * 9
+                    kaesten.append(["id": gremium.id, "name": gremium.kurzname, "href": "\(verweise)gremien/\(gremium.id).html",
+                                    "x": String(x), "y": String(y), "breite": String(breite), "hoehe": String(kastenhoehe),
+                                    "textX": String(mitteX),
+                                    "zeilen": namenszeilen.enumerated().map { ["text": $1, "y": String(ersteZeileY + $0 * 18)] as Kontext }])
+                    x += breite + abstand
+                    unterkante = y + kastenhoehe
+                }
+                y += kastenhoehe + zeilenabstand
             }
+            y += ebenenabstand - zeilenabstand
         }
         var linien: [Kontext] = []
         var beschreibungen: [String] = []
         for gremium in gremien {
-            guard let von = mitten[gremium.id] else { continue }
+            guard let von = lagen[gremium.id] else { continue }
             for vertretung in gremium.vertretungen {
-                guard let nach = mitten[vertretung.gremium], let ziel = gremien.first(where: { $0.id == vertretung.gremium }) else { continue }
+                guard let nach = lagen[vertretung.gremium], let ziel = gremien.first(where: { $0.id == vertretung.gremium }) else { continue }
                 if von.y == nach.y {
-                    // Side by side on one level: from edge to edge at half height.
+                    // Side by side in one row: from edge to edge at half height.
                     let (links, rechts) = von.x < nach.x ? (von, nach) : (nach, von)
                     linien.append(["x1": String(links.x + links.breite / 2), "y1": String(von.y + kastenhoehe / 2),
                                    "x2": String(rechts.x - rechts.breite / 2), "y2": String(von.y + kastenhoehe / 2)])
@@ -51,40 +53,59 @@ extension Abbildungen {
             }
         }
         let gemeinsam = Set(gremien.flatMap { gremium in
-            mitten[gremium.id] == nil ? [] : gremium.vertretungen.filter { mitten[$0.gremium] != nil }.map(\.anzahl)
+            lagen[gremium.id] == nil ? [] : gremium.vertretungen.filter { lagen[$0.gremium] != nil }.map(\.anzahl)
         })
+        let oberste = lagen.values.map(\.y).min() ?? rand
         return [
             "nummer": String(nummer),
-            "breite": String(breite),
-            "hoehe": String(rand + max(stufen.count - 1, 0) * ebenenabstand + kastenhoehe + rand),
+            "breite": String(hoechstbreite),
+            "hoehe": String(unterkante + rand),
             "kaesten": kaesten,
             "linien": linien,
             "hinweis": gemeinsam == [1] ? "jeweils eine Vertretung" : "",
-            "hinweisX": String(breite / 2),
-            // Just above the second level, where the lines are far enough apart for the label.
-            "hinweisY": String(rand + ebenenabstand - 12),
+            "hinweisX": String(hoechstbreite / 2),
+            // Below the top row, where the lines leave it.
+            "hinweisY": String(oberste + kastenhoehe + 18),
             "beschreibung": "KIM-Gesamtstruktur: " + kaesten.compactMap { $0["name"] as? String }.joined(separator: ", ")
                 + (beschreibungen.isEmpty ? "." : ". " + beschreibungen.joined(separator: "; ") + "."),
         ]
     }
 
-    /// Open Sans Bold at 15 px averages about 9 px per character; a name longer than a box of
-    /// 240 px is broken at spaces or hyphens into two lines.
-    static func zeilen(_ name: String) -> [String] {
-        let zeichenProZeile = 24
-        guard name.count > zeichenProZeile else { return [name] }
-        let woerter = name.split(separator: " ").map(String.init)
-        var beste = [name]
-        var kleinsteLaenge = Int.max
-        for teilung in 1..<max(woerter.count, 1) {
-            let erste = woerter[..<teilung].joined(separator: " "), zweite = woerter[teilung...].joined(separator: " ")
-            let laengste = max(erste.count, zweite.count)
-            if laengste < kleinsteLaenge { kleinsteLaenge = laengste; beste = [erste, zweite] }
+    typealias Kasten = (gremium: Gremium, breite: Int, zeilen: [String])
+
+    /// The Gremien of one level in rows that fit `platz`, each with its box width and name lines.
+    static func reihen(_ gremien: [Gremium], platz: Int, abstand: Int) -> [[Kasten]] {
+        var reihen: [[Kasten]] = []
+        var aktuell: [Kasten] = []
+        var belegt = 0
+        for gremium in gremien {
+            let namenszeilen = zeilen(gremium.kurzname)
+            let breite = min(kastenbreite(namenszeilen), platz)
+            if !aktuell.isEmpty, belegt + abstand + breite > platz {
+                reihen.append(aktuell)
+                aktuell = []
+                belegt = 0
+            }
+            belegt += (aktuell.isEmpty ? 0 : abstand) + breite
+            aktuell.append((gremium: gremium, breite: breite, zeilen: namenszeilen))
         }
-        return beste
+        if !aktuell.isEmpty { reihen.append(aktuell) }
+        return reihen
+    }
+
+    /// Open Sans Bold at 15 units averages about 8.5 units a character; a name longer than
+    /// 20 characters is broken at the space nearest its middle into two lines.
+    static func zeilen(_ name: String) -> [String] {
+        let woerter = name.split(separator: " ").map(String.init)
+        guard name.count > 20, woerter.count > 1 else { return [name] }
+        let teilung = (1..<woerter.count).min { a, b in
+            abs(woerter[..<a].joined(separator: " ").count - woerter[a...].joined(separator: " ").count)
+                < abs(woerter[..<b].joined(separator: " ").count - woerter[b...].joined(separator: " ").count)
+        } ?? 1
+        return [woerter[..<teilung].joined(separator: " "), woerter[teilung...].joined(separator: " ")]
     }
 
     static func kastenbreite(_ zeilen: [String]) -> Int {
-        max(150, (zeilen.map(\.count).max() ?? 0) * 9 + 28)
+        max(110, (zeilen.map(\.count).max() ?? 0) * 17 / 2 + 24)
     }
 }

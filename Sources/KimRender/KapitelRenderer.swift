@@ -10,6 +10,9 @@ struct KapitelRenderer {
     let basis: Kontext
     let projekt: Projekt
     let auswertung: Auswertung
+    /// The way from the page to the site root, for links out of figures (the structure chart's boxes);
+    /// nil outside the site (the PDF), where they point at the published site.
+    var wurzel: String? = nil
 
     struct Ergebnis {
         var html: String
@@ -85,7 +88,8 @@ struct KapitelRenderer {
                                                                                           sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true,
                                                                                           vergleichbar: auswertung.bevoelkerung)) { $1 }) ?? ""
         case ("strukturbild", nil):
-            return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild)) { $1 }) ?? ""
+            return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild,
+                                                                                                 verweise: wurzel ?? projekt.kommune.basisUrl)) { $1 }) ?? ""
         default:
             diagnostics.append(.error(vorlage.datei, ort, "unbekannter Einschub \"::: \(einschub.art)\(einschub.argument.map { " " + $0 } ?? "")\"",
                                       hint: "möglich sind \"::: abbildung ID\" und \"::: strukturbild\""))

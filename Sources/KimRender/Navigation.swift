@@ -1,12 +1,14 @@
 /// The main navigation, the same on every page.
 enum Navigation {
     static let bereiche: [(id: String, titel: String, pfad: String)] = [
+        ("aktuelles", "Aktuelles", "aktuelles.html"),
         ("handlungskonzept", "Handlungskonzept", "handlungskonzept/index.html"),
         ("zahlen", "Zahlen", "zahlen.html"),
         ("angebote", "Angebote", "anlage-1/index.html"),
         ("meilensteine", "Meilensteine", "anlage-2/index.html"),
         ("gremien", "Gremien", "gremien.html"),
         ("quellen", "Quellen", "quellen.html"),
+        ("suche", "Suche", "suche.html"),
     ]
 
     static func kontext(fuer seite: Seite) -> [Kontext] {

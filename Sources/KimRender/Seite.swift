@@ -13,6 +13,17 @@ struct Seite {
     /// The project file the page comes from when it is one of the author's own (`templates/texte/x.md`);
     /// nil for the pages kim builds from the data. Named when two pages would share a path.
     var quelle: String? = nil
+    /// The page this one repeats (a chapter of the current Fassung under fassung/N/), for `<link rel="canonical">`.
+    var kanonisch: String? = nil
+    /// Whether the site search indexes the page (not copies, earlier Fassungen or the search page itself).
+    var suchbar = true
+    /// Language of the page (BCP 47) and its writing direction.
+    var sprache = "de"
+    var rechtsNachLinks = false
+    /// The same content in other languages, for `<link rel="alternate" hreflang>`: (language, path from the root).
+    var alternativen: [(sprache: String, pfad: String)] = []
+    /// A script of the site's own for this page only (the search), path from the site root.
+    var skript: String? = nil
 
     /// "../" for pages one folder deep, so links work from any host path and from the file system.
     var wurzel: String {

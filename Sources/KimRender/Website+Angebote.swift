@@ -28,7 +28,7 @@ extension Website {
                                "angebote": liste(ohne, wurzel: "../")])
         }
         var seiten: [Seite] = []
-        let basis: Kontext = ["wurzel": "../", "hinweis": daten.hinweis, "stand": Format.datum(daten.stand), "quelle": daten.quelle,
+        let basis: Kontext = ["wurzel": "../", "hinweis": daten.hinweis, "beispieldaten": daten.beispieldaten ?? false, "stand": Format.datum(daten.stand), "quelle": daten.quelle,
                               "anzahl": Format.zahl(alle.count), "anzahlTraeger": Format.zahl(daten.traeger.count)]
         seiten.append(Seite(pfad: "anlage-1/index.html", titel: "Angebote (Anlage 1)",
                             beschreibung: "Beratungs- und Case-Management-Angebote für Menschen mit Einwanderungsgeschichte \(Ortsformen(projekt.kommune).inForm), nach Kategorie.",
@@ -43,21 +43,13 @@ extension Website {
                             inhalt: vorlagen.render("seiten/angebote-gruppiert", mitKontext(basis.merging(["gruppen": zielgruppen, "titel": "Angebote nach Zielgruppe"]) { $1 })) ?? "",
                             bereich: "angebote", brotkrumen: krumen))
 
-        var raeume: [Kontext] = projekt.kommune.sozialraeume.map { raum in
-            ["id": "sozialraum-\(raum.nummer)", "name": anzeigename(raum),
-             "angebote": liste(alle.filter { $0.sozialraeume.contains(raum.nummer) }, wurzel: "../", gruppe: "sozialraum-\(raum.nummer)")]
-        }
-        raeume.insert(["id": "stadtweit", "name": Self.grossgeschrieben(Ortsformen(projekt.kommune).weit) + " oder ohne Angabe", "angebote": liste(alle.filter { $0.sozialraeume.isEmpty }, wurzel: "../")], at: 0)
-        seiten.append(Seite(pfad: "anlage-1/sozialraeume.html", titel: "Angebote nach Sozialraum",
-                            beschreibung: "Anlage 1 nach den Sozialräumen geordnet, in denen die Angebote tätig sind.",
-                            inhalt: vorlagen.render("seiten/angebote-gruppiert", mitKontext(basis.merging(["gruppen": raeume, "titel": "Angebote nach Sozialraum"]) { $1 })) ?? "",
-                            bereich: "angebote", brotkrumen: krumen))
+        seiten += sozialraumseiten(alle, basis: basis)
 
         for traeger in daten.traeger {
             let eigene = alle.filter { $0.traeger == traeger.id }
             let mitglieder = daten.traeger.filter { $0.dachverband == traeger.id }
             let werte: Kontext = [
-                "wurzel": "../../",
+                "wurzel": "../../", "beispieldaten": daten.beispieldaten ?? false,
                 "traeger": traegerKontext(traeger, wurzel: "../../"),
                 "angebote": liste(eigene, wurzel: "../../"),
                 "mitglieder": mitglieder.map { traegerKontext($0, wurzel: "../../") },
@@ -85,9 +77,13 @@ extension Website {
             "kategorie": verzeichnis.kategorieName(angebot) ?? Leer(),
             "zielgruppen": verzeichnis.zielgruppenNamen(angebot),
             "rechtskreis": angebot.rechtskreis.joined(separator: ", "),
+            "gebiet": angebot.sozialraeume.isEmpty ? Ortsformen(projekt.kommune).weit : Leer(),
             "sozialraeume": angebot.sozialraeume.isEmpty ? "\(Ortsformen(projekt.kommune).weit) oder ohne Angabe"
                 : angebot.sozialraeume.map { nummer in verzeichnis.sozialraeume[nummer].map(anzeigename) ?? nummer }.joined(separator: ", "),
             "sprachen": angebot.sprachen.joined(separator: ", "),
+            "oeffnungszeiten": angebot.oeffnungszeiten ?? Leer(),
+            // Nothing known of how to reach it: one line "Angaben folgen" instead of four.
+            "zugangUnbekannt": angebot.kontakt == nil && angebot.anschrift == nil && angebot.sprachen.isEmpty && angebot.oeffnungszeiten == nil,
             "anschrift": angebot.anschrift.map { KontextBuilder.anschrift($0) } ?? Leer(),
             "kontakt": angebot.kontakt.flatMap { Spiegel.kontext($0) } ?? Leer(),
             "beschreibung": angebot.beschreibung.map { Markdown.html($0) } ?? Leer(),
@@ -95,7 +91,7 @@ extension Website {
     }
 
     func angeboteCSV(_ angebote: [Angebot]) -> String {
-        var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "beschreibung"]]
+        var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "oeffnungszeiten", "beschreibung"]]
         for angebot in angebote {
             zeilen.append([
                 angebot.id, angebot.name,
@@ -104,7 +100,7 @@ extension Website {
                 angebot.rechtskreis.joined(separator: "; "), angebot.sozialraeume.joined(separator: "; "),
                 angebot.anschrift?.strasse ?? "", angebot.anschrift?.plz ?? "", angebot.anschrift?.ort ?? "",
                 angebot.kontakt?.telefon ?? "", angebot.kontakt?.email ?? "", angebot.kontakt?.web ?? "",
-                angebot.sprachen.joined(separator: "; "), angebot.beschreibung ?? "",
+                angebot.sprachen.joined(separator: "; "), angebot.oeffnungszeiten ?? "", angebot.beschreibung ?? "",
             ])
         }
         return CSV.text(zeilen)
@@ -112,6 +108,7 @@ extension Website {
 
     func angeboteJSON(_ angebote: [Angebot]) -> String {
         JSONText.encode(["stand": projekt.angebote.stand.iso, "quelle": projekt.angebote.quelle, "hinweis": projekt.angebote.hinweis,
+                         "beispieldaten": projekt.angebote.beispieldaten ?? false,
                          "kategorien": projekt.angebote.kategorien.map { ["id": $0.id, "name": $0.name] },
                          "traeger": projekt.angebote.traeger.map { ["id": $0.id, "name": $0.name, "art": $0.art] },
                          "angebote": angebote.map { angebot -> [String: Any] in
@@ -120,6 +117,7 @@ extension Website {
                                                            "sozialraeume": angebot.sozialraeume, "sprachen": angebot.sprachen]
                              if let kategorie = angebot.kategorie { eintrag["kategorie"] = kategorie }
                              if let beschreibung = angebot.beschreibung { eintrag["beschreibung"] = beschreibung }
+                             if let zeiten = angebot.oeffnungszeiten { eintrag["oeffnungszeiten"] = zeiten }
                              return eintrag
                          }])
     }

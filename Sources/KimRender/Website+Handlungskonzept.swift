@@ -28,7 +28,7 @@ extension Website {
             guard let damals = fuerFassung(eintrag.nummer) else { continue }
             let ordner = "fassung/\(eintrag.nummer)"
             let krumen: [(String, String)] = [("Handlungskonzept", "handlungskonzept/index.html"), ("Fassung \(eintrag.nummer)", "\(ordner)/index.html")]
-            let (kapitel, kapiteltexte) = damals.kapitelseiten(ordner: ordner, krumen: krumen, &diagnostics)
+            let (kapitel, kapiteltexte) = damals.kapitelseiten(ordner: ordner, krumen: krumen, aktuelle: fassung, &diagnostics)
             texte[eintrag.nummer] = kapiteltexte
             seiten += kapitel
             let liste = eintrag.kapitel.map { ["nummer": String($0.nummer), "titel": $0.titel, "href": "\($0.slug).html"] as Kontext }
@@ -36,7 +36,7 @@ extension Website {
                                 beschreibung: "\(projekt.handlungskonzept.titel), Fassung \(eintrag.nummer) vom \(Format.datum(eintrag.datum)).",
                                 inhalt: damals.vorlagen.render("seiten/fassung", damals.mitKontext(["wurzel": "../../", "kapitel": liste,
                                                                                                       "aktuell": eintrag.nummer == fassung.nummer])) ?? "",
-                                bereich: "handlungskonzept", brotkrumen: [("Handlungskonzept", "handlungskonzept/index.html")]))
+                                bereich: "handlungskonzept", brotkrumen: [("Handlungskonzept", "handlungskonzept/index.html")], suchbar: false))
         }
         let geordnet = projekt.handlungskonzept.fassungen.sorted { $0.nummer < $1.nummer }
         for (alt, neu) in zip(geordnet, geordnet.dropFirst()) {
@@ -58,18 +58,21 @@ extension Website {
         return Website(projekt: damals, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen, kapitelSpeicher: kapitelSpeicher)
     }
 
-    /// One page per chapter of this website's Fassung, in `ordner`.
-    func kapitelseiten(ordner: String, krumen: [(String, String)], _ diagnostics: inout [Diagnostic]) -> (seiten: [Seite], texte: [(titel: String, text: String)]) {
+    /// One page per chapter of this website's Fassung, in `ordner`. Under fassung/N/ (`aktuelle` given), a chapter of
+    /// the current Fassung names its canonical page under handlungskonzept/, one of an earlier Fassung says it is not current.
+    func kapitelseiten(ordner: String, krumen: [(String, String)], aktuelle: Fassung? = nil,
+                       _ diagnostics: inout [Diagnostic]) -> (seiten: [Seite], texte: [(titel: String, text: String)]) {
         let fassung = auswertung.aktuelleFassung
         let tiefe = String(repeating: "../", count: ordner.split(separator: "/").count)
-        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung)
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung,
+                                       wurzel: tiefe)
         var seiten: [Seite] = []
         var texte: [(titel: String, text: String)] = []
         var naechsteFussnote = 1
         for (index, kapitel) in fassung.kapitel.enumerated() {
             guard let vorlage = projekt.vorlagen[kapitel.vorlage] else { continue }
             // The current Fassung appears under handlungskonzept/ and under fassung/N/: render its chapters once.
-            let schluessel = "\(fassung.nummer)|\(vorlage.name)|\(naechsteFussnote)"
+            let schluessel = "\(fassung.nummer)|\(vorlage.name)|\(naechsteFussnote)|\(tiefe)"
             let ergebnis = kapitelSpeicher.ergebnisse[schluessel] ?? renderer.render(vorlage, ersteFussnote: naechsteFussnote, diagnostics: &diagnostics)
             kapitelSpeicher.ergebnisse[schluessel] = ergebnis
             naechsteFussnote = ergebnis.naechsteFussnote
@@ -90,13 +93,27 @@ extension Website {
                 "hatFussnoten": !ergebnis.fussnoten.isEmpty,
                 "zurueck": nachbar(-1) ?? Leer(),
                 "weiter": nachbar(1) ?? Leer(),
+                "frueher": frueher(kapitel, aktuelle: aktuelle, tiefe: tiefe) ?? Leer(),
+                "kurzfassung": kapitel.kurzfassung ?? [],
             ]
+            let kopie = aktuelle.map { $0.nummer == fassung.nummer } ?? false
             seiten.append(Seite(pfad: "\(ordner)/\(kapitel.slug).html", titel: "\(kapitel.nummer). \(kapitel.titel)",
                                 beschreibung: "Kapitel \(kapitel.nummer) des Handlungskonzepts \(Ortsformen(projekt.kommune).genitiv), Fassung \(fassung.nummer) vom \(Format.datum(fassung.datum)).",
                                 inhalt: vorlagen.render("seiten/kapitel", mitKontext(werte)) ?? "",
-                                bereich: "handlungskonzept", brotkrumen: krumen))
+                                bereich: "handlungskonzept", brotkrumen: krumen,
+                                kanonisch: kopie ? "handlungskonzept/\(kapitel.slug).html" : nil, suchbar: aktuelle == nil))
         }
         return (seiten, texte)
+    }
+
+    /// For a chapter of an earlier Fassung: that it is not current, and where the current text is.
+    func frueher(_ kapitel: Kapitel, aktuelle: Fassung?, tiefe: String) -> Kontext? {
+        let fassung = auswertung.aktuelleFassung
+        guard let aktuelle, aktuelle.nummer != fassung.nummer else { return nil }
+        let gleiches = aktuelle.kapitel.first { $0.slug == kapitel.slug }
+        return ["datum": Format.datum(aktuelle.datum), "nummer": String(aktuelle.nummer),
+                "href": "\(tiefe)handlungskonzept/\(gleiches?.slug ?? "index").html",
+                "titel": gleiches.map { "\($0.nummer). \($0.titel)" } ?? "Handlungskonzept"]
     }
 
     /// A changed paragraph as HTML for the change page: footnote links dropped (their notes are
@@ -110,13 +127,41 @@ extension Website {
         return Markdown.html(zeilen.joined(separator: "\n"))
     }
 
-    /// One changed field; a Markdown field rendered (cmark, safe mode), so the reader sees its text, not its syntax.
+    /// One changed field, its old and new wording in one text with the changed words marked;
+    /// a Markdown field compared as the reader sees it (rendered), not as written.
     static func feldaenderung(_ aenderung: Fassungsvergleich.Feldaenderung) -> Kontext {
-        // Every entry has every key: the template check looks at the context of the first entry, and a list
-        // that starts with a plain field (an added "kontakt") must not fail on »altHTML«.
-        let html: (String) -> String = aenderung.markdown ? { Markdown.html($0) } : { Escape.html($0) }
+        let alt = aenderung.markdown ? klartext(Markdown.html(aenderung.alt)) : aenderung.alt
+        let neu = aenderung.markdown ? klartext(Markdown.html(aenderung.neu)) : aenderung.neu
         return ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown,
-                "altHTML": html(aenderung.alt), "neuHTML": html(aenderung.neu)]
+                "vergleich": wortvergleichHTML(alt: alt, neu: neu)]
+    }
+
+    /// Old and new text as one HTML text: unchanged words plain, removed ones in `del`, added ones in `ins`,
+    /// each announced ("gestrichen:", "eingefügt:") for screen readers, which do not read the marks.
+    static func wortvergleichHTML(alt: String, neu: String) -> String {
+        // "–" stands for "no value": a value set or removed is all new or all gone. A value of one word
+        // (a date, a status) is replaced whole: "31.12.2021 → 31.12.2022", not "31.12.[2021][2022]".
+        let einWort = !alt.contains(where: \.isWhitespace) && !neu.contains(where: \.isWhitespace)
+        let stuecke: [Wortvergleich.Stueck] = alt == "–" ? [.init(art: .eingefuegt, text: neu)]
+            : neu == "–" ? [.init(art: .geloescht, text: alt)]
+            : einWort ? [.init(art: .geloescht, text: alt), .init(art: .eingefuegt, text: neu)]
+            : Wortvergleich.stuecke(alt: alt, neu: neu)
+        return stuecke.map { stueck in
+            switch stueck.art {
+            case .gleich: return Escape.html(stueck.text)
+            case .geloescht: return "<del><span class=\"visually-hidden\">[gestrichen: </span>\(Escape.html(stueck.text))<span class=\"visually-hidden\">]</span></del>"
+            case .eingefuegt: return "<ins><span class=\"visually-hidden\">[eingefügt: </span>\(Escape.html(stueck.text))<span class=\"visually-hidden\">]</span></ins>"
+            }
+        }.joined()
+    }
+
+    /// The text of an HTML fragment made by cmark: tags dropped, block ends as spaces, entities decoded.
+    static func klartext(_ html: String) -> String {
+        let ohneTags = html.replacing(/<\/(p|li|h[1-6]|blockquote|pre)>/, with: " ").replacing(/<[^>]*>/, with: "")
+        let text = ohneTags.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     func aenderungsseite(_ vergleich: Fassungsvergleich) -> Seite {
@@ -132,8 +177,16 @@ extension Website {
         }
         let kapitel: [Kontext] = vergleich.kapitel.map { kapitel in
             ["titel": kapitel.titel,
-             "absaetze": kapitel.absaetze.filter { $0.art != .gleich }.map { absatz -> Kontext in
-                 ["html": Self.vergleichsabsatz(absatz.text), "eingefuegt": absatz.art == .eingefuegt, "geloescht": absatz.art == .geloescht]
+             "absaetze": Textvergleich.bloecke(kapitel.absaetze).map { block -> Kontext in
+                 switch block {
+                 case .eingefuegt(let text):
+                     return ["html": Self.vergleichsabsatz(text), "eingefuegt": true, "geloescht": false, "geaendert": false]
+                 case .geloescht(let text):
+                     return ["html": Self.vergleichsabsatz(text), "eingefuegt": false, "geloescht": true, "geaendert": false]
+                 case .geaendert(let alt, let neu):
+                     let html = Self.wortvergleichHTML(alt: Self.klartext(Self.vergleichsabsatz(alt)), neu: Self.klartext(Self.vergleichsabsatz(neu)))
+                     return ["html": html, "eingefuegt": false, "geloescht": false, "geaendert": true]
+                 }
              }]
         }
         let werte = mitKontext([

@@ -69,11 +69,32 @@ extension Website {
 }
 
 /// The milestone timeline: one bar per milestone across the quarters, a line at the as-of date.
+/// Two layouts of the same drawing: wide (titles left of the bars, scrolls sideways) and narrow
+/// (each title above its bar, quarters across the width of a phone), so both can be read without zooming.
 enum Zeitleiste {
+    struct Mass {
+        /// Width of the title column left of the bars; 0 puts each title above its bar.
+        let links: Int
+        let spalte: Int
+        let zeile: Int
+        let titelLaenge: Int
+        let id: String
+    }
+
     static func kontext(_ auswertung: Meilensteinauswertung) -> Kontext {
         let quartale = auswertung.quartale
-        guard let erstes = quartale.first else { return ["leer": true] }
-        let links = 330, spalte = 84, zeile = 26, oben = 40
+        guard !quartale.isEmpty else { return ["leer": true, "breit": Leer(), "schmal": Leer()] }
+        let schmaleSpalte = max(340 / quartale.count, 8)
+        return ["leer": false,
+                "breit": zeichnung(auswertung, Mass(links: 330, spalte: 84, zeile: 26, titelLaenge: 40, id: "zeitleiste")),
+                "schmal": zeichnung(auswertung, Mass(links: 0, spalte: schmaleSpalte, zeile: 40, titelLaenge: 50, id: "zeitleiste-schmal"))]
+    }
+
+    static func zeichnung(_ auswertung: Meilensteinauswertung, _ mass: Mass) -> Kontext {
+        let quartale = auswertung.quartale
+        let erstes = quartale.first ?? Quartal(auswertung.stichtag)
+        let (links, spalte, zeile, oben) = (mass.links, mass.spalte, mass.zeile, 40)
+        let obenAuf = mass.links == 0
         let breite = links + quartale.count * spalte + 10
         func x(_ datum: Datum) -> Int {
             let index = quartale.firstIndex(of: Quartal(datum)) ?? (Quartal(datum) < erstes ? 0 : quartale.count - 1)
@@ -85,16 +106,23 @@ enum Zeitleiste {
             let m = eintrag.meilenstein
             let start = x(m.beginn), ende = max(x(m.ende), start + 6)
             let y = oben + index * zeile
-            return ["titel": m.titel.count > 40 ? String(m.titel.prefix(39)) + "…" : m.titel, "langtitel": m.titel,
-                    "x": String(start), "y": String(y + 5), "breite": String(ende - start), "textY": String(y + 17),
+            let titel = m.titel.count > mass.titelLaenge ? String(m.titel.prefix(mass.titelLaenge - 1)) + "…" : m.titel
+            return ["titel": titel, "langtitel": m.titel,
+                    "x": String(start), "y": String(obenAuf ? y + 20 : y + 5), "breite": String(ende - start),
+                    "textY": String(obenAuf ? y + 14 : y + 17),
                     "status": eintrag.status.rawValue, "statusText": eintrag.status.bezeichnung]
         }
         let hoehe = oben + auswertung.eintraege.count * zeile + 20
+        // Quarter labels need about 40 px each: on a narrow drawing only every n-th is named.
+        let jedes = max(1, Int((40.0 / Double(spalte)).rounded(.up)))
         let spalten: [Kontext] = quartale.enumerated().map { index, quartal in
-            ["x": String(links + index * spalte), "textX": String(links + index * spalte + spalte / 2), "name": quartal.kurz]
+            ["x": String(links + index * spalte), "textX": String(links + index * spalte + (obenAuf ? 2 : spalte / 2)),
+             "name": index % jedes == 0 ? (obenAuf ? "Q\(quartal.nummer)/\(quartal.jahr % 100)" : quartal.kurz) : ""]
         }
-        var kontext: Kontext = ["breite": String(breite), "hoehe": String(hoehe), "balken": balken, "spalten": spalten,
+        var kontext: Kontext = ["id": mass.id, "art": obenAuf ? "schmal" : "breit", "breite": String(breite), "hoehe": String(hoehe), "balken": balken, "spalten": spalten,
                                 "linienY2": String(hoehe - 10),
+                                "titelX": obenAuf ? "0" : String(links - 10), "titelAnker": obenAuf ? "start" : "end",
+                                "quartalAnker": obenAuf ? "start" : "middle",
                                 "beschreibung": "Zeitleiste der \(auswertung.eintraege.count) Meilensteine nach Quartalen; Farbe und Text zeigen den Stand am \(Format.datum(auswertung.stichtag)). Die Tabelle darunter enthält dieselben Angaben."]
         if let letztes = quartale.last, Quartal(auswertung.stichtag) >= erstes, Quartal(auswertung.stichtag) <= letztes {
             kontext["stichtagX"] = String(x(auswertung.stichtag))

@@ -9,13 +9,23 @@ extension Website {
         let krumen: [(String, String)] = [("Gremien", "gremien.html")]
         var seiten: [Seite] = []
         let sitzungenNachGremium = Dictionary(grouping: projekt.sitzungen, by: \.gremium)
+        let ohneSitzungen = erwaehnungen(gremien.filter { sitzungenNachGremium[$0.id] == nil })
+        // Sorted once: a state-wide project has 97 000 Beschlüsse and hundreds of Gremien.
+        let beschluesseNachGremium = Dictionary(grouping: beschluesseNeuesteZuerst, by: \.sitzung.gremium)
         for gremium in gremien {
-            let sitzungen = sitzungenNachGremium[gremium.id] ?? []
+            let sitzungen = (sitzungenNachGremium[gremium.id] ?? []).reversed()
+            let beschluesse = beschluesseNachGremium[gremium.id] ?? []
             let werte = mitKontext([
                 "wurzel": "../",
                 "gremium": KontextBuilder.gremium(gremium, alle: gremien),
                 "sitzungen": sitzungen.map { sitzungKurz($0, wurzel: "../") },
                 "hatSitzungen": !sitzungen.isEmpty,
+                "beschluesse": beschluesse.prefix(Self.aktuellAufStartseite).map { beschlussEintrag($0, wurzel: "../") },
+                "veroeffentlicht": gremium.sitzungenVeroeffentlicht.map { ["titel": $0.titel, "url": $0.url] as Kontext } ?? Leer(),
+                "vertretenIn": gremium.vertretungen.compactMap { verzeichnis.gremien[$0.gremium] }.map {
+                    ["name": $0.name, "href": "\($0.id).html"] as Kontext
+                },
+                "betrifft": ohneSitzungen[gremium.id] ?? [],
             ])
             seiten.append(Seite(pfad: "gremien/\(gremium.id).html", titel: gremium.name,
                                 beschreibung: "\(gremium.name): Aufgaben, Mitglieder und Sitzungen.",
@@ -29,9 +39,34 @@ extension Website {
                                 inhalt: vorlagen.render("seiten/sitzung", werte) ?? "", bereich: "gremien",
                          brotkrumen: krumen + [(gremium?.kurzname ?? sitzung.gremium, "gremien/\(sitzung.gremium).html")])
         }
-        seiten.append(beschlussregister())
+        seiten += beschlussregister()
         seiten.append(aufgabenliste())
+        seiten.append(aktuellesSeite())
         return seiten
+    }
+
+    /// Agenda items of other Gremien's Sitzungen that name a Gremium (in a title, report, Beschluss, Aufgabe),
+    /// newest first, for each of `gremien`: what concerns a Gremium whose own Sitzungen are published elsewhere.
+    /// One pass over all Sitzungen, each text lowercased once.
+    func erwaehnungen(_ gremien: [Gremium]) -> [String: [Kontext]] {
+        guard !gremien.isEmpty else { return [:] }
+        let namen = gremien.map { gremium in (gremium.id, Set([gremium.kurzname, gremium.name].map { $0.lowercased() })) }
+        var treffer: [String: [Kontext]] = [:]
+        for sitzung in sitzungenNeuesteZuerst {
+            let anwesend = sitzung.teilnahme.filter(\.anwesend).map { $0.organisation.lowercased() }
+            for punkt in sitzung.tagesordnung where punkt.oeffentlich {
+                let text = ([punkt.titel, punkt.bericht ?? ""] + punkt.beschluesse.map(\.wortlaut) + punkt.aufgaben.map(\.was))
+                    .joined(separator: "\n").lowercased()
+                for (id, varianten) in namen where id != sitzung.gremium && varianten.contains(where: { text.contains($0) }) {
+                    treffer[id, default: []].append([
+                        "datum": Format.datum(sitzung.datum), "gremium": gremiumName(sitzung.gremium),
+                        "top": punkt.nummer, "titel": punkt.titel,
+                        "anwesend": anwesend.contains { organisation in varianten.contains { organisation.contains($0) } },
+                        "href": "../sitzungen/\(sitzung.id).html#top-\(Escape.slug(punkt.nummer))"])
+                }
+            }
+        }
+        return treffer
     }
 
     func gremiumName(_ id: String) -> String {
@@ -83,36 +118,54 @@ extension Website {
          "status": status.bezeichnung, "statusKlasse": status.rawValue, "erledigtAm": aufgabe.erledigtAm.map(Format.datum) ?? Leer()]
     }
 
-    func beschlussregister() -> Seite {
-        let eintraege = auswertung.gremienarbeit.beschluesse
-        let nachGremium = Dictionary(grouping: eintraege, by: \.sitzung.gremium)
-        let gruppen: [Kontext] = projekt.gremien.gremien.compactMap { gremium in
-            let eigene = nachGremium[gremium.id] ?? []
-            guard !eigene.isEmpty else { return nil }
-            let jahre = Set(eigene.map(\.sitzung.datum.jahr)).sorted()
-            return ["gremium": gremium.name, "id": gremium.id,
-                    "jahre": jahre.map { jahr -> Kontext in
-                        ["jahr": String(jahr), "beschluesse": eigene.filter { $0.sitzung.datum.jahr == jahr }.map { eintrag -> Kontext in
-                            ["id": eintrag.beschluss.id, "wortlaut": eintrag.beschluss.wortlaut, "ergebnis": eintrag.beschluss.ergebnis.rawValue,
-                             "datum": Format.datum(eintrag.sitzung.datum), "top": eintrag.punkt.nummer, "toptitel": eintrag.punkt.titel,
-                             "href": "sitzungen/\(eintrag.sitzung.id).html#\(eintrag.beschluss.id)",
-                             "meilensteine": eintrag.beschluss.meilensteine.map { id in
-                                 ["titel": verzeichnis.meilensteine[id]?.titel ?? id,
-                                  "href": "anlage-2/index.html#\(id)"] as Kontext
-                             }]
-                        }]
-                    }]
+    /// Past this many Beschlüsse the register gets a page per year; one page of a state-wide project would be unreadable.
+    static let registerSeitenProJahrAb = 100
+
+    /// The Beschlussregister newest first, grouped by year; once long, `beschluesse.html` lists the latest
+    /// and the years, and each year has its own page.
+    func beschlussregister() -> [Seite] {
+        let eintraege = beschluesseNeuesteZuerst
+        let jahre = eintraege.map(\.sitzung.datum.jahr).reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
+        let proJahr = eintraege.count >= Self.registerSeitenProJahrAb
+        let beispiel = eintraege.contains { $0.sitzung.beispieldaten == true }
+        let krumen: [(String, String)] = [("Aktuelles", "aktuelles.html")]
+        func jahrKontext(_ jahr: Int, wurzel: String) -> Kontext {
+            let auswahl = eintraege.filter { $0.sitzung.datum.jahr == jahr }
+            return ["jahr": String(jahr), "href": "\(wurzel)beschluesse/\(jahr).html", "anzahl": Format.zahl(auswahl.count),
+                    "beschluesse": auswahl.map { beschlussEintrag($0, wurzel: wurzel) }]
         }
-        return Seite(pfad: "beschluesse.html", titel: "Beschlussregister",
-                     beschreibung: "Alle veröffentlichten Beschlüsse der KIM-Gremien nach Gremium und Jahr.",
-                     inhalt: vorlagen.render("seiten/beschluesse", mitKontext(["wurzel": "", "gruppen": gruppen, "hatBeschluesse": !gruppen.isEmpty])) ?? "",
-                     bereich: "gremien", brotkrumen: [("Gremien", "gremien.html")])
+        var seiten: [Seite] = []
+        let uebersicht: Kontext = [
+            "wurzel": "", "beispieldaten": beispiel, "hatBeschluesse": !eintraege.isEmpty, "proJahr": proJahr,
+            "jahre": jahre.map { jahrKontext($0, wurzel: "") },
+            "neueste": proJahr ? eintraege.prefix(Self.aktuellAufSeite).map { beschlussEintrag($0, wurzel: "") } : [],
+        ]
+        seiten.append(Seite(pfad: "beschluesse.html", titel: "Beschlussregister",
+                            beschreibung: "Alle veröffentlichten Beschlüsse der KIM-Gremien, die neuesten zuerst.",
+                            inhalt: vorlagen.render("seiten/beschluesse", mitKontext(uebersicht)) ?? "",
+                            bereich: "aktuelles", brotkrumen: krumen))
+        if proJahr {
+            for jahr in jahre {
+                let werte: Kontext = ["wurzel": "../", "beispieldaten": beispiel, "jahr": jahrKontext(jahr, wurzel: "../")]
+                seiten.append(Seite(pfad: "beschluesse/\(jahr).html", titel: "Beschlüsse \(jahr)",
+                                    beschreibung: "Die veröffentlichten Beschlüsse der KIM-Gremien aus dem Jahr \(jahr), die neuesten zuerst.",
+                                    inhalt: vorlagen.render("seiten/beschluesse-jahr", mitKontext(werte)) ?? "",
+                                    bereich: "aktuelles", brotkrumen: krumen + [("Beschlussregister", "beschluesse.html")]))
+            }
+        }
+        return seiten
     }
 
     func aufgabenliste() -> Seite {
         let eintraege = auswertung.gremienarbeit.aufgaben
         func gruppe(_ status: Stichtagsstatus, _ titel: String) -> Kontext {
-            let auswahl = eintraege.filter { $0.status == status }
+            // Open ones by Frist (the most urgent first), done ones newest first.
+            let auswahl = status == .erledigt
+                ? eintraege.filter { $0.status == status }.sorted { links, rechts in
+                    let (a, b) = (links.aufgabe.erledigtAm ?? links.aufgabe.frist, rechts.aufgabe.erledigtAm ?? rechts.aufgabe.frist)
+                    return a != b ? a > b : links.aufgabe.id < rechts.aufgabe.id
+                }
+                : eintraege.filter { $0.status == status }
             return ["titel": titel, "id": status.rawValue, "anzahl": Format.zahl(auswahl.count), "leer": auswahl.isEmpty,
                     "aufgaben": auswahl.map { eintrag -> Kontext in
                         var kontext = aufgabe(eintrag.aufgabe, status: eintrag.status)
@@ -122,9 +175,10 @@ extension Website {
                     }]
         }
         let werte = mitKontext(["wurzel": "", "stichtag": Format.datum(auswertung.stichtag),
+                                "beispieldaten": projekt.sitzungen.contains { $0.beispieldaten == true },
                                 "gruppen": [gruppe(.ueberfaellig, "Überfällig"), gruppe(.offen, "Offen"), gruppe(.erledigt, "Erledigt")]])
         return Seite(pfad: "aufgaben.html", titel: "Aufgabenliste",
                      beschreibung: "Aufgaben aus den Sitzungen der KIM-Gremien: offen, erledigt und überfällig.",
-                     inhalt: vorlagen.render("seiten/aufgaben", werte) ?? "", bereich: "gremien", brotkrumen: [("Gremien", "gremien.html")])
+                     inhalt: vorlagen.render("seiten/aufgaben", werte) ?? "", bereich: "aktuelles", brotkrumen: [("Aktuelles", "aktuelles.html")])
     }
 }

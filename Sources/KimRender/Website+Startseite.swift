@@ -9,6 +9,15 @@ extension Website {
             "einleitung": markdownSeite("texte/start", &diagnostics) ?? "",
             "kennzahlen": kennzahlen,
             "kapitel": kapitelListe(wurzel: ""),
+            "sprachLinks": sprachLinks.map { link -> Kontext in
+                var link = link
+                link["href"] = link["pfad"] ?? ""
+                return link
+            },
+            "aktuell": aktuellKontext(wurzel: "", anzahl: Self.aktuellAufStartseite),
+            "sozialraumLinks": projekt.kommune.sozialraeume.map {
+                ["nummer": projekt.kommune.sozialraumnummernZeigen ?? true ? $0.nummer : "", "name": $0.name, "href": "anlage-1/sozialraum/\(Escape.slug($0.nummer)).html"] as Kontext
+            },
         ])
         return Seite(pfad: "index.html", titel: "Kommunales Integrationsmanagement \(Ortsformen(projekt.kommune).kurzform)",
                      beschreibung: "Das lokale Handlungskonzept, Zahlen und Gremien des Kommunalen Integrationsmanagements \(Ortsformen(projekt.kommune).genitiv).",

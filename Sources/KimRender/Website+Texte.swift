@@ -12,7 +12,7 @@ extension Website {
             diagnostics.append(.error("templates/texte/\(name).md", nil, "die Seite fehlt; jede Website einer Behörde braucht sie",
                                       hint: "die Datei aus dem Referenzprojekt übernehmen und anpassen"))
         }
-        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung)
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung, wurzel: "")
         var seiten: [Seite] = []
         for (name, vorlage) in projekt.vorlagen.sorted(by: { $0.key < $1.key }) where name.hasPrefix("texte/") && name != "texte/start" {
             let slug = String(name.dropFirst("texte/".count))

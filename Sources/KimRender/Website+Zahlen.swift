@@ -19,7 +19,8 @@ extension Website {
     func gremien(_ diagnostics: inout [Diagnostic]) -> Seite {
         let werte = mitKontext([
             "wurzel": "",
-            "strukturbild": vorlagen.render("partials/strukturbild", mitKontext(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild))) ?? "",
+            "strukturbild": vorlagen.render("partials/strukturbild", mitKontext(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild,
+                                                                                                        verweise: ""))) ?? "",
         ])
         return Seite(pfad: "gremien.html", titel: "Gremien",
                      beschreibung: "Die Gremien des Kommunalen Integrationsmanagements \(Ortsformen(projekt.kommune).genitiv): " + projekt.gremien.gremien.map(\.name).joined(separator: ", ") + ".",

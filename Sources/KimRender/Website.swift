@@ -22,6 +22,7 @@ public struct Website {
     /// The same values escaped for Markdown, for `*.md` templates.
     let markdownKontext: Any
     let verzeichnis: Verzeichnis
+    let begriffe: Begriffsverweise
 
     /// Chapters already rendered in this build, shared with the Websites of earlier Fassungen.
     let kapitelSpeicher: KapitelSpeicher
@@ -35,6 +36,7 @@ public struct Website {
         kontext = KontextBuilder.projekt(projekt, auswertung)
         markdownKontext = KontextBuilder.fuerMarkdown(kontext)
         verzeichnis = Verzeichnis(projekt, auswertung)
+        begriffe = Begriffsverweise(projekt.glossar)
     }
 
     /// `speicher` carries pages over from the previous rendering of the same project (`kim serve`).
@@ -60,6 +62,9 @@ public struct Website {
         seiten += angebote.seiten + meilensteine.seiten
         let datensaetze = website.datenangebot()
         seiten.append(website.offeneDaten(datensaetze))
+        if !projekt.glossar.isEmpty { seiten.append(website.glossarseite()) }
+        seiten += website.sprachseiten()
+        seiten.append(website.suchseite(seiten))
         diagnostics += Ausgabepfade.doppelte(seiten)
         guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         var ausgabe = Ausgabe()
@@ -82,18 +87,35 @@ public struct Website {
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
-                                     "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/traeger",
-                                     "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/aufgaben",
-                                     "seiten/fassung", "seiten/aenderungen", "seiten/offene-daten", "partials/abbildung", "partials/strukturbild"]
+                                     "seiten/gremien", "seiten/quellen", "seiten/text", "seiten/angebote", "seiten/angebote-gruppiert", "seiten/sozialraeume", "seiten/sozialraum", "seiten/traeger",
+                                     "seiten/meilensteine", "seiten/gremium", "seiten/sitzung", "seiten/beschluesse", "seiten/beschluesse-jahr", "seiten/aktuelles", "seiten/aufgaben",
+                                     "seiten/fassung", "seiten/aenderungen", "seiten/offene-daten", "partials/abbildung", "partials/strukturbild", "partials/beschluss", "seiten/suche", "seiten/glossar", "seiten/sprache", "partials/angebote-beispiel"]
 
     func mitKontext(_ zusatz: Kontext) -> Kontext {
         kontext.merging(zusatz) { _, neu in neu }
     }
 
+    /// Areas whose pages link glossary terms at their first use.
+    static let bereicheMitBegriffen: Set<String> = ["start", "aktuelles", "handlungskonzept", "zahlen", "angebote", "meilensteine", "gremien"]
+
     func layout(_ seite: Seite) -> String {
+        var seite = seite
+        // Not on the change page: there a link would sit inside the marked words.
+        if seite.sprache == "de", Self.bereicheMitBegriffen.contains(seite.bereich), !seite.pfad.hasSuffix("/aenderungen.html") {
+            seite.inhalt = begriffe.verlinken(seite.inhalt, ziel: seite.wurzel + "glossar.html")
+        }
         let fassung = auswertung.aktuelleFassung
         let werte = mitKontext([
-            "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt] as Kontext,
+            "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt,
+                      "sprache": seite.sprache, "rechtsNachLinks": seite.rechtsNachLinks, "suchbar": seite.suchbar,
+                      "kanonisch": seite.kanonisch.map { projekt.kommune.basisUrl + $0 } ?? Leer(),
+                      "skript": seite.skript ?? Leer(), "fremd": seite.sprache != "de",
+                      "alternativen": seite.alternativen.map { ["sprache": $0.sprache, "href": seite.wurzel + $0.pfad] as Kontext }] as Kontext,
+            "sprachLinks": sprachLinks.map { link -> Kontext in
+                var link = link
+                link["href"] = seite.wurzel + (link["pfad"] as? String ?? "")
+                return link
+            },
             "wurzel": seite.wurzel,
             "navigation": Navigation.kontext(fuer: seite),
             "brotkrumen": Navigation.brotkrumen(fuer: seite),
@@ -107,7 +129,7 @@ public struct Website {
     /// A Markdown page text (`templates/seiten/NAME.md`) as HTML, or nil when the project has none.
     func markdownSeite(_ name: String, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let vorlage = projekt.vorlagen[name] else { return nil }
-        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung)
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: markdownKontext, basis: kontext, projekt: projekt, auswertung: auswertung, wurzel: "")
         return renderer.render(vorlage, ersteFussnote: 1, diagnostics: &diagnostics).html
     }
 }

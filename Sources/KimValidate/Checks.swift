@@ -14,6 +14,8 @@ public enum Validate {
         checkMeilensteine(projekt, &findings)
         checkSitzungen(projekt, &findings)
         checkBerichte(projekt, &findings)
+        checkUnique(projekt.sprachen.map(\.code), file: "data/sprachen.json", pointer: { "/sprachen/\($0)/code" }, what: "Sprache", &findings)
+        checkUnique(projekt.glossar.map(\.id), file: "data/glossar.json", pointer: { "/begriffe/\($0)/id" }, what: "Begriff", &findings)
         if let teilhabe = projekt.programm.zielgruppen.teilhabemanagement, teilhabe.ab <= teilhabe.gefoerdertBis {
             findings.error("data/programm.json", "/zielgruppen/teilhabemanagement/ab",
                            "\"ab\" (\(teilhabe.ab.iso)) muss nach \"gefoerdertBis\" (\(teilhabe.gefoerdertBis.iso)) liegen")

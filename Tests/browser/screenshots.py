@@ -25,6 +25,14 @@ PAGES = [
     "impressum.html",
     "datenschutz.html",
     "barrierefreiheit.html",
+    "aktuelles.html",
+    "beschluesse.html",
+    "anlage-1/sozialraum/71.html",
+    "anlage-2/index.html",
+    "fassung/2/aenderungen.html",
+    "suche.html",
+    "glossar.html",
+    "sprachen/ar.html",
 ]
 WIDTHS = (390, 1280)
 MAX_HEIGHT = 16000  # px; longer pages are cut off there

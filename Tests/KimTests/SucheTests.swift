@@ -1,0 +1,62 @@
+import Foundation
+import KimModel
+import Testing
+
+@Suite("Suche und ehrliche Kennzeichnung: was indiziert wird, was kanonisch ist")
+struct SucheTests {
+    static func site() throws -> [String: String] {
+        let (ausgabe, diagnostics) = Fixtures.pruefen(try Fixtures.referenzDateien())
+        #expect(!diagnostics.hasErrors, "\(diagnostics.prefix(5).map(\.formatted))")
+        return try #require(ausgabe).mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("nur Originale kommen in den Suchindex; Kopien nennen ihr Original, frühere Fassungen die aktuelle")
+    func indexUndKanonisch() throws {
+        let site = try Self.site()
+        let aktuell = try #require(site["handlungskonzept/6-zielgruppen.html"])
+        #expect(aktuell.contains("<main id=\"inhalt\" class=\"inhalt\" tabindex=\"-1\" data-pagefind-body>"))
+        #expect(!aktuell.contains("rel=\"canonical\""))
+        let kopie = try #require(site["fassung/2/6-zielgruppen.html"])
+        #expect(!kopie.contains("data-pagefind-body"))
+        #expect(kopie.contains("<link rel=\"canonical\" href=\"https://kim.oberhausen.de/handlungskonzept/6-zielgruppen.html\">"))
+        #expect(!kopie.contains("Nicht die aktuelle Fassung"))
+        let frueher = try #require(site["fassung/1/6-zielgruppen.html"])
+        #expect(!frueher.contains("data-pagefind-body"))
+        #expect(frueher.contains("Nicht die aktuelle Fassung"))
+        #expect(frueher.contains("<a href=\"../../handlungskonzept/6-zielgruppen.html\">6. "))
+        #expect(try #require(site["sitzungen/lenkungskreis-2021-1.html"]).contains("data-pagefind-body"))
+    }
+
+    @Test("die Suchseite: Suchfeld erst mit JavaScript, darunter eine Liste der Seiten für alle")
+    func suchseite() throws {
+        let site = try Self.site()
+        let suche = try #require(site["suche.html"])
+        #expect(suche.contains("<div class=\"suche\" id=\"suche\" hidden>"))
+        #expect(suche.contains("<script type=\"module\" src=\"assets/suche.js\"></script>"))
+        #expect(!suche.contains("data-pagefind-body"))
+        let links = Set(suche.matches(of: #/<li><a href="([^"]+)"/#).map { String($0.1) })
+        for pfad in ["index.html", "handlungskonzept/6-zielgruppen.html", "anlage-1/sozialraum/71.html", "beschluesse.html", "impressum.html"] {
+            #expect(links.contains(pfad), "\(pfad) fehlt in der Liste")
+        }
+        #expect(!links.contains { ($0.hasPrefix("fassung/") && !$0.hasSuffix("/aenderungen.html")) || $0.hasPrefix("sitzungen/") })
+        // Only the search page loads a script.
+        for (pfad, seite) in site where pfad.hasSuffix(".html") && pfad != "suche.html" {
+            #expect(!seite.contains("<script"), "\(pfad)")
+        }
+    }
+
+    @Test("jede Seite mit Beispieldaten sagt es: Anlage 1 und 2, Register, Aufgaben, Aktuelles, Niederschriften")
+    func beispieldaten() throws {
+        let site = try Self.site()
+        let seiten = site.keys.filter { pfad in
+            pfad.hasSuffix(".html") && (pfad.hasPrefix("anlage-1/") || pfad.hasPrefix("anlage-2/") || pfad.hasPrefix("sitzungen/")
+                || ["beschluesse.html", "aufgaben.html", "aktuelles.html", "index.html"].contains(pfad))
+        }
+        #expect(seiten.count > 30)
+        for pfad in seiten.sorted() {
+            #expect(site[pfad]?.contains("<strong>Beispieldaten:</strong>") == true, "\(pfad) sagt nicht, dass es Beispieldaten zeigt")
+        }
+        // And not where the data are real: the chapters and the numbers.
+        #expect(site["zahlen.html"]?.contains("Beispieldaten:") == false)
+    }
+}

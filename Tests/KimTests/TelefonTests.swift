@@ -1,0 +1,49 @@
+import Foundation
+@testable import KimRender
+import KimModel
+import Testing
+
+@Suite("Auf dem Telefon: Zeitleiste, Legende, Strukturbild")
+struct TelefonTests {
+    static func site() throws -> [String: String] {
+        let (ausgabe, diagnostics) = Fixtures.pruefen(try Fixtures.referenzDateien())
+        #expect(!diagnostics.hasErrors, "\(diagnostics.prefix(5).map(\.formatted))")
+        return try #require(ausgabe).mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("die Zeitleiste gibt es breit und schmal, die Legende zeigt jede Farbe der Balken")
+    func zeitleiste() throws {
+        let seite = try #require(try Self.site()["anlage-2/index.html"])
+        #expect(seite.contains("class=\"zeitleiste zeitleiste--breit\""))
+        #expect(seite.contains("class=\"zeitleiste zeitleiste--schmal\""))
+        // The narrow drawing fits a phone: at most 360 units wide.
+        let schmal = try #require(seite.firstMatch(of: #/zeitleiste--schmal" role="img" aria-labelledby="[^"]*" viewBox="0 0 (\d+) /#))
+        #expect(try #require(Int(schmal.1)) <= 360)
+        let farben = Set(seite.matches(of: #/zeitleiste__balken--([a-z]+)"/#).map { String($0.1) })
+        let legende = Set(seite.matches(of: #/legende__farbe zeitleiste__farbe--([a-z]+)"/#).map { String($0.1) })
+        #expect(!farben.isEmpty)
+        #expect(farben.isSubset(of: legende), "ohne Legende: \(farben.subtracting(legende))")
+    }
+
+    @Test("die Kästen des Strukturbilds führen zu den Gremien, von jeder Tiefe aus")
+    func strukturbild() throws {
+        let site = try Self.site()
+        for (pfad, wurzel) in [("gremien.html", ""), ("handlungskonzept/3-projektaufbauorganisation.html", "../"),
+                               ("fassung/2/3-projektaufbauorganisation.html", "../../")] {
+            let seite = try #require(site[pfad], "\(pfad) fehlt")
+            let ziele = seite.matches(of: #/<a class="strukturbild__verweis" href="([^"]+)"/#).map { String($0.1) }
+            #expect(ziele.contains("\(wurzel)gremien/lenkungskreis.html"), "\(pfad): \(ziele)")
+            for ziel in ziele {
+                let datei = String(ziel.dropFirst(wurzel.count))
+                #expect(site[datei] != nil, "\(pfad): \(ziel) führt ins Leere")
+            }
+        }
+    }
+
+    @Test("ein langer Name steht in zwei Zeilen, am Leerzeichen nahe der Mitte")
+    func umbruch() {
+        #expect(Abbildungen.umbrechen("Facharbeitskreis Integration", zeichen: 20) == ["Facharbeitskreis", "Integration"])
+        #expect(Abbildungen.umbrechen("Lenkungskreis KIM", zeichen: 20) == ["Lenkungskreis KIM"])
+        #expect(Abbildungen.umbrechen("Projektgruppe Case Management Konzept", zeichen: 20) == ["Projektgruppe Case", "Management Konzept"])
+    }
+}
