@@ -8,7 +8,7 @@ extension Abbildungen {
     /// continues in the next. Lines run from a Gremium to those it sends members to; each box links to
     /// its Gremium's page under `verweise` (the way to the site root, or the site's address in print).
     static func strukturbild(_ gremien: [Gremium], nummer: Int, verweise: String) -> Kontext {
-        let hoechstbreite = 400, kastenhoehe = 60, abstand = 16, rand = 12, zeilenabstand = 24, ebenenabstand = 70
+        let hoechstbreite = 400, kastenhoehe = 60, abstand = 14, rand = 8, zeilenabstand = 24, ebenenabstand = 70
         let ebenen = Dictionary(grouping: gremien.filter { $0.strukturebene != nil }) { $0.strukturebene ?? 0 }
         var kaesten: [Kontext] = []
         var lagen: [String: (x: Int, y: Int, breite: Int)] = [:]
@@ -93,8 +93,8 @@ extension Abbildungen {
         return reihen
     }
 
-    /// Open Sans Bold at 15 units averages about 8.5 units a character; a name longer than
-    /// 20 characters is broken at the space nearest its middle into two lines.
+    /// Open Sans Bold at 15 units averages about 8 units a character (German names, mostly lower
+    /// case); a name longer than 20 characters is broken at the space nearest its middle into two lines.
     static func zeilen(_ name: String) -> [String] {
         let woerter = name.split(separator: " ").map(String.init)
         guard name.count > 20, woerter.count > 1 else { return [name] }
@@ -106,6 +106,6 @@ extension Abbildungen {
     }
 
     static func kastenbreite(_ zeilen: [String]) -> Int {
-        max(110, (zeilen.map(\.count).max() ?? 0) * 17 / 2 + 24)
+        max(100, (zeilen.map(\.count).max() ?? 0) * 8 + 24)
     }
 }
