@@ -42,8 +42,32 @@ struct TelefonTests {
 
     @Test("ein langer Name steht in zwei Zeilen, am Leerzeichen nahe der Mitte")
     func umbruch() {
-        #expect(Abbildungen.umbrechen("Facharbeitskreis Integration", zeichen: 20) == ["Facharbeitskreis", "Integration"])
-        #expect(Abbildungen.umbrechen("Lenkungskreis KIM", zeichen: 20) == ["Lenkungskreis KIM"])
-        #expect(Abbildungen.umbrechen("Projektgruppe Case Management Konzept", zeichen: 20) == ["Projektgruppe Case", "Management Konzept"])
+        #expect(Abbildungen.zeilen("Facharbeitskreis Integration") == ["Facharbeitskreis", "Integration"])
+        #expect(Abbildungen.zeilen("Lenkungskreis KIM") == ["Lenkungskreis KIM"])
+        #expect(Abbildungen.zeilen("Projektgruppe Case Management Konzept") == ["Projektgruppe Case", "Management Konzept"])
+        #expect(Abbildungen.zeilen("Bürgermeisterkonferenz") == ["Bürgermeisterkonferenz"], "ein Wort bleibt ganz")
+    }
+
+    @Test("eine Ebene mit mehr Gremien, als nebeneinander passen, geht in die nächste Reihe: kein Kasten überlappt, keiner ragt hinaus")
+    func vieleGremienJeEbene() throws {
+        let gremien = try (1...7).map { nummer -> Gremium in
+            let json = #"{"id": "ag-\#(nummer)", "name": "Arbeitsgruppe \#(nummer)", "kurzname": "AG Gesundheit und Pflege \#(nummer)", "art": "Arbeitsgruppe", "#
+                + #""beschreibung": "", "aufgaben": [], "arbeitsweise": [], "mitglieder": [], "vertretungen": [], "strukturebene": 2}"#
+            return try JSONDecoder().decode(Gremium.self, from: Data(json.utf8))
+        }
+        let bild = Abbildungen.strukturbild(gremien, nummer: 3, verweise: "")
+        let breite = try #require(Int(bild["breite"] as? String ?? ""))
+        let kaesten = try #require(bild["kaesten"] as? [Kontext]).map { kasten in
+            (x: Int(kasten["x"] as? String ?? "") ?? -1, y: Int(kasten["y"] as? String ?? "") ?? -1, b: Int(kasten["breite"] as? String ?? "") ?? -1)
+        }
+        #expect(kaesten.count == 7)
+        #expect(Set(kaesten.map(\.y)).count > 1, "mehrere Reihen")
+        for (i, a) in kaesten.enumerated() {
+            #expect(a.x >= 0 && a.x + a.b <= breite, "Kasten \(i) ragt hinaus")
+            for b in kaesten[(i + 1)...] where a.y == b.y {
+                #expect(a.x + a.b <= b.x || b.x + b.b <= a.x, "Kästen überlappen")
+            }
+        }
+        #expect(bild["nummer"] as? String == "3")
     }
 }
