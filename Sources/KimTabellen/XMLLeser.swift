@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Streams one XML part through Foundation's XMLParser into a handler. Elements and attributes
+/// are seen by their local names ("table:name" → "name"): both formats use one vocabulary per
+/// part, and a file whose writer chose other prefixes reads the same.
+final class XMLLeser: NSObject, XMLParserDelegate {
+    struct Fehler: Error {
+        var meldung: String
+    }
+
+    /// Receives the events; `text` may come in several pieces.
+    struct Ereignisse {
+        var anfang: (_ name: String, _ attribute: [String: String]) -> Void
+        var ende: (_ name: String) -> Void
+        var text: (String) -> Void = { _ in }
+    }
+
+    private let ereignisse: Ereignisse
+
+    private init(_ ereignisse: Ereignisse) {
+        self.ereignisse = ereignisse
+    }
+
+    static func lesen(_ bytes: [UInt8], teil: String, _ ereignisse: Ereignisse) throws(Fehler) {
+        let leser = XMLLeser(ereignisse)
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = leser
+        guard parser.parse() else {
+            throw Fehler(meldung: "\(teil) ist kein gültiges XML (Zeile \(parser.lineNumber))")
+        }
+    }
+
+    static func lokal(_ name: String) -> String {
+        guard let doppelpunkt = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: doppelpunkt)...])
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+                attributes attributeDict: [String: String] = [:]) {
+        var attribute: [String: String] = [:]
+        for (name, wert) in attributeDict where !name.hasPrefix("xmlns") {
+            attribute[Self.lokal(name)] = wert
+        }
+        ereignisse.anfang(Self.lokal(elementName), attribute)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        ereignisse.ende(Self.lokal(elementName))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        ereignisse.text(string)
+    }
+}
+
+/// Cells collected while reading, sparse until the sheet is complete.
+struct Zellensammlung {
+    /// More rows or columns than any list of a KI: refused rather than allocated.
+    static let hoechstensZeilen = 100_000
+    static let hoechstensSpalten = 1_000
+
+    private var zellen: [Int: [Int: Zelle]] = [:]
+
+    mutating func setzen(_ zelle: Zelle, zeile: Int, spalte: Int) {
+        guard !zelle.istLeer, zeile < Self.hoechstensZeilen, spalte < Self.hoechstensSpalten else { return }
+        zellen[zeile, default: [:]][spalte] = zelle
+    }
+
+    /// Rows without trailing empty rows and cells.
+    var zeilen: [[Zelle]] {
+        guard let letzte = zellen.keys.max() else { return [] }
+        return (0...letzte).map { zeile in
+            guard let inhalt = zellen[zeile], let rechts = inhalt.keys.max() else { return [] }
+            return (0...rechts).map { inhalt[$0] ?? .leer }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import ZIPFoundation
+
+/// xlsx and ods files are ZIP archives of XML parts; ZIPFoundation reads and writes them.
+enum Zip {
+    struct Fehler: Error {
+        var meldung: String
+    }
+
+    /// A spreadsheet of a KI is a few hundred kilobytes; a part larger than this is refused
+    /// before it is unpacked, so a crafted archive cannot exhaust memory.
+    static let hoechstensEntpackt = 64 * 1024 * 1024
+
+    /// The archive with the parts in the given order. The time stamp is fixed, so the same data
+    /// give the same file. `gespeichert`: parts stored without compression (ods' `mimetype`).
+    static func packen(_ teile: [(pfad: String, inhalt: [UInt8])], gespeichert: Set<String> = []) throws -> [UInt8] {
+        let archiv = try Archive(data: Data(), accessMode: .create)
+        let zeitpunkt = Date(timeIntervalSince1970: 1_577_836_800)  // 01.01.2020
+        for teil in teile {
+            let daten = Data(teil.inhalt)
+            try archiv.addEntry(with: teil.pfad, type: .file, uncompressedSize: Int64(daten.count), modificationDate: zeitpunkt,
+                                compressionMethod: gespeichert.contains(teil.pfad) ? .none : .deflate) { position, laenge in
+                daten.subdata(in: Int(position)..<min(daten.count, Int(position) + laenge))
+            }
+        }
+        guard let daten = archiv.data else { throw Fehler(meldung: "das Archiv konnte nicht geschrieben werden") }
+        return Array(daten)
+    }
+
+    /// Every file in the archive by its path.
+    static func entpacken(_ bytes: [UInt8]) throws(Fehler) -> [String: [UInt8]] {
+        let archiv: Archive
+        do {
+            archiv = try Archive(data: Data(bytes), accessMode: .read)
+        } catch {
+            throw Fehler(meldung: "die Datei ist kein gültiges ZIP-Archiv (xlsx und ods sind ZIP-Archive)")
+        }
+        var teile: [String: [UInt8]] = [:]
+        var gesamt = 0
+        for eintrag in archiv where eintrag.type == .file {
+            gesamt += Int(clamping: eintrag.uncompressedSize)
+            guard gesamt <= hoechstensEntpackt else {
+                throw Fehler(meldung: "die Datei ist entpackt größer als \(hoechstensEntpackt / 1024 / 1024) MB")
+            }
+            var inhalt = Data()
+            do {
+                _ = try archiv.extract(eintrag) { stueck in
+                    inhalt.append(stueck)
+                    guard inhalt.count <= hoechstensEntpackt else { throw Fehler(meldung: "zu groß") }
+                }
+            } catch {
+                throw Fehler(meldung: "der Teil \(eintrag.path) lässt sich nicht entpacken")
+            }
+            teile[eintrag.path] = Array(inhalt)
+        }
+        return teile
+    }
+}
