@@ -50,7 +50,7 @@ let package = Package(
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "kim", dependencies: [
-            "KimPipeline", "KimServe",
+            "KimPipeline", "KimServe", "KimTabellen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
