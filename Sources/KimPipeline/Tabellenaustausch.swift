@@ -81,8 +81,12 @@ public struct Tabellenaustausch {
         var gefunden = befunde
         let ortung = Ortung(wert, text: text)
         let (pruefung, andere) = pruefen(datensatz, text: text)
+        let ueberschrift = { (blatt: String, spalte: Int) -> String? in
+            guard case .text(let titel)? = mappe.blatt(blatt)?.zeilen.first.flatMap({ spalte < $0.count ? $0[spalte] : nil }) else { return nil }
+            return titel
+        }
         for diagnostic in pruefung {
-            if let befund = ortung.befund(diagnostic, bekannt: gefunden) { gefunden.append(befund) }
+            if let befund = ortung.befund(diagnostic, bekannt: gefunden, ueberschrift: ueberschrift) { gefunden.append(befund) }
         }
         let reihenfolge = mappe.blaetter.map(\.name)
         gefunden.sort { links, rechts in

@@ -17,16 +17,20 @@ public struct Bezugsliste: Sendable {
     public var eintraege: [Eintrag]
     /// "Träger", "Sozialraum": for messages.
     public var bezeichnung: String
+    /// Shown as "71 Osterfeld": a Sozialraum is known by its number as much as by its name.
+    public var mitKennung: Bool
 
-    public init(_ eintraege: [Eintrag], bezeichnung: String) {
+    public init(_ eintraege: [Eintrag], bezeichnung: String, mitKennung: Bool = false) {
         self.eintraege = eintraege
         self.bezeichnung = bezeichnung
+        self.mitKennung = mitKennung
     }
 
     /// The name shown for an id: its name, or the id itself when the name is missing or shared
     /// with another entry (then only the id says which one is meant).
     public func anzeige(_ id: String) -> String {
         guard let eintrag = eintraege.first(where: { $0.id == id }), !eintrag.name.isEmpty else { return id }
+        if mitKennung { return "\(eintrag.id) \(eintrag.name)" }
         let gleichnamig = eintraege.filter { Self.vergleichbar($0.name) == Self.vergleichbar(eintrag.name) }.count
         return gleichnamig == 1 ? eintrag.name : id
     }
@@ -66,7 +70,7 @@ public struct Fremdlisten: Sendable {
     public var gremien: Bezugsliste
 
     public init(sozialraeume: [Bezugsliste.Eintrag], gremien: [Bezugsliste.Eintrag]) {
-        self.sozialraeume = Bezugsliste(sozialraeume, bezeichnung: "Sozialraum")
+        self.sozialraeume = Bezugsliste(sozialraeume, bezeichnung: "Sozialraum", mitKennung: true)
         self.gremien = Bezugsliste(gremien, bezeichnung: "Gremium")
     }
 }

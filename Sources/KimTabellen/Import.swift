@@ -25,9 +25,10 @@ public struct Tabellenimport {
     public func json(_ mappe: Arbeitsmappe, deutsch: Bool) -> (JSONWert, [Befund]) {
         var befunde: [Befund] = []
         let plaene = plan.listen.compactMap { Spaltenplan($0, schema: schema) }
+        let blaetter = zugeordnet(mappe, befunde: &befunde)
         var gelesen: [String: GelesenesBlatt] = [:]
         for spalten in plaene {
-            guard let blatt = mappe.blatt(spalten.liste.blatt) else { continue }
+            guard let blatt = blaetter[spalten.liste.blatt.lowercased()] else { continue }
             gelesen[spalten.liste.schluessel] = GelesenesBlatt(blatt, spalten: spalten, befunde: &befunde)
         }
 
@@ -36,7 +37,7 @@ public struct Tabellenimport {
         var kennungen: [String: [Int: String]] = [:]
         for spalten in plaene where spalten.liste.eltern == nil {
             guard let blatt = gelesen[spalten.liste.schluessel] else { continue }
-            let (ids, liste) = kennungenVergeben(blatt, spalten: spalten, bisherige: bezuege.listen[spalten.liste.schluessel])
+            let (ids, liste) = kennungenVergeben(blatt, spalten: spalten, bisherige: bezuege.listen[spalten.liste.schluessel], befunde: &befunde)
             kennungen[spalten.liste.schluessel] = ids
             bezuege.listen[spalten.liste.schluessel] = liste
         }
@@ -44,7 +45,7 @@ public struct Tabellenimport {
         // Pass 2: the items.
         var wurzel: [(String, JSONWert)] = [("$schema", JSONWert(.text("../schemas/\(plan.datensatz.schema).schema.json")))]
         var angabenHerkunft = Herkunft(blatt: Tabellenplan.angabenblatt)
-        if let blatt = mappe.blatt(Tabellenplan.angabenblatt) {
+        if let blatt = blaetter[Tabellenplan.angabenblatt.lowercased()] {
             wurzel += angaben(blatt, deutsch: deutsch, herkunft: &angabenHerkunft, befunde: &befunde)
         } else if case .object(let felder)? = bisher?.value {
             let listen = Set(plan.listen.filter { $0.eltern == nil }.map(\.schluessel) + plan.listen.compactMap { $0.eltern?.schluessel })
@@ -78,16 +79,55 @@ public struct Tabellenimport {
         return (ergebnis, befunde)
     }
 
+    /// The sheets by the names the plan knows (lowercased). A workbook whose only sheet has
+    /// another name (a CSV saved as xlsx is named after the file) holds the main list; any other
+    /// unknown sheet is not read, and a warning says so.
+    private func zugeordnet(_ mappe: Arbeitsmappe, befunde: inout [Befund]) -> [String: Blatt] {
+        let bekannt = plan.listen.map(\.blatt) + [Tabellenplan.angabenblatt, Tabellenplan.erlaeuterungsblatt, Tabellenplan.auswahlblatt]
+        var zuordnung: [String: Blatt] = [:]
+        var unbekannt: [Blatt] = []
+        for blatt in mappe.blaetter {
+            if bekannt.contains(where: { $0.lowercased() == blatt.name.lowercased() }) {
+                zuordnung[blatt.name.lowercased()] = zuordnung[blatt.name.lowercased()] ?? blatt
+            } else {
+                unbekannt.append(blatt)
+            }
+        }
+        let listenblatt = plan.listen.contains { zuordnung[$0.blatt.lowercased()] != nil }
+        if unbekannt.count == 1, !listenblatt {
+            zuordnung[plan.hauptliste.blatt.lowercased()] = unbekannt[0]
+            return zuordnung
+        }
+        for blatt in unbekannt {
+            let vorschlag = Spelling.suggestion(for: blatt.name, among: bekannt)
+            befunde.append(Befund(Herkunft(blatt: blatt.name), "das Blatt »\(blatt.name)« liest kim nicht",
+                                  hinweis: vorschlag.map { "meinten Sie »\($0)«?" } ?? "gelesen werden: \(bekannt.prefix(plan.listen.count + 1).joined(separator: ", "))",
+                                  schwere: .warning))
+        }
+        return zuordnung
+    }
+
     // MARK: ids
 
-    private func kennungenVergeben(_ blatt: GelesenesBlatt, spalten: Spaltenplan, bisherige: Bezugsliste?) -> ([Int: String], Bezugsliste) {
+    /// A duplicate id is reported here, at its cell, not only by the project checks: those run
+    /// only when the file passes the schema, and names must resolve to one entry.
+    private func kennungenVergeben(_ blatt: GelesenesBlatt, spalten: Spaltenplan, bisherige: Bezugsliste?,
+                                   befunde: inout [Befund]) -> ([Int: String], Bezugsliste) {
         let idFeld = spalten.felder.first { $0.schluessel == "id" }
         let nameFeld = spalten.felder.first { $0.schluessel == spalten.liste.namensfeld }
         var ids: [Int: String] = [:]
         var eintraege: [Bezugsliste.Eintrag] = []
         var belegt = Set<String>()
+        var ersteZeile: [String: Int] = [:]
         for zeile in blatt.zeilen {
             if let id = idFeld.flatMap({ blatt.text(zeile, $0) }), !id.isEmpty {
+                if let erste = ersteZeile[id], let spalte = blatt.spalten["id"] {
+                    befunde.append(Befund(Herkunft(blatt: blatt.blatt.name, spalte: spalte, zeile: zeile),
+                                          "\(idFeld?.titel ?? "Kennung") »\(id)« ist doppelt vergeben (zuerst in Zeile \(erste + 1))",
+                                          hinweis: "jeder Eintrag braucht eine eigene Kennung; für einen neuen Eintrag die Zelle leer lassen"))
+                } else {
+                    ersteZeile[id] = zeile
+                }
                 ids[zeile] = id
                 belegt.insert(id)
             }

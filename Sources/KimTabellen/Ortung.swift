@@ -40,7 +40,9 @@ public struct Ortung {
 
     /// A finding about the produced file, located in the spreadsheet; nil when it repeats a
     /// finding already reported there (a missing column, a cell that could not be read).
-    public func befund(_ diagnostic: Diagnostic, bekannt: [Befund]) -> Befund? {
+    /// `ueberschrift` gives a column's heading, which replaces the JSON key a message starts with
+    /// (`"baustein" muss …` → `Baustein: muss …`).
+    public func befund(_ diagnostic: Diagnostic, bekannt: [Befund], ueberschrift: (_ blatt: String, _ spalte: Int) -> String? = { _, _ in nil }) -> Befund? {
         guard let ort = diagnostic.location, var stelle = herkunft(bei: ort) else {
             return Befund(nil, diagnostic.message, hinweis: diagnostic.hint, schwere: diagnostic.severity)
         }
@@ -57,8 +59,13 @@ public struct Ortung {
         if stelle.spalte != nil, bekannt.contains(where: { $0.herkunft?.blatt == stelle.blatt && $0.herkunft?.zeile == stelle.zeile && $0.herkunft?.spalte == stelle.spalte }) {
             return nil
         }
+        if let spalte = stelle.spalte, let titel = ueberschrift(stelle.blatt, spalte), let schluessel = meldung.firstMatch(of: #/^"[^"]+" /#) {
+            meldung = "\(titel): " + meldung[schluessel.range.upperBound...]
+        }
         stelle.spalten = [:]
         stelle.gemeldet = []
-        return Befund(stelle, meldung, hinweis: diagnostic.hint, schwere: diagnostic.severity)
+        // The schema's advice is for JSON ("ohne Anführungszeichen"); a cell has none.
+        let hinweis = diagnostic.hint.flatMap { $0.contains("Anführungszeichen") ? nil : $0 }
+        return Befund(stelle, meldung, hinweis: hinweis, schwere: diagnostic.severity)
     }
 }

@@ -33,7 +33,9 @@ struct ImportCommand: ParsableCommand {
             Ausgabe.fehlerkanal(diagnostic.formatted)
         }
         if ergebnis.diagnostics.hasErrors {
-            Ausgabe.fehlerkanal(ergebnis.diagnostics.summary + "; nichts geschrieben.")
+            let fehler = ergebnis.diagnostics.filter { $0.severity == .error }.count
+            let warnungen = ergebnis.diagnostics.count - fehler
+            Ausgabe.fehlerkanal("\(fehler) Fehler, \(warnungen) \(warnungen == 1 ? "Warnung" : "Warnungen"); nichts geschrieben.")
             throw ExitCode(1)
         }
         for zeile in ergebnis.aenderungen {
