@@ -112,12 +112,11 @@ extension Website {
 
     /// One changed field; a Markdown field rendered (cmark, safe mode), so the reader sees its text, not its syntax.
     static func feldaenderung(_ aenderung: Fassungsvergleich.Feldaenderung) -> Kontext {
-        var kontext: Kontext = ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown]
-        if aenderung.markdown {
-            kontext["altHTML"] = Markdown.html(aenderung.alt)
-            kontext["neuHTML"] = Markdown.html(aenderung.neu)
-        }
-        return kontext
+        // Every entry names altHTML and neuHTML, empty for a plain field: the placeholder check
+        // looks at each entry's context, also where {{#markdown}} is false (a changed Träger).
+        ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown,
+         "altHTML": aenderung.markdown ? Markdown.html(aenderung.alt) : "",
+         "neuHTML": aenderung.markdown ? Markdown.html(aenderung.neu) : ""]
     }
 
     func aenderungsseite(_ vergleich: Fassungsvergleich) -> Seite {

@@ -49,7 +49,14 @@ public struct Tabellenexport {
         for feld in spalten.felder {
             guard let spalte = spalten.spalte(feld) else { continue }
             blatt.formate[spalte] = Zellwerte.format(feld)
-            if feld.art == .text, spalten.liste.verweise[feld.schluessel] == nil, feld.schluessel != "id" { blatt.breiten[spalte] = 30 }
+            // Wide enough for what the column holds: ids of 25 characters, TT.MM.JJJJ, long texts.
+            if feld.schluessel == "id" {
+                blatt.breiten[spalte] = 24
+            } else if feld.art == .datum {
+                blatt.breiten[spalte] = max(blatt.breiten[spalte] ?? 0, 12)
+            } else if feld.art == .text || spalten.liste.verweise[feld.schluessel] != nil {
+                blatt.breiten[spalte] = 30
+            }
             blatt.auswahl[spalte] = auswahl(feld, verweis: spalten.liste.verweise[feld.schluessel], plaene: plaene, bezuege: bezuege, auswahllisten: &auswahllisten)
         }
         return blatt

@@ -11,11 +11,14 @@ public enum ODSLeser {
         let teile: [String: [UInt8]]
         do { teile = try Zip.entpacken(bytes) } catch { throw Fehler(meldung: error.meldung) }
         guard let inhalt = teile["content.xml"] else { throw Fehler(meldung: "die Datei ist keine ods-Tabelle (content.xml fehlt)") }
+        let mappe: Arbeitsmappe
         do {
-            return try tabellen(inhalt)
+            mappe = try tabellen(inhalt)
         } catch {
             throw Fehler(meldung: error.meldung)
         }
+        guard !mappe.blaetter.isEmpty else { throw Fehler(meldung: "die Datei enthält kein Tabellenblatt") }
+        return mappe
     }
 
     private struct Zellzustand {

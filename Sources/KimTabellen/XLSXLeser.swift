@@ -22,6 +22,7 @@ public enum XLSXLeser {
                 guard let inhalt = teile[pfad] else { throw Fehler(meldung: "das Blatt »\(name)« fehlt in der Datei (\(pfad))") }
                 blaetter.append(Blatt(name: name, zeilen: try zellen(inhalt, teil: pfad, texte: texte, datumsstile: datumsstile)))
             }
+            guard !blaetter.isEmpty else { throw Fehler(meldung: "die Arbeitsmappe enthält kein Tabellenblatt") }
             return Arbeitsmappe(blaetter: blaetter)
         } catch let fehler as XMLLeser.Fehler {
             throw Fehler(meldung: fehler.meldung)
