@@ -26,11 +26,13 @@ enum Erlaeuterungen {
         for feld in angaben {
             zeilen.append(zeile(Tabellenplan.angabenblatt, feld, verweis: nil, plan: plan))
         }
-        return Blatt(name: Tabellenplan.erlaeuterungsblatt, zeilen: zeilen, breiten: [0: 16, 1: 30, 2: 8, 3: 90, 4: 50])
+        return Blatt(name: Tabellenplan.erlaeuterungsblatt, zeilen: zeilen, breiten: [0: 16, 1: 30, 2: 12, 3: 90, 4: 50])
     }
 
     private static func zeile(_ blatt: String, _ feld: Feld, verweis: Tabellenplan.Verweis?, plan: Tabellenplan) -> [Zelle] {
-        [.text(blatt), .text(feld.titel), .text(feld.pflicht ? "ja" : "nein"), .text(feld.beschreibung), .text(form(feld, verweis: verweis, plan: plan))]
+        // An id may stay empty in a new row: kim derives it from the name.
+        let pflicht = feld.schluessel == "id" ? "ja (neu: leer lassen)" : feld.pflicht ? "ja" : "nein"
+        return [.text(blatt), .text(feld.titel), .text(pflicht), .text(feld.beschreibung), .text(form(feld, verweis: verweis, plan: plan))]
     }
 
     private static func form(_ feld: Feld, verweis: Tabellenplan.Verweis?, plan: Tabellenplan) -> String {
