@@ -3,7 +3,7 @@ import KimModel
 /// Reads an OpenDocument spreadsheet (.ods): every table with its cells typed by
 /// `office:value-type`; repeated rows and cells are expanded, comments (annotations) skipped.
 public enum ODSLeser {
-    public struct Fehler: Error, Sendable {
+    public struct Fehler: Error, Sendable, Equatable {
         public var meldung: String
     }
 
@@ -36,7 +36,7 @@ public enum ODSLeser {
         var zeile = 0, spalte = 0, zeilenWiederholung = 1
         var zeilenzellen: [(Int, Zelle, Int)] = []
         var zelle: Zellzustand?
-        var anmerkung = 0, imAbsatz = 0
+        var anmerkung = 0, imAbsatz = 0, voll = false
         /// Text counts only inside a paragraph of a cell (not the whitespace between elements).
         func anhaengen(_ text: String) {
             guard anmerkung == 0, imAbsatz > 0, var offen = zelle, !offen.absaetze.isEmpty else { return }
@@ -85,8 +85,8 @@ public enum ODSLeser {
             case "table-row":
                 // A row repeated a million times is LibreOffice's way to say "empty to the end".
                 let belegt = zeilenzellen.contains { !$0.1.istLeer }
-                for wiederholung in 0..<(belegt ? min(zeilenWiederholung, Zellensammlung.hoechstensZeilen) : 0) {
-                    for (anfang, inhalt, anzahl) in zeilenzellen where !inhalt.istLeer {
+                for wiederholung in 0..<(belegt ? min(zeilenWiederholung, Zellensammlung.hoechstensZeilen) : 0) where !sammlung.uebervoll {
+                    for (anfang, inhalt, anzahl) in zeilenzellen where !inhalt.istLeer && !sammlung.uebervoll {
                         for versatz in 0..<min(anzahl, Zellensammlung.hoechstensSpalten) {
                             sammlung.setzen(inhalt, zeile: zeile + wiederholung, spalte: anfang + versatz)
                         }
@@ -94,10 +94,12 @@ public enum ODSLeser {
                 }
                 zeile += zeilenWiederholung
             case "table":
+                if sammlung.uebervoll { voll = true }
                 blaetter.append(Blatt(name: name, zeilen: sammlung.zeilen))
             default: break
             }
         }, text: { text in anhaengen(text) }))
+        guard !voll else { throw XMLLeser.Fehler(meldung: Zellensammlung.zuVieleZellen) }
 
         return Arbeitsmappe(blaetter: blaetter)
     }

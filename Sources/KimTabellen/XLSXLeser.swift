@@ -156,6 +156,7 @@ public enum XLSXLeser {
         }, text: { text in
             if imWert { wert += text } else if imText, phonetisch == 0 { inlineText += text }
         }))
+        guard !sammlung.uebervoll else { throw Fehler(meldung: Zellensammlung.zuVieleZellen) }
         return sammlung.zeilen
     }
 }

@@ -63,13 +63,22 @@ struct Zellensammlung {
     /// More rows or columns than any list of a KI: refused rather than allocated.
     static let hoechstensZeilen = 100_000
     static let hoechstensSpalten = 1_000
+    /// Filled cells in all: a few repeated rows of an ods file must not become a hundred million.
+    static let hoechstensZellen = 2_000_000
 
     private var zellen: [Int: [Int: Zelle]] = [:]
+    private var anzahl = 0
+    /// More cells than `hoechstensZellen` were offered; the reader refuses the file.
+    private(set) var uebervoll = false
 
     mutating func setzen(_ zelle: Zelle, zeile: Int, spalte: Int) {
         guard !zelle.istLeer, zeile < Self.hoechstensZeilen, spalte < Self.hoechstensSpalten else { return }
+        guard anzahl < Self.hoechstensZellen else { uebervoll = true; return }
+        anzahl += 1
         zellen[zeile, default: [:]][spalte] = zelle
     }
+
+    static let zuVieleZellen = "die Tabelle hat mehr als \(hoechstensZellen) gefüllte Zellen"
 
     /// Rows without trailing empty rows and cells.
     var zeilen: [[Zelle]] {

@@ -230,4 +230,38 @@ struct TabellenTests {
         #expect(!fehler.isEmpty && fehler.allSatisfy { $0.hasPrefix("data/sitzungen/") && $0.contains("m01-lenkungskreis") }, "\(fehler)")
         #expect(!ergebnis.geschrieben)
     }
+
+    @Test("kim export und kim import auf der Kommandozeile: Meldungen, Exit-Codes, --ersetzen")
+    func kommandozeile() throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let datei = projekt.appendingPathComponent("anlage2.xlsx").path
+        let export = try KommandozeileTests.kim(["export", "meilensteine", datei, "--project", projekt.path])
+        #expect(export.status == 0, "\(export.ausgabe)")
+        #expect(try KommandozeileTests.kim(["export", "meilensteine", datei, "--project", projekt.path]).status == 1, "überschreibt nicht ungefragt")
+        #expect(try KommandozeileTests.kim(["export", "meilensteine", projekt.appendingPathComponent("x.pdf").path, "--project", projekt.path]).status == 2)
+        #expect(try KommandozeileTests.kim(["export", "gremien", datei, "--project", projekt.path]).status == 2)
+
+        let gleich = try KommandozeileTests.kim(["import", "meilensteine", datei, "--project", projekt.path])
+        #expect(gleich.status == 0, "\(gleich.ausgabe)")
+        #expect(gleich.ausgabe.contains("data/meilensteine.json ist schon auf diesem Stand; nichts geschrieben."))
+
+        let fehler = try KommandozeileTests.kim(["import", "meilensteine", Self.fixtures.appendingPathComponent("meilensteine-fuenf-fehler.xlsx").path,
+                                                 "--project", projekt.path, "--ersetzen"])
+        #expect(fehler.status == 1)
+        #expect(fehler.ausgabe.contains("meilensteine-fuenf-fehler.xlsx:meilensteine-fuenf-fehler!F4: Fehler: Ende: den Tag »31.02.2021« gibt es nicht"))
+        #expect(fehler.ausgabe.contains("5 Fehler, 0 Warnungen; nichts geschrieben."))
+
+        let csv = projekt.appendingPathComponent("anlage2.csv")
+        let text = String(decoding: try Tabellenaustausch(projekt: projekt).exportieren(.meilensteine, format: .csv), as: UTF8.self)
+        try Data(text.replacingOccurrences(of: ";erledigt;10.03.2021;", with: ";erledigt;11.03.2021;").utf8).write(to: csv)
+        let ohne = try KommandozeileTests.kim(["import", "meilensteine", csv.path, "--project", projekt.path])
+        #expect(ohne.status == 1)
+        #expect(ohne.ausgabe.contains("Meilensteine: 1 geändert (m01-lenkungskreis)"))
+        #expect(ohne.ausgabe.contains("gibt es schon; nichts geschrieben. Mit --ersetzen übernehmen"))
+        let mit = try KommandozeileTests.kim(["import", "meilensteine", csv.path, "--project", projekt.path, "--ersetzen"])
+        #expect(mit.status == 0, "\(mit.ausgabe)")
+        #expect(mit.ausgabe.contains("data/meilensteine.json geschrieben; die bisherige Fassung liegt in data/meilensteine.json.bak."))
+        #expect(try KommandozeileTests.kim(["check", "--project", projekt.path]).status == 0)
+    }
 }

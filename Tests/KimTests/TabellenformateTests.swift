@@ -89,6 +89,13 @@ struct TabellenformateTests {
         #expect(gelesen == mappe)
     }
 
+    @Test("Eine ods-Datei, deren Wiederholungen hundert Millionen Zellen ergäben, wird abgelehnt")
+    func wiederholungsbombe() throws {
+        let inhalt = #"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="A"><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+        let datei = try Zip.packen([("content.xml", Array(inhalt.utf8))])
+        #expect(throws: ODSLeser.Fehler(meldung: Zellensammlung.zuVieleZellen)) { try ODSLeser.lesen(datei) }
+    }
+
     @Test("Kaputte Dateien ergeben eine Meldung, keinen Absturz")
     func kaputt() throws {
         #expect(throws: XLSXLeser.Fehler.self) { try XLSXLeser.lesen(try Zip.packen([("xl/workbook.xml", Array("<workbook><sheets/></workbook>".utf8))])) }
