@@ -155,14 +155,16 @@ public struct Tabellenimport {
         zeilenherkunft.gemeldet = blatt.fehlendePflicht
         var objekt = Objektbau()
         for feld in spalten.felder {
+            if feld.schluessel == "id", let id {
+                // Kept from the id column, or given to the row (then its origin is the row).
+                let spalte = blatt.spalten[feld.schluessel]
+                objekt.setzen(feld.pfad, JSONWert(.text(id), herkunft: Herkunft(blatt: blatt.blatt.name, spalte: spalte ?? 0, zeile: zeile)))
+                continue
+            }
             guard let spalte = blatt.spalten[feld.schluessel] else { continue }
             zeilenherkunft.spalten[feld.schluessel] = spalte
             let zelle = blatt.blatt.zelle(zeile, spalte)
             let herkunft = Herkunft(blatt: blatt.blatt.name, spalte: spalte, zeile: zeile)
-            if feld.schluessel == "id", let id {
-                objekt.setzen(feld.pfad, JSONWert(.text(id), herkunft: herkunft))
-                continue
-            }
             switch Zellwerte.wert(zelle, feld: feld, verweis: spalten.liste.verweise[feld.schluessel], bezuege: bezuege, deutsch: deutsch) {
             case .wert(let inhalt):
                 objekt.setzen(feld.pfad, JSONWert(inhalt, herkunft: herkunft))

@@ -43,8 +43,13 @@ public struct Ortung {
     /// `ueberschrift` gives a column's heading, which replaces the JSON key a message starts with
     /// (`"baustein" muss …` → `Baustein: muss …`).
     public func befund(_ diagnostic: Diagnostic, bekannt: [Befund], ueberschrift: (_ blatt: String, _ spalte: Int) -> String? = { _, _ in nil }) -> Befund? {
-        guard let ort = diagnostic.location, var stelle = herkunft(bei: ort) else {
+        guard let ort = diagnostic.location else {
             return Befund(nil, diagnostic.message, hinweis: diagnostic.hint, schwere: diagnostic.severity)
+        }
+        guard var stelle = herkunft(bei: ort) else {
+            // A list the workbook does not have, taken over from the current file.
+            return Befund(nil, diagnostic.message + " (in einer Liste, die nicht in der Tabelle steht und aus der bisherigen Datei übernommen wurde)",
+                          hinweis: diagnostic.hint, schwere: diagnostic.severity)
         }
         var meldung = diagnostic.message
         if stelle.spalte == nil, let fehlend = meldung.firstMatch(of: /^Pflichtfeld "([^"]+)" fehlt/) {

@@ -64,7 +64,7 @@ struct Zellensammlung {
     static let hoechstensZeilen = 100_000
     static let hoechstensSpalten = 1_000
     /// Filled cells in all: a few repeated rows of an ods file must not become a hundred million.
-    static let hoechstensZellen = 2_000_000
+    static let hoechstensZellen = 500_000
 
     private var zellen: [Int: [Int: Zelle]] = [:]
     private var anzahl = 0

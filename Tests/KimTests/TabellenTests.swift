@@ -120,6 +120,33 @@ struct TabellenTests {
         }
     }
 
+    @Test("Eine von Hand angelegte Tabelle: Spalten in anderer Reihenfolge, Überschriften klein, ohne Kennung – die Kennungen bleiben über die Namen")
+    func vonHand() throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let export = String(decoding: try Tabellenaustausch(projekt: projekt).exportieren(.meilensteine, format: .csv), as: UTF8.self)
+        let datei = projekt.appendingPathComponent("von-hand.csv")
+        try Data(try Self.umgestellt(export).utf8).write(to: datei)
+        let ergebnis = Self.importieren(projekt, .meilensteine, datei)
+        #expect(ergebnis.diagnostics.isEmpty, "\(ergebnis.diagnostics.map(\.formatted))")
+        #expect(ergebnis.unveraendert, "dieselben Kennungen, dieselben Werte: \(ergebnis.aenderungen)")
+    }
+
+    /// The CSV with its columns reversed, headings in lower case and the Kennung column left out.
+    static func umgestellt(_ csv: String) throws -> String {
+        let zeilen = csv.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let leser = try CSVDatei.lesen(Array(zeilen.joined(separator: "\r\n").utf8), blatt: "x").blatt
+        var umgestellt = leser
+        umgestellt.zeilen = leser.zeilen.enumerated().map { index, zeile in
+            let ohneKennung = Array(zeile.dropFirst()).reversed().map { zelle -> Zelle in
+                guard index == 0, case .text(let titel) = zelle else { return zelle }
+                return .text(titel.lowercased())
+            }
+            return Array(ohneKennung)
+        }
+        return String(decoding: try CSVDatei.schreiben(umgestellt), as: UTF8.self)
+    }
+
     @Test("Fünf eingebaute Fehler: genau fünf Meldungen mit Blatt und Zelle, nichts geschrieben")
     func fuenfFehler() throws {
         let projekt = try SitzungTests.projektKopie()
