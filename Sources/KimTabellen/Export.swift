@@ -44,7 +44,7 @@ public struct Tabellenexport {
         if let eltern = spalten.liste.eltern, let quelle = plaene.firstIndex(where: { $0.liste.schluessel == eltern.schluessel && $0.liste.eltern == nil }) {
             let elternplan = plaene[quelle]
             let idSpalte = elternplan.felder.firstIndex { $0.schluessel == "id" } ?? 0
-            blatt.auswahl[0] = Auswahl(blatt: elternplan.liste.blatt, spalte: idSpalte, bisZeile: auswahlende(elternplan.liste), streng: false)
+            blatt.auswahl[0] = Auswahl(blatt: elternplan.liste.blatt, spalte: idSpalte, bisZeile: auswahlende(elternplan.liste), streng: true)
         }
         for feld in spalten.felder {
             guard let spalte = spalten.spalte(feld) else { continue }
@@ -64,13 +64,14 @@ public struct Tabellenexport {
 
     /// The drop-down for a column: a list of this file points at its sheet's name column (so an
     /// entry added there is offered too); Sozialräume, Gremien, fixed values and ja/nein stand
-    /// in "Auswahllisten". Only a single choice among fixed values is enforced.
+    /// in "Auswahllisten". A single choice is enforced; a column of several values separated
+    /// by "; " only offers the list.
     private func auswahl(_ feld: Feld, verweis: Tabellenplan.Verweis?, plaene: [Spaltenplan], bezuege: Bezuege, auswahllisten: inout Auswahllisten) -> Auswahl? {
         switch verweis {
         case .liste(let schluessel)?:
             guard let ziel = plaene.first(where: { $0.liste.schluessel == schluessel && $0.liste.eltern == nil }) else { return nil }
             let namensspalte = ziel.felder.firstIndex { $0.schluessel == (ziel.liste.namensfeld ?? "id") } ?? 0
-            return Auswahl(blatt: ziel.liste.blatt, spalte: namensspalte, bisZeile: auswahlende(ziel.liste), streng: false)
+            return Auswahl(blatt: ziel.liste.blatt, spalte: namensspalte, bisZeile: auswahlende(ziel.liste), streng: !feld.liste)
         case .sozialraum?:
             return auswahllisten.auswahl(feld.titel, werte: fremd.sozialraeume.anzeigen, streng: !feld.liste)
         case .gremium?:

@@ -74,7 +74,9 @@ public struct Tabellenimport {
             }
             listen[eltern.schluessel]?.inhalt = .liste(aeussere)
         }
-        for (schluessel, wert) in listen { wurzel.append((schluessel, wert)) }
+        for spalten in plaene where spalten.liste.eltern == nil {
+            if let wert = listen[spalten.liste.schluessel] { wurzel.append((spalten.liste.schluessel, wert)) }
+        }
         let ergebnis = Reihenfolge.geordnet(JSONWert(.objekt(wurzel), herkunft: angabenHerkunft), schema: schema, wurzel: schema)
         return (ergebnis, befunde)
     }

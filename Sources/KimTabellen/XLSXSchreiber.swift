@@ -94,7 +94,8 @@ public enum XLSXSchreiber {
         if !blatt.auswahl.isEmpty {
             xml += #"<dataValidations count="\#(blatt.auswahl.count)">"#
             for (spalte, auswahl) in blatt.auswahl.sorted(by: { $0.key < $1.key }) {
-                let bereich = "\(Zellbezug.spaltenname(spalte))2:\(Zellbezug.spaltenname(spalte))\(max(auswahl.bisZeile, blatt.zeilen.count) + 500)"
+                // The rows there are and 500 more for new entries.
+                let bereich = "\(Zellbezug.spaltenname(spalte))2:\(Zellbezug.spaltenname(spalte))\(blatt.zeilen.count + 500)"
                 let quelle = "'\(auswahl.blatt.replacingOccurrences(of: "'", with: "''"))'!$\(Zellbezug.spaltenname(auswahl.spalte))$2:$\(Zellbezug.spaltenname(auswahl.spalte))$\(max(2, auswahl.bisZeile))"
                 let meldung = auswahl.streng ? #" showErrorMessage="1" errorTitle="Nicht in der Liste" error="Bitte einen Wert aus der Liste wählen.""# : #" showErrorMessage="0""#
                 xml += #"<dataValidation type="list" allowBlank="1"\#(meldung) sqref="\#(bereich)"><formula1>\#(XMLText.text(quelle))</formula1></dataValidation>"#

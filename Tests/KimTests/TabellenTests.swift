@@ -2,7 +2,7 @@ import Foundation
 import KimLoad
 import KimModel
 import KimPipeline
-import KimTabellen
+@testable import KimTabellen
 import Testing
 
 /// `kim export` and `kim import`: the reference data travel through every spreadsheet format
@@ -54,8 +54,20 @@ struct TabellenTests {
         #expect(blatt.zeilen[1][4] == .datum(try #require(Datum(iso: "2021-01-01"))))
         let erlaeuterungen = try #require(mappe.blatt("Erläuterungen"))
         #expect(erlaeuterungen.zeilen.contains { $0.count > 4 && $0[1] == .text("Status") && $0[4] == .text("einer dieser Werte: geplant, laufend, erledigt, verschoben") })
-        let ods = try ODSLeser.lesen(try Tabellenaustausch(projekt: Fixtures.referenzprojekt).exportieren(.meilensteine, format: .ods))
+        let odsBytes = try Tabellenaustausch(projekt: Fixtures.referenzprojekt).exportieren(.meilensteine, format: .ods)
+        let ods = try ODSLeser.lesen(odsBytes)
         #expect(ods.blatt("Meilensteine")?.zeilen == blatt.zeilen, "xlsx und ods enthalten dasselbe")
+
+        // Drop-downs: Handlungsfeld from the sheet "Handlungsfelder" (names in column B), Status
+        // from "Auswahllisten", both enforced; Beteiligt (free text) has none.
+        let blattXML = String(decoding: try #require(try Zip.entpacken(bytes)["xl/worksheets/sheet1.xml"]), as: UTF8.self)
+        #expect(blattXML.contains(#"<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="Nicht in der Liste" error="Bitte einen Wert aus der Liste wählen." sqref="D2:D519"><formula1>'Handlungsfelder'!$B$2:$B$107</formula1></dataValidation>"#))
+        #expect(blattXML.contains(#"sqref="I2:I519"><formula1>'Auswahllisten'!$A$2:$A$5</formula1>"#))
+        #expect(!blattXML.contains(#"sqref="H2:"#))
+        let inhalt = String(decoding: try #require(try Zip.entpacken(odsBytes)["content.xml"]), as: UTF8.self)
+        #expect(inhalt.contains(#"table:condition="of:cell-content-is-in-list([$&apos;Handlungsfelder&apos;.$B$2:.$B$107])""#))
+        let auswahl = try #require(mappe.blatt("Auswahllisten"))
+        #expect(auswahl.zeilen.map { $0.first } == [.text("Status"), .text("geplant"), .text("laufend"), .text("erledigt"), .text("verschoben")])
     }
 
     @Test("Ein CSV aus deutschem Excel: Windows-1252, Semikolon, Dezimalkomma, TT.MM.JJJJ, Umlaute")
