@@ -93,8 +93,9 @@ public enum XLSXLeser {
         return stile
     }
 
-    /// Built-in date formats 14–17 and 22 (Excel's list), or a custom code with day, month or
-    /// year letters outside quoted text and brackets ("DD.MM.YYYY", "TT.MM.JJJJ").
+    /// Built-in date formats 14–17 and 22 (Excel's list), or a custom code with day or year
+    /// letters outside quoted text and brackets ("DD.MM.YYYY", "[$-407]dd/mm/yy"); the file
+    /// keeps format codes in English whatever the user's language.
     static func istDatumsformat(_ id: Int, _ code: String?) -> Bool {
         if (14...17).contains(id) || id == 22 { return true }
         guard let code else { return false }
@@ -107,7 +108,7 @@ public enum XLSXLeser {
             default: if !inAnfuehrung, !inKlammer { ohneText.append(zeichen) }
             }
         }
-        return ohneText.lowercased().contains { "dyjt".contains($0) }
+        return ohneText.lowercased().contains { $0 == "d" || $0 == "y" }
     }
 
     private static func zellen(_ bytes: [UInt8], teil: String, texte: [String], datumsstile: Set<Int>) throws -> [[Zelle]] {

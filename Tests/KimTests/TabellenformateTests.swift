@@ -41,6 +41,18 @@ struct TabellenformateTests {
         #expect(Seriendatum.datum(Double(Seriendatum.zahl(schalttag))) == schalttag)
     }
 
+    @Test("Datumsformate in xlsx: eingebaute und eigene, Text in Anführungszeichen zählt nicht")
+    func datumsformate() {
+        #expect(XLSXLeser.istDatumsformat(14, nil))
+        #expect(!XLSXLeser.istDatumsformat(0, nil))
+        #expect(!XLSXLeser.istDatumsformat(3, nil), "#,##0")
+        #expect(XLSXLeser.istDatumsformat(164, "DD.MM.YYYY"))
+        #expect(XLSXLeser.istDatumsformat(165, "[$-407]dd/mm/yy;@"))
+        #expect(!XLSXLeser.istDatumsformat(166, "0.00\" days\""), "Text in Anführungszeichen")
+        #expect(!XLSXLeser.istDatumsformat(167, "[Red]0.00"))
+        #expect(!XLSXLeser.istDatumsformat(168, "h:mm"))
+    }
+
     @Test("Zahlen und Daten, wie Menschen sie schreiben")
     func zahlenUndDaten() throws {
         #expect(Zahlentext.lesen("27.143", deutsch: true) == 27143)
