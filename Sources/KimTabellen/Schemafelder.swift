@@ -29,13 +29,15 @@ public struct Feld: Sendable, Equatable {
 enum Schemafelder {
     /// The scalar fields of `objekt` and of the objects in it, in the schema's order; lists of
     /// objects are not columns (they get a sheet of their own).
-    static func felder(_ objekt: JSONNode, wurzel: JSONNode) -> [Feld] {
+    /// `benannt`: every field of an inner object is headed with the object's title too
+    /// ("Menschen im Kontext Flucht: Anzahl"), otherwise only where two headings would be equal.
+    static func felder(_ objekt: JSONNode, wurzel: JSONNode, benannt: Bool = false) -> [Feld] {
         var felder: [Feld] = []
         sammeln(aufgeloest(objekt, wurzel), pfad: [], pflicht: true, wurzel: wurzel, in: &felder)
         // Two columns with the same heading: name the object each lies in ("Anschrift: Ort").
         let doppelt = Dictionary(grouping: felder, by: \.titel).filter { $0.value.count > 1 }.keys
         return felder.map { feld in
-            guard doppelt.contains(feld.titel), feld.pfad.count > 1,
+            guard benannt || doppelt.contains(feld.titel), feld.pfad.count > 1,
                   let eltern = titel(objekt, pfad: Array(feld.pfad.dropLast()), wurzel: wurzel) else { return feld }
             var umbenannt = feld
             umbenannt.titel = "\(eltern): \(feld.titel)"

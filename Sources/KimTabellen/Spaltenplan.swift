@@ -35,6 +35,6 @@ struct Spaltenplan {
 /// The file's single values (Stand, Quelle, …) as rows of the sheet "Angaben".
 enum Angabenplan {
     static func felder(_ schema: JSONNode) -> [Feld] {
-        Schemafelder.felder(schema, wurzel: schema)
+        Schemafelder.felder(schema, wurzel: schema, benannt: true)
     }
 }
