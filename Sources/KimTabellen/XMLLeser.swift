@@ -35,26 +35,35 @@ final class XMLLeser: NSObject, XMLParserDelegate {
         }
     }
 
+    /// Works on the UTF-8 bytes: a name from a damaged file may hold a colon followed by a
+    /// combining mark, which character-wise search would not see as a colon.
     static func lokal(_ name: String) -> String {
-        guard let doppelpunkt = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: doppelpunkt)...])
+        let bytes = Array(name.utf8)
+        guard let doppelpunkt = bytes.lastIndex(of: UInt8(ascii: ":")) else { return name }
+        return String(decoding: bytes[(doppelpunkt + 1)...], as: UTF8.self)
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
                 attributes attributeDict: [String: String] = [:]) {
         var attribute: [String: String] = [:]
         for (name, wert) in attributeDict where !name.hasPrefix("xmlns") {
-            attribute[Self.lokal(name)] = wert
+            attribute[Self.lokal(Self.repariert(name))] = Self.repariert(wert)
         }
-        ereignisse.anfang(Self.lokal(elementName), attribute)
+        ereignisse.anfang(Self.lokal(Self.repariert(elementName)), attribute)
+    }
+
+    /// The parser hands on the bytes of a damaged file without checking them; a String with
+    /// invalid UTF-8 inside traps later on. Decoding the bytes again replaces what is invalid by U+FFFD.
+    static func repariert(_ text: String) -> String {
+        String(decoding: Array(text.utf8), as: UTF8.self)
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        ereignisse.ende(Self.lokal(elementName))
+        ereignisse.ende(Self.lokal(Self.repariert(elementName)))
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        ereignisse.text(string)
+        ereignisse.text(Self.repariert(string))
     }
 }
 

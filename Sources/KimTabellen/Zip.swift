@@ -28,10 +28,45 @@ enum Zip {
     }
 
     /// Every file in the archive by its path.
-    static func entpacken(_ bytes: [UInt8]) throws(Fehler) -> [String: [UInt8]] {
+    ///
+    /// Unpacked on a thread of its own with a deadline: on Linux, ZIPFoundation 0.9.20 inflates
+    /// until the Deflate stream ends and reads on at the end of the file forever when a damaged
+    /// stream does not end there. Such a file is reported as damaged after `frist` seconds;
+    /// the stuck thread ends with the process (the command line exits right after reporting).
+    static func entpacken(_ bytes: [UInt8], frist: Double = 5) throws(Fehler) -> [String: [UInt8]] {
+        let auftrag = Auftrag()
+        let thread = Thread { [auftrag] in
+            auftrag.ergebnis = Result { () throws(Fehler) in try entpackenOhneFrist(bytes) }
+            auftrag.fertig.signal()
+        }
+        thread.start()
+        guard auftrag.fertig.wait(timeout: .now() + frist) == .success, let ergebnis = auftrag.ergebnis else {
+            throw Fehler(meldung: "die Datei ist beschädigt: ein Teil lässt sich nicht entpacken")
+        }
+        return try ergebnis.get()
+    }
+
+    /// The result of one unpacking, handed from its thread to the waiting one; written once
+    /// before `fertig` is signalled, read only after.
+    private final class Auftrag: @unchecked Sendable {
+        var ergebnis: Result<[String: [UInt8]], Fehler>?
+        let fertig = DispatchSemaphore(value: 0)
+    }
+
+    /// Read through a temporary file: ZIPFoundation's in-memory reader traps on an entry whose
+    /// offset points past the end of the data (weichsel/ZIPFoundation#394, open), its file
+    /// reader reports an error instead.
+    private static func entpackenOhneFrist(_ bytes: [UInt8]) throws(Fehler) -> [String: [UInt8]] {
+        let datei = FileManager.default.temporaryDirectory.appendingPathComponent("kim-tabelle-\(UUID().uuidString).zip")
+        do {
+            try Data(bytes).write(to: datei)
+        } catch {
+            throw Fehler(meldung: "die Datei lässt sich nicht zwischenspeichern (\(error.localizedDescription))")
+        }
+        defer { try? FileManager.default.removeItem(at: datei) }
         let archiv: Archive
         do {
-            archiv = try Archive(data: Data(bytes), accessMode: .read)
+            archiv = try Archive(url: datei, accessMode: .read)
         } catch {
             throw Fehler(meldung: "die Datei ist kein gültiges ZIP-Archiv (xlsx und ods sind ZIP-Archive)")
         }

@@ -303,4 +303,18 @@ struct TabellenTests {
         #expect(mit.ausgabe.contains("data/meilensteine.json geschrieben; die bisherige Fassung liegt in data/meilensteine.json.bak."))
         #expect(try KommandozeileTests.kim(["check", "--project", projekt.path]).status == 0)
     }
+
+    @Test("Eine beschädigte xlsx, an der ZIPFoundation endlos entpacken würde, wird nach der Frist gemeldet, nicht ewig gelesen")
+    func endloserDeflateStrom() throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        // Run as its own process: the stuck unpacking thread ends with it.
+        let beginn = Date()
+        let ergebnis = try KommandozeileTests.kim(["import", "angebote", Self.fixtures.appendingPathComponent("endloser-deflate-strom.xlsx").path,
+                                                   "--project", projekt.path, "--ersetzen"])
+        #expect(ergebnis.status == 1)
+        #expect(ergebnis.ausgabe.contains("endloser-deflate-strom.xlsx: Fehler: die Datei ist beschädigt: ein Teil lässt sich nicht entpacken"))
+        #expect(Date().timeIntervalSince(beginn) < 60)
+        #expect(!FileManager.default.fileExists(atPath: projekt.appendingPathComponent("data/angebote.json.bak").path))
+    }
 }

@@ -115,4 +115,37 @@ struct TabellenformateTests {
         #expect(throws: ODSLeser.Fehler.self) { try ODSLeser.lesen([0x50, 0x4B, 0x03, 0x04, 0, 0]) }
         #expect(throws: XLSXLeser.Fehler.self) { try XLSXLeser.lesen(try Zip.packen([("xl/workbook.xml", Array("<workbook><sheets></workbook>".utf8))])) }
     }
+
+    @Test("Verstümmelte Tabellen (abgeschnitten, Bytes vertauscht, im ZIP und im XML) führen nie zum Absturz", arguments: [Tabellenformat.xlsx, .ods])
+    func verstuemmelt(_ format: Tabellenformat) throws {
+        var blatt = Blatt(name: "Angebote", zeilen: [[.text("Kennung"), .text("Name")]])
+        for index in 0..<20 { blatt.zeilen.append([.text("id-\(index)"), .zahl(Double(index))]) }
+        let mappe = Arbeitsmappe(blaetter: [blatt])
+        let original = format == .xlsx ? try XLSXSchreiber.schreiben(mappe) : try ODSSchreiber.schreiben(mappe)
+        let lesen: ([UInt8]) -> Void = { bytes in
+            if format == .xlsx { _ = try? XLSXLeser.lesen(bytes) } else { _ = try? ODSLeser.lesen(bytes) }
+        }
+        let teile = try Zip.entpacken(original)
+        let xmlTeil = format == .xlsx ? "xl/worksheets/sheet1.xml" : "content.xml"
+        let xml = try #require(teile[xmlTeil])
+        // A fixed linear congruential sequence: the same cases every run.
+        var zustand: UInt64 = 0x2545_F491_4F6C_DD1D
+        func zufall(_ grenze: Int) -> Int {
+            zustand = zustand &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((zustand >> 33) % UInt64(grenze))
+        }
+        for _ in 0..<300 {
+            var kaputt = original
+            kaputt[zufall(kaputt.count)] ^= UInt8(1 + zufall(255))
+            lesen(kaputt)
+            lesen(Array(original.prefix(zufall(original.count))))
+            var kaputtesXML = xml
+            let stoerer = Array("<>&\"=/x0 ".utf8)
+            for _ in 0..<3 { kaputtesXML[zufall(kaputtesXML.count)] = stoerer[zufall(stoerer.count)] }
+            var neu = teile
+            neu[xmlTeil] = kaputtesXML
+            lesen(try Zip.packen(neu.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        if format == .xlsx { #expect(try XLSXLeser.lesen(original) == mappe) } else { #expect(try ODSLeser.lesen(original) == mappe) }
+    }
 }
