@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C libraries
@@ -36,8 +38,15 @@ let package = Package(
             "KimModel", "KimDerive", "KimMarkdown", "KimMustache",
         ]),
         .target(name: "KimWrite", dependencies: ["KimModel", "CAtomicRename"]),
+        // Spreadsheets (xlsx, ods, csv) for Anlage 1, Anlage 2 and the population tables: reading,
+        // writing, and the mapping between sheets and data files (`kim export`, `kim import`).
+        .target(name: "KimTabellen", dependencies: [
+            "KimModel", "KimLoad",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .target(name: "KimPipeline", dependencies: [
-            "KimModel", "KimVorgaben", "KimLoad", "KimValidate", "KimDerive", "KimRender", "KimWrite",
+            "KimModel", "KimVorgaben", "KimLoad", "KimValidate", "KimDerive", "KimRender", "KimWrite", "KimTabellen",
         ]),
         // `kim serve`: the preview server with live reload, outside the pipeline.
         .target(name: "KimServe", dependencies: [
@@ -45,12 +54,12 @@ let package = Package(
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "kim", dependencies: [
-            "KimPipeline", "KimServe", "KimWrite",
+            "KimPipeline", "KimServe", "KimWrite", "KimTabellen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "KimTests", dependencies: [
-            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimMustache", "KimRender", "KimWrite", "KimPipeline", "KimServe", "KimVorgaben",
+            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimMustache", "KimRender", "KimWrite", "KimPipeline", "KimServe", "KimVorgaben", "KimTabellen",
         ]),
     ],
     swiftLanguageModes: [.v6]

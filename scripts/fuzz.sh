@@ -49,7 +49,9 @@ while IFS= read -r object; do objects+=("$object"); done < <(
     -not -path '*/kimPackage*' -not -path '*/generate_*' -not -path '*/ArgumentParser*' | sort)
 modulemaps=()
 while IFS= read -r map; do modulemaps+=(-Xcc "-fmodule-map-file=$map"); done < <(
-  { find "$bin/" -maxdepth 2 -name module.modulemap; find Sources -name module.modulemap; } | sort)
+  { find "$bin/" -maxdepth 2 -name module.modulemap; find Sources -name module.modulemap
+    # C modules of packages, e.g. ZIPFoundation's CZlib (KimTabellen reads xlsx and ods).
+    find "$scratch/checkouts/ZIPFoundation" -name module.modulemap 2>/dev/null; } | sort)
 
 for target in "${targets[@]}"; do
   echo "== Fuzz/$target bauen" >&2

@@ -9,6 +9,8 @@
 #                                   dependency is not needed and not installed) from PyPI; for the
 #                                   open data pySHACL (DCAT-AP.de shapes), icalendar and the
 #                                   calendar client khal (the Sitzungskalender) from PyPI
+#   scripts/install-deps.sh fixtures  LibreOffice Calc without GUI, only to remake the spreadsheet
+#                                   fixtures in Tests/Tabellen/ (scripts/tabellen-fixtures.sh)
 set -euo pipefail
 what="${1:-build}"
 
@@ -35,6 +37,10 @@ if [ "$what" = "test" ]; then
   command -v java >/dev/null || apt_packages+=(default-jre-headless)
   # pdfinfo, pdffonts, pdftotext for the PDF tests
   command -v pdfinfo >/dev/null || apt_packages+=(poppler-utils)
+fi
+
+if [ "$what" = "fixtures" ]; then
+  command -v soffice >/dev/null || apt_packages+=(libreoffice-calc-nogui)
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then

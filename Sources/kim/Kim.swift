@@ -9,7 +9,8 @@ struct Kim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kim",
         abstract: "Veröffentlicht das Kommunale Integrationsmanagement (KIM NRW) einer Kommune: Website, Handlungskonzept, Berichte.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, PDFCommand.self, BriefingCommand.self, NewCommand.self, InitCommand.self, SchemasCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, PDFCommand.self, BriefingCommand.self, NewCommand.self,
+                      InitCommand.self, SchemasCommand.self, ExportCommand.self, ImportCommand.self]
     )
 
     /// Exit codes as the design asks: 0 clean, 1 content errors, 2 usage errors

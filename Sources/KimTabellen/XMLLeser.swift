@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Streams one XML part through Foundation's XMLParser into a handler. Elements and attributes
+/// are seen by their local names ("table:name" → "name"): both formats use one vocabulary per
+/// part, and a file whose writer chose other prefixes reads the same.
+final class XMLLeser: NSObject, XMLParserDelegate {
+    struct Fehler: Error {
+        var meldung: String
+    }
+
+    /// Receives the events; `text` may come in several pieces.
+    struct Ereignisse {
+        var anfang: (_ name: String, _ attribute: [String: String]) -> Void
+        var ende: (_ name: String) -> Void
+        var text: (String) -> Void = { _ in }
+    }
+
+    private let ereignisse: Ereignisse
+
+    private init(_ ereignisse: Ereignisse) {
+        self.ereignisse = ereignisse
+    }
+
+    static func lesen(_ bytes: [UInt8], teil: String, _ ereignisse: Ereignisse) throws(Fehler) {
+        let leser = XMLLeser(ereignisse)
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = leser
+        guard parser.parse() else {
+            throw Fehler(meldung: "\(teil) ist kein gültiges XML (Zeile \(parser.lineNumber))")
+        }
+    }
+
+    /// Works on the UTF-8 bytes: a name from a damaged file may hold a colon followed by a
+    /// combining mark, which character-wise search would not see as a colon.
+    static func lokal(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        guard let doppelpunkt = bytes.lastIndex(of: UInt8(ascii: ":")) else { return name }
+        return String(decoding: bytes[(doppelpunkt + 1)...], as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+                attributes attributeDict: [String: String] = [:]) {
+        var attribute: [String: String] = [:]
+        for (name, wert) in attributeDict where !name.hasPrefix("xmlns") {
+            attribute[Self.lokal(Self.repariert(name))] = Self.repariert(wert)
+        }
+        ereignisse.anfang(Self.lokal(Self.repariert(elementName)), attribute)
+    }
+
+    /// The parser hands on the bytes of a damaged file without checking them; a String with
+    /// invalid UTF-8 inside traps later on. Decoding the bytes again replaces what is invalid by U+FFFD.
+    static func repariert(_ text: String) -> String {
+        String(decoding: Array(text.utf8), as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        ereignisse.ende(Self.lokal(Self.repariert(elementName)))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        ereignisse.text(Self.repariert(string))
+    }
+}
+
+/// Cells collected while reading, sparse until the sheet is complete.
+struct Zellensammlung {
+    /// More rows or columns than any list of a KI: refused rather than allocated.
+    static let hoechstensZeilen = 100_000
+    static let hoechstensSpalten = 1_000
+    /// Filled cells in all: a few repeated rows of an ods file must not become a hundred million.
+    static let hoechstensZellen = 500_000
+
+    private var zellen: [Int: [Int: Zelle]] = [:]
+    private var anzahl = 0
+    /// More cells than `hoechstensZellen` were offered; the reader refuses the file.
+    private(set) var uebervoll = false
+
+    mutating func setzen(_ zelle: Zelle, zeile: Int, spalte: Int) {
+        guard !zelle.istLeer, zeile < Self.hoechstensZeilen, spalte < Self.hoechstensSpalten else { return }
+        guard anzahl < Self.hoechstensZellen else { uebervoll = true; return }
+        anzahl += 1
+        zellen[zeile, default: [:]][spalte] = zelle
+    }
+
+    static let zuVieleZellen = "die Tabelle hat mehr als \(hoechstensZellen) gefüllte Zellen"
+
+    /// Rows without trailing empty rows and cells.
+    var zeilen: [[Zelle]] {
+        guard let letzte = zellen.keys.max() else { return [] }
+        return (0...letzte).map { zeile in
+            guard let inhalt = zellen[zeile], let rechts = inhalt.keys.max() else { return [] }
+            return (0...rechts).map { inhalt[$0] ?? .leer }
+        }
+    }
+}
