@@ -76,5 +76,7 @@ public struct Tabellenplan: Sendable {
         Liste(blatt: "Bevölkerung", schluessel: "zeilen", eltern: Elternliste(schluessel: "tabellen", spaltentitel: "Tabelle"),
               verweise: ["sozialraum": .sozialraum], namensfeld: nil),
         Liste(blatt: "Tabellen", schluessel: "tabellen", verweise: [:], namensfeld: "titel"),
-    ], einzeilig: { pfad in pfad == ["tabellen", "*", "zeilen", "*"] })
+        Liste(blatt: "Indikatoren", schluessel: "indikatoren", verweise: [:], namensfeld: "name"),
+        Liste(blatt: "Eckdaten", schluessel: "eckdaten", verweise: ["tabelle": .liste("tabellen"), "indikator": .liste("indikatoren")], namensfeld: nil),
+    ], einzeilig: { pfad in pfad == ["tabellen", "*", "zeilen", "*"] || pfad == ["eckdaten", "*"] })
 }
