@@ -50,7 +50,9 @@ public struct PDFErzeugung {
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         try Self.ablegen(assets, in: cache)
         Self.aufraeumen(cache)
-        let kennung = "tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        // The process id tells a later run whether the files are left over from a killed one; the
+        // UUID keeps two documents of one process (parallel tests, a preview) apart.
+        let kennung = "tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         let eingabe = cache.appendingPathComponent("\(name).html.\(kennung)")
         let zwischen = cache.appendingPathComponent("\(name).pdf.\(kennung)")
         defer {
@@ -98,7 +100,7 @@ public struct PDFErzeugung {
         guard let eintraege = try? FileManager.default.contentsOfDirectory(atPath: cache.path) else { return }
         for eintrag in eintraege {
             guard let bereich = eintrag.range(of: ".tmp-", options: .backwards),
-                  let pid = Int32(eintrag[bereich.upperBound...]) else { continue }
+                  let pid = eintrag[bereich.upperBound...].split(separator: "-").first.flatMap({ Int32($0) }) else { continue }
             if kill(pid, 0) != 0, errno == ESRCH {
                 try? FileManager.default.removeItem(at: cache.appendingPathComponent(eintrag))
             }

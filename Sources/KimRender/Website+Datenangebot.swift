@@ -84,6 +84,7 @@ extension Website {
         Datentabelle.Spalte(name: "email", bedeutung: "E-Mail-Adresse"),
         Datentabelle.Spalte(name: "web", bedeutung: "Website"),
         Datentabelle.Spalte(name: "sprachen", bedeutung: "Sprachen der Beratung, durch „; “ getrennt"),
+        Datentabelle.Spalte(name: "oeffnungszeiten", bedeutung: "Öffnungs- oder Sprechzeiten, wie angegeben; leer, wenn unbekannt"),
         Datentabelle.Spalte(name: "beschreibung", bedeutung: "Beschreibung (Markdown)"),
     ]
 

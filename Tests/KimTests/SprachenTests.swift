@@ -1,5 +1,6 @@
 import Foundation
 import KimModel
+import KimVorgaben
 import Testing
 
 @Suite("Zusammenfassungen in anderen Sprachen")
@@ -34,7 +35,7 @@ struct SprachenTests {
 
     @Test("die Schrift für Arabisch liegt bei und wird nur für arabische Zeichen geladen")
     func schrift() throws {
-        let dateien = try Fixtures.referenzDateien()
+        let dateien = Vorgaben.dateien
         #expect(dateien["assets/fonts/NotoSansArabic-Regular.ttf"] != nil)
         #expect(dateien["assets/fonts/LICENSE-NotoSansArabic.txt"] != nil)
         let css = String(decoding: try #require(dateien["assets/kim.css"]), as: UTF8.self)
