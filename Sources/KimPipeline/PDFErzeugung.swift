@@ -139,18 +139,14 @@ extension PDFErzeugung {
     }
 }
 
-/// FNV-1a over the inputs: a cache key, not a security measure.
+/// The cache key of a PDF: FNV-1a over its inputs, each followed by its length.
 struct Fingerabdruck {
-    private var wert: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var fnv = FNV1a()
 
     mutating func hinzufuegen(_ bytes: [UInt8]) {
-        for byte in bytes {
-            wert ^= UInt64(byte)
-            wert = wert &* 0x0000_0100_0000_01B3
-        }
-        wert ^= UInt64(bytes.count)
-        wert = wert &* 0x0000_0100_0000_01B3
+        fnv.hinzufuegen(bytes)
+        fnv.mischen(UInt64(bytes.count))
     }
 
-    var hex: String { String(wert, radix: 16) }
+    var hex: String { fnv.hex }
 }

@@ -10,13 +10,7 @@ extension OParlExport {
     static func dateiname(_ text: String) -> String {
         let slug = Escape.slug(text)
         guard slug.utf8.count > hoechstensZeichen || slug.isEmpty else { return slug }
-        // FNV-1a over the text's bytes: stable from run to run, unlike Swift's Hasher.
-        var wert: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            wert ^= UInt64(byte)
-            wert = wert &* 0x0000_0100_0000_01B3
-        }
-        let hash = String(wert, radix: 16)
+        let hash = FNV1a(text).hex
         var anfang = String(slug.prefix(hoechstensZeichen - 20))
         while anfang.hasSuffix("-") { anfang.removeLast() }
         return anfang.isEmpty ? hash : "\(anfang)-\(hash)"

@@ -1,3 +1,5 @@
+import KimModel
+
 /// The id of an OParl Location from the `ort` text of a Sitzung. A slug alone is not enough:
 /// "Rathaus, Raum 1" and "Rathaus – Raum 1" reduce to the same slug but are different texts.
 /// So the id is a short, readable slug prefix plus a hash of the whole normalised text: the same
@@ -20,15 +22,8 @@ enum Ortskennung {
         ort.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// FNV-1a (64 bit) over the UTF-8 bytes as 16 hex digits: stable across platforms and
-    /// Swift versions, unlike `Hasher`, which is seeded per process.
+    /// 16 hex digits of FNV-1a over the text: stable across runs and machines.
     static func hash(_ text: String) -> String {
-        var wert: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            wert ^= UInt64(byte)
-            wert = wert &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(wert, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        FNV1a(text).hex16
     }
 }
