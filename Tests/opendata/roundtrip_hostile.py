@@ -33,7 +33,7 @@ BOUND = {
     "vorgelegtAm", "status", "ergebnis", "art", "kategorie", "traeger", "gremium", "sozialraum", "sozialraeume", "nummer", "slug",
     "vorlage", "basisUrl", "plz", "web", "email", "telefon", "url", "handlungsfeld", "zielgruppen", "meilensteine", "gremien",
     "dachverband", "buchstabe", "beschlussfassung", "lizenz", "regionalschluessel", "tabelle", "wert", "indikator",
-    "seit", "behobenAm", "entschiedenAm", "sitzung", "einschaetzung", "empfaenger", "leitgremium",
+    "seit", "behobenAm", "entschiedenAm", "sitzung", "einschaetzung", "empfaenger", "leitgremium", "code", "richtung",
 }
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
