@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "kim", dependencies: [
-            "KimPipeline", "KimServe",
+            "KimPipeline", "KimServe", "KimWrite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

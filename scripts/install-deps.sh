@@ -21,6 +21,8 @@ pkg-config --exists libcmark 2>/dev/null || apt_packages+=(libcmark-dev)
 command -v pkg-config >/dev/null || apt_packages+=(pkg-config)
 # The Handlungskonzept PDF (kim build, kim pdf, kim briefing): WeasyPrint 57 from Debian.
 command -v weasyprint >/dev/null || apt_packages+=(weasyprint)
+# setpriv (util-linux, essential in Debian): WeasyPrint gets PR_SET_PDEATHSIG, so it ends with kim.
+command -v setpriv >/dev/null || apt_packages+=(util-linux)
 
 if [ "$what" = "test" ]; then
   command -v python3 >/dev/null || apt_packages+=(python3 python3-pip)

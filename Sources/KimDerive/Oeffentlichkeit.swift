@@ -15,6 +15,15 @@ public enum Oeffentlichkeit {
 
     static func filtern(_ sitzung: Sitzung) -> Sitzung {
         var kopie = sitzung
+        guard sitzung.oeffentlich else {
+            // A non-public Sitzung keeps what its public announcement said: day, time, Gremium, number.
+            // Place, attendance and agenda stay inside (README, "Was öffentlich ist").
+            kopie.ort = ""
+            kopie.teilnahme = []
+            kopie.tagesordnung = []
+            kopie.niederschriftGenehmigt = nil
+            return kopie
+        }
         kopie.teilnahme = sitzung.teilnahme.map { teilnahme in
             var ohneName = teilnahme
             if teilnahme.einwilligung != true { ohneName.name = nil }

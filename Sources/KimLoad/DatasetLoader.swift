@@ -7,6 +7,8 @@ struct DatasetLoader {
     var diagnostics: [Diagnostic] = []
     var sourceMap = SourceMap()
     private var schemaCache: [String: JSONNode] = [:]
+    /// Schemas already reported as faulty: their findings once, not once per data file.
+    private var fehlerhafteSchemas: Set<String> = []
     /// Results of earlier loads of the same project (`kim serve`); nil for a one-off build.
     let speicher: Ladespeicher?
 
@@ -68,6 +70,9 @@ struct DatasetLoader {
         } catch is ProjectFiles.TooLarge {
             diagnostics.append(.error(path, nil, "die Datei ist größer als \(ProjectFiles.maximumFileSize / 1024 / 1024) MB", hint: "Daten auf mehrere Dateien verteilen"))
             return nil
+        } catch let abgelehnt as ProjectFiles.Refused {
+            diagnostics.append(.error(path, nil, abgelehnt.reason))
+            return nil
         } catch {
             diagnostics.append(.error(path, nil, "die Datei fehlt oder ist nicht lesbar"))
             return nil
@@ -99,6 +104,7 @@ struct DatasetLoader {
     func fuerEineDatei() -> DatasetLoader {
         var einzeln = DatasetLoader(files: files, speicher: speicher)
         einzeln.schemaCache = schemaCache
+        einzeln.fehlerhafteSchemas = fehlerhafteSchemas
         return einzeln
     }
 
@@ -119,8 +125,18 @@ struct DatasetLoader {
 
     private mutating func schema(named name: String) -> JSONNode? {
         if let cached = schemaCache[name] { return cached }
+        guard !fehlerhafteSchemas.contains(name) else { return nil }
         let path = "schemas/\(name).schema.json"
-        guard let schema = parse(path) else { return nil }
+        guard let schema = parse(path) else {
+            fehlerhafteSchemas.insert(name)
+            return nil
+        }
+        let befunde = SchemaPruefung.pruefen(schema, datei: path)
+        diagnostics += befunde
+        guard !befunde.hasErrors else {
+            fehlerhafteSchemas.insert(name)
+            return nil
+        }
         schemaCache[name] = schema
         return schema
     }

@@ -2,18 +2,32 @@
 import Glibc
 #endif
 import Foundation
+import KimModel
 
 /// Reading and listing a project with POSIX calls: at state scale a project has 19 000
 /// Sitzung files, and Foundation's attribute dictionaries and URL resource values per file
 /// were a second of every load.
+///
+/// Nothing from outside the project may be published: a symbolic link is followed only when
+/// it stays inside its top folder (`assets/`, `templates/`, `data/`, `schemas/`), and a link to a
+/// folder above itself (a loop that would copy the project into `site/`) is refused.
 enum Dateisystem {
+    /// Why a path cannot be used, in German, for the message at that path.
+    struct Unzulaessig: Error {
+        var grund: String
+    }
+
     /// The whole file, or `TooLarge` before reading when it has more than `hoechstens` bytes.
-    static func lesen(_ pfad: String, hoechstens: Int) throws -> [UInt8] {
+    /// `bereich` is the real path of the folder the file must lie in.
+    static func lesen(_ pfad: String, hoechstens: Int, bereich: String) throws -> [UInt8] {
+        if let grund = ausserhalb(pfad, bereich: bereich) { throw Unzulaessig(grund: grund) }
         let deskriptor = open(pfad, O_RDONLY | O_CLOEXEC)
-        guard deskriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
+        guard deskriptor >= 0 else { throw Unzulaessig(grund: "die Datei ist nicht lesbar: \(Systemfehler.beschreibung(errno))") }
         defer { close(deskriptor) }
         var status = stat()
-        guard fstat(deskriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw CocoaError(.fileReadUnknown) }
+        guard fstat(deskriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw Unzulaessig(grund: "das ist keine gewöhnliche Datei")
+        }
         let groesse = Int(status.st_size)
         guard groesse <= hoechstens else { throw ProjectFiles.TooLarge() }
         var bytes = [UInt8](repeating: 0, count: groesse)
@@ -22,20 +36,55 @@ enum Dateisystem {
             while gelesen < groesse {
                 let ergebnis = read(deskriptor, puffer.baseAddress?.advanced(by: gelesen), groesse - gelesen)
                 if ergebnis < 0, errno == EINTR { continue }
-                guard ergebnis > 0 else { throw CocoaError(.fileReadUnknown) }
+                guard ergebnis > 0 else { throw Unzulaessig(grund: "die Datei ist nicht lesbar: \(Systemfehler.beschreibung(errno))") }
                 gelesen += ergebnis
             }
         }
         return bytes
     }
 
+    /// The real path of `pfad` with every link resolved; nil when it does not exist.
+    static func echterPfad(_ pfad: String) -> String? {
+        guard let roh = realpath(pfad, nil) else { return nil }
+        defer { free(roh) }
+        return String(cString: roh)
+    }
+
+    /// Why `pfad` (possibly a link) may not be used: it leads out of `bereich` or nowhere; nil when it is fine.
+    /// A missing file is fine here: opening it reports that.
+    static func ausserhalb(_ pfad: String, bereich: String) -> String? {
+        var status = stat()
+        guard lstat(pfad, &status) == 0 else { return nil }
+        guard let echt = echterPfad(pfad) else {
+            return "der symbolische Verweis führt ins Leere"
+        }
+        guard echt == bereich || echt.hasPrefix(bereich + "/") else {
+            return "der symbolische Verweis führt aus dem Ordner heraus (nach \(echt)); kim veröffentlicht nur, was im Projekt liegt"
+        }
+        return nil
+    }
+
     /// Every regular file below `wurzel/ordner`, as `ordner/…` paths, without hidden files
-    /// and folders; empty when the folder is missing. Symbolic links are followed, as before.
-    static func auflisten(_ wurzel: String, _ ordner: String) -> [String] {
+    /// and folders; empty when the folder is missing. `probleme` are the paths that cannot be
+    /// used, each with its reason: a folder kim may not read, a link that leaves the top folder.
+    static func auflisten(_ wurzel: String, _ ordner: String) -> (dateien: [String], probleme: [(pfad: String, grund: String)]) {
         var ergebnis: [String] = []
+        var probleme: [(pfad: String, grund: String)] = []
+        let oberster = String(ordner.split(separator: "/").first ?? Substring(ordner))
+        // The top folder where the project really is: a top folder that is itself a link out of the project is refused too.
+        guard let echteWurzel = echterPfad(wurzel) else { return ([], []) }
+        let bereich = echteWurzel + "/" + oberster
+        if let grund = ausserhalb(wurzel + "/" + ordner, bereich: bereich) { return ([], [(ordner, grund)]) }
         var offen = [ordner]
         while let relativ = offen.popLast() {
-            guard let verzeichnis = opendir(wurzel + "/" + relativ) else { continue }
+            guard let verzeichnis = opendir(wurzel + "/" + relativ) else {
+                // Only the asked-for folder may be missing; anything else that cannot be read is an error,
+                // or a site would be published without, say, its Sitzungen.
+                if !(relativ == ordner && errno == ENOENT) {
+                    probleme.append((relativ, "der Ordner ist nicht lesbar: \(Systemfehler.beschreibung(errno))"))
+                }
+                continue
+            }
             defer { closedir(verzeichnis) }
             while let eintrag = readdir(verzeichnis) {
                 let name = withUnsafeBytes(of: eintrag.pointee.d_name) { roh in
@@ -47,13 +96,27 @@ enum Dateisystem {
                 case Int32(DT_REG): ergebnis.append(pfad)
                 case Int32(DT_DIR): offen.append(pfad)
                 case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                    let voll = wurzel + "/" + pfad
+                    if let grund = ausserhalb(voll, bereich: bereich) {
+                        probleme.append((pfad, grund))
+                        continue
+                    }
                     var status = stat()
-                    guard stat(wurzel + "/" + pfad, &status) == 0 else { continue }
-                    if (status.st_mode & S_IFMT) == S_IFREG { ergebnis.append(pfad) } else if (status.st_mode & S_IFMT) == S_IFDIR { offen.append(pfad) }
+                    guard stat(voll, &status) == 0 else { continue }
+                    if (status.st_mode & S_IFMT) == S_IFREG {
+                        ergebnis.append(pfad)
+                    } else if (status.st_mode & S_IFMT) == S_IFDIR {
+                        // A link to a folder that contains the link itself would be walked forever.
+                        if let ziel = echterPfad(voll), let hier = echterPfad(wurzel + "/" + relativ), hier == ziel || hier.hasPrefix(ziel + "/") {
+                            probleme.append((pfad, "der symbolische Verweis zeigt auf einen Ordner, der ihn selbst enthält (Schleife)"))
+                        } else {
+                            offen.append(pfad)
+                        }
+                    }
                 default: continue
                 }
             }
         }
-        return ergebnis
+        return (ergebnis, probleme)
     }
 }

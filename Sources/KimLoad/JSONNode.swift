@@ -1,3 +1,4 @@
+import Foundation
 import KimModel
 
 /// A parsed JSON value that remembers where it stood in its file, so every
@@ -17,10 +18,21 @@ public struct JSONNode: Sendable {
         public var key: String
         public var keyLocation: SourceLocation
         public var value: JSONNode
+
+        public init(key: String, keyLocation: SourceLocation, value: JSONNode) {
+            self.key = key
+            self.keyLocation = keyLocation
+            self.value = value
+        }
     }
 
     public var value: Value
     public var location: SourceLocation
+
+    public init(value: Value, location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
 
     public subscript(key: String) -> JSONNode? {
         guard case .object(let members) = value else { return nil }
@@ -30,9 +42,18 @@ public struct JSONNode: Sendable {
     /// The value a schema's local `$ref` ("#/$defs/Angebot") names, this node being the schema's root;
     /// nil for another kind of reference or one that leads nowhere.
     public func verweisziel(_ verweis: String) -> JSONNode? {
-        guard verweis.hasPrefix("#/") else { return nil }
+        if verweis == "#" { return self }
+        guard verweis.hasPrefix("#/"), let zeiger = String(verweis.dropFirst(2)).removingPercentEncoding else { return nil }
         var ziel: JSONNode? = self
-        for teil in verweis.dropFirst(2).split(separator: "/") { ziel = ziel?[String(teil)] }
+        // JSON Pointer (RFC 6901): "~1" stands for "/", "~0" for "~"; a number picks a list entry.
+        for teil in zeiger.split(separator: "/", omittingEmptySubsequences: false) {
+            let name = teil.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            if case .array(let eintraege)? = ziel?.value {
+                ziel = Int(name).flatMap { $0 >= 0 && $0 < eintraege.count ? eintraege[$0] : nil }
+            } else {
+                ziel = ziel?[name]
+            }
+        }
         return ziel
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import KimModel
 
 /// A strict JSON parser (RFC 8259) that records line and column of every value
@@ -296,7 +297,8 @@ public struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let stueck = bytes[start..<index]
-                if let text = nurASCII ? String(decoding: stueck, as: UTF8.self) : String(validating: stueck, as: UTF8.self) {
+                if let text = nurASCII ? String(decoding: stueck, as: UTF8.self) : String(validating: stueck, as: UTF8.self),
+                   nurASCII || !text.unicodeScalars.contains(where: Self.unzulaessig) {
                     index += 1
                     return text
                 }
@@ -358,8 +360,23 @@ public struct JSONParser {
         guard value >= minimum, let scalar = Unicode.Scalar(value) else {
             throw failure("ungültiges UTF-8", hint: "die Datei als UTF-8 speichern")
         }
+        if Self.unzulaessig(scalar) { throw failure(Self.beschreibung(scalar), hint: "das Zeichen entfernen") }
         index += length
         return scalar
+    }
+
+    /// Characters that may not reach the site: noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF), which XML 1.0
+    /// forbids or discourages and which would break `feed.xml` and OParl, and DEL and the C1 controls, which HTML
+    /// forbids in text and which would steer a terminal that shows the excerpt.
+    public static func unzulaessig(_ scalar: Unicode.Scalar) -> Bool {
+        let wert = scalar.value
+        return (0x7F...0x9F).contains(wert) || (0xFDD0...0xFDEF).contains(wert) || wert & 0xFFFE == 0xFFFE
+    }
+
+    /// "Zeichen U+FFFE (kein Zeichen, in XML verboten) in einem Text".
+    public static func beschreibung(_ scalar: Unicode.Scalar) -> String {
+        let code = String(format: "U+%04X", scalar.value)
+        return scalar.value <= 0x9F ? "Steuerzeichen (\(code)) in einem Text" : "Nichtzeichen \(code) in einem Text (in XML verboten)"
     }
 
     private mutating func parseEscape() throws(Failure) -> Unicode.Scalar {
@@ -397,6 +414,10 @@ public struct JSONParser {
             guard let scalar = Unicode.Scalar(high), high != 0 else {
                 index = backslash
                 throw failure(high == 0 ? "NUL-Zeichen (\\u0000) in einem Text" : "ungültiges Unicode-Zeichen")
+            }
+            if Self.unzulaessig(scalar) {
+                index = backslash
+                throw failure(Self.beschreibung(scalar), hint: "das Zeichen entfernen")
             }
             if high < 0x20, high != 0x09, high != 0x0A, high != 0x0D {
                 // Not allowed in HTML or XML output, and regular expressions disagree whether they are white space.

@@ -1,4 +1,5 @@
 import Foundation
+import KimModel
 
 /// Read access to a project, as closures so tests can load a project that
 /// lives only in memory (Saga's idea). Paths are relative to the project folder.
@@ -8,15 +9,19 @@ public struct ProjectFiles: Sendable {
     public var list: @Sendable (_ folder: String) -> [String]
     /// Whether there is a file at `path`, readable or not (optional files are loaded only then).
     public var exists: @Sendable (_ path: String) -> Bool
+    /// What could not be listed below a folder (unreadable folders, links out of the project), as
+    /// findings at those paths.
+    public var problems: @Sendable (_ folder: String) -> [Diagnostic]
 
     public init(read: @escaping @Sendable (String) throws -> [UInt8], list: @escaping @Sendable (String) -> [String],
-                exists: (@Sendable (String) -> Bool)? = nil) {
+                exists: (@Sendable (String) -> Bool)? = nil, problems: (@Sendable (String) -> [Diagnostic])? = nil) {
         self.read = read
         self.list = list
         self.exists = exists ?? { path in
             let ordner = path.split(separator: "/").dropLast().joined(separator: "/")
             return list(ordner).contains(path)
         }
+        self.problems = problems ?? { _ in [] }
     }
 
     /// Files larger than this are refused before reading: no data file of a KI comes near it,
@@ -25,12 +30,31 @@ public struct ProjectFiles: Sendable {
 
     public struct TooLarge: Error {}
 
+    /// A path that may not be read, with the reason in German.
+    public struct Refused: Error {
+        public var reason: String
+    }
+
     public static func disk(_ root: URL) -> ProjectFiles {
         let wurzel = root.standardizedFileURL.path
+        // Each file must stay in its top folder (data/, templates/, …), links resolved.
+        let bereich: @Sendable (String) -> String = { path in
+            let oberster = path.split(separator: "/").first.map(String.init) ?? path
+            return (Dateisystem.echterPfad(wurzel) ?? wurzel) + "/" + oberster
+        }
         return ProjectFiles(
-            read: { path in try Dateisystem.lesen(wurzel + "/" + path, hoechstens: maximumFileSize) },
-            list: { folder in Dateisystem.auflisten(wurzel, folder).sorted() },
-            exists: { path in access(wurzel + "/" + path, F_OK) == 0 }
+            read: { path in
+                do {
+                    return try Dateisystem.lesen(wurzel + "/" + path, hoechstens: maximumFileSize, bereich: bereich(path))
+                } catch let fehler as Dateisystem.Unzulaessig {
+                    throw Refused(reason: fehler.grund)
+                }
+            },
+            list: { folder in Dateisystem.auflisten(wurzel, folder).dateien.sorted() },
+            exists: { path in access(wurzel + "/" + path, F_OK) == 0 },
+            problems: { folder in
+                Dateisystem.auflisten(wurzel, folder).probleme.map { Diagnostic.error($0.pfad, nil, $0.grund) }
+            }
         )
     }
 

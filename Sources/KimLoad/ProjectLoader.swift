@@ -21,6 +21,7 @@ public enum ProjectLoader {
         let berichtsdaten = files.exists("data/berichte.json")
             ? loader.load(Berichte.self, from: "data/berichte.json", schema: "berichte") : nil
         var diagnostics = loader.diagnostics
+        for ordner in ["data/sitzungen", "data/fassungen", "templates", "assets"] { diagnostics += files.problems(ordner) }
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
 
@@ -48,12 +49,12 @@ public enum ProjectLoader {
     static func loadSitzungen(_ files: ProjectFiles, _ loader: inout DatasetLoader) -> [Sitzung] {
         let pfade = files.list("data/sitzungen").filter { $0.hasSuffix(".json") }
         guard !pfade.isEmpty, loader.schemaVorab("sitzung") else {
-            return pfade.compactMap { loader.load(Sitzung.self, from: $0, schema: "sitzung") }
+            return pfade.compactMap { pfad in loader.load(Sitzung.self, from: pfad, schema: "sitzung").map { $0.mitDatei(pfad) } }
         }
         let vorlage = loader
         let geladen = Parallel.map(pfade) { pfad -> (Sitzung?, DatasetLoader) in
             var einzeln = vorlage.fuerEineDatei()
-            return (einzeln.load(Sitzung.self, from: pfad, schema: "sitzung"), einzeln)
+            return (einzeln.load(Sitzung.self, from: pfad, schema: "sitzung")?.mitDatei(pfad), einzeln)
         }
         var sitzungen: [Sitzung] = []
         sitzungen.reserveCapacity(geladen.count)
@@ -95,8 +96,11 @@ public enum ProjectLoader {
         for path in files.list("templates") where path.hasSuffix(".md") || path.hasSuffix(".html") {
             let relative = path.dropFirst("templates/".count)
             let name = String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)])
-            guard let bytes = try? files.read(path) else {
-                diagnostics.append(.error(path, nil, "die Vorlage ist nicht lesbar"))
+            let bytes: [UInt8]
+            do {
+                bytes = try files.read(path)
+            } catch {
+                diagnostics.append(.error(path, nil, (error as? ProjectFiles.Refused)?.reason ?? "die Vorlage ist nicht lesbar"))
                 continue
             }
             guard var text = String(validating: bytes, as: UTF8.self) else {
@@ -106,6 +110,13 @@ public enum ProjectLoader {
             if let nul = ersterFehler(in: bytes, { $0 == "\0" }) {
                 // cmark would show it as �, an HTML template would write it into the page.
                 diagnostics.append(.error(path, nul, "die Vorlage enthält ein NUL-Zeichen", hint: "das Zeichen entfernen"))
+                continue
+            }
+            if let zeichen = ersterFehler(in: bytes, JSONParser.unzulaessig) {
+                // Noncharacters would make feed.xml and the OParl files ill-formed; C1 controls are not allowed in HTML.
+                let scalar = text.unicodeScalars.first(where: JSONParser.unzulaessig) ?? "\u{FFFF}"
+                diagnostics.append(.error(path, zeichen, "die Vorlage enthält ein " + JSONParser.beschreibung(scalar).replacingOccurrences(of: " in einem Text", with: ""),
+                                          hint: "das Zeichen entfernen"))
                 continue
             }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -140,12 +151,23 @@ public enum ProjectLoader {
     static func loadAssets(_ files: ProjectFiles, into diagnostics: inout [Diagnostic]) -> [String: [UInt8]] {
         var assets: [String: [UInt8]] = [:]
         for path in files.list("assets") {
-            guard let bytes = try? files.read(path) else {
-                diagnostics.append(.error(path, nil, "die Datei ist nicht lesbar"))
+            let bytes: [UInt8]
+            do {
+                bytes = try files.read(path)
+            } catch {
+                diagnostics.append(.error(path, nil, (error as? ProjectFiles.Refused)?.reason ?? "die Datei ist nicht lesbar"))
                 continue
             }
             assets[path] = bytes
         }
         return assets
+    }
+}
+
+extension Sitzung {
+    func mitDatei(_ pfad: String) -> Sitzung {
+        var sitzung = self
+        sitzung.datei = pfad
+        return sitzung
     }
 }

@@ -21,9 +21,10 @@ public struct SchemaValidator {
     private final class ExpressionCache {
         var compiled: [String: NSRegularExpression?] = [:]
 
+        /// nil when the pattern is not valid ECMA-262; `SchemaPruefung` reports that at the schema.
         func expression(_ pattern: String) -> NSRegularExpression? {
             if let known = compiled[pattern] { return known }
-            let expression = try? NSRegularExpression(pattern: SchemaValidator.anchoredAtEnd(pattern))
+            let expression = try? ECMAMuster.kompilieren(pattern)
             compiled[pattern] = expression
             return expression
         }
@@ -40,12 +41,17 @@ public struct SchemaValidator {
         var ziele: [String: JSONNode?] = [:]
     }
 
-    private func resolve(_ schema: JSONNode) -> JSONNode {
-        guard case .string(let reference)? = schema["$ref"]?.value, reference.hasPrefix("#/") else { return schema }
-        if let bekannt = verweise.ziele[reference] { return bekannt ?? schema }
+    /// The schema a `$ref` names; nil when there is none or it leads nowhere (`SchemaPruefung` reports that).
+    private func target(of schema: JSONNode) -> JSONNode? {
+        guard case .string(let reference)? = schema["$ref"]?.value else { return nil }
+        if let bekannt = verweise.ziele[reference] { return bekannt }
         let node = root.verweisziel(reference)
         verweise.ziele[reference] = .some(node)
-        return node ?? schema
+        return node
+    }
+
+    private func resolve(_ schema: JSONNode) -> JSONNode {
+        target(of: schema) ?? schema
     }
 
     private func strings(_ node: JSONNode?) -> [String] {
@@ -66,9 +72,28 @@ public struct SchemaValidator {
         name.map { "\"\($0)\"" } ?? "Der Wert"
     }
 
-    private func check(_ value: JSONNode, against rawSchema: JSONNode, name: String?, into diagnostics: inout [Diagnostic]) {
-        let schema = resolve(rawSchema)
+    private func check(_ value: JSONNode, against schema: JSONNode, name: String?, into diagnostics: inout [Diagnostic]) {
+        switch schema.value {
+        case .bool(true): return
+        case .bool(false):
+            diagnostics.append(.error(file, value.location, "\(label(name)) ist hier nicht erlaubt, gefunden: \(value.shownForMessage)"))
+            return
+        default: break
+        }
+        // In 2020-12 a `$ref` applies beside its siblings, not instead of them.
+        if let target = target(of: schema) {
+            let before = diagnostics.count
+            check(value, against: target, name: name, into: &diagnostics)
+            // Already invalid: the siblings would only add follow-up messages.
+            if diagnostics.count > before { return }
+        }
         let types = strings(schema["type"])
+        if types.contains("integer"), case .number(let text) = value.value, let zahl = Double(text), zahl.rounded() == zahl,
+           abs(zahl) > Self.groessteGanzeZahl {
+            // Beyond 2^53 a double no longer holds every integer: the value would silently change.
+            diagnostics.append(.error(file, value.location, "\(label(name)) ist zu groß: \(text) (höchstens \(Int(Self.groessteGanzeZahl)))"))
+            return
+        }
         if !types.isEmpty, !types.contains(where: { matches(value, type: $0) }) {
             diagnostics.append(typeMismatch(value, expected: types, schema: schema, name: name))
             return
@@ -122,11 +147,15 @@ public struct SchemaValidator {
             diagnostics.append(.error(file, value.location, "\(label(name)) muss ein gültiges Datum im Format JJJJ-MM-TT sein, gefunden: \(value.shownForMessage)",
                                       hint: Self.dateHint(text)))
         }
-        if case .string(let pattern)? = schema["pattern"]?.value,
-           let regex = expressions.expression(pattern),
-           regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-            let explanation = strings(schema["x-kim-muster"]).first ?? "dem Muster \(pattern) folgen"
-            diagnostics.append(.error(file, value.location, "\(label(name)) muss \(explanation), gefunden: \(value.shownForMessage)"))
+        if case .string(let pattern)? = schema["pattern"]?.value {
+            guard let regex = expressions.expression(pattern) else {
+                diagnostics.append(.error(file, value.location, "\(label(name)) lässt sich nicht prüfen: das Muster \(pattern) im Schema ist ungültig"))
+                return
+            }
+            if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                let explanation = strings(schema["x-kim-muster"]).first ?? "dem Muster \(pattern) folgen"
+                diagnostics.append(.error(file, value.location, "\(label(name)) muss \(explanation), gefunden: \(value.shownForMessage)"))
+            }
         }
     }
 
@@ -140,12 +169,8 @@ public struct SchemaValidator {
         return anzahl
     }
 
-    /// ICU's `$` also matches before a final line break; JSON Schema (ECMA-262) does not.
-    /// `\z` keeps "1-einleitung\n" from passing as a file name.
-    static func anchoredAtEnd(_ pattern: String) -> String {
-        guard pattern.hasSuffix("$"), !pattern.hasSuffix("\\$") else { return pattern }
-        return String(pattern.dropLast()) + "\\z"
-    }
+    /// 2^53 − 1: the largest integer up to which every integer survives as a double.
+    static let groessteGanzeZahl = 9_007_199_254_740_991.0
 
     static func dateHint(_ text: String) -> String? {
         let parts = text.split(separator: ".")
@@ -173,12 +198,16 @@ public struct SchemaValidator {
             diagnostics.append(.error(file, value.location, "Pflichtfeld \"\(required)\" fehlt\(where_)",
                                       hint: describe(properties.first { $0.key == required }?.value)))
         }
+        let additional = schema["additionalProperties"]
         let closed: Bool
-        if case .bool(false)? = schema["additionalProperties"]?.value { closed = true } else { closed = false }
+        if case .bool(false)? = additional?.value { closed = true } else { closed = false }
         for member in members {
             if let property = properties.first(where: { $0.key == member.key }) {
                 check(member.value, against: property.value, name: member.key, into: &diagnostics)
-            } else if closed, member.key != "$schema" {
+            } else if let additional, !closed {
+                check(member.value, against: additional, name: member.key, into: &diagnostics)
+            } else if closed {
+                // "$schema" too: the schemas declare it where it belongs, at the top of a file.
                 let known = properties.map(\.key)
                 let suggestion = Spelling.suggestion(for: member.key, among: known)
                 // A schema may explain where a field that used to be valid went (x-kim-hinweis-unbekannt).
@@ -236,7 +265,7 @@ public struct SchemaValidator {
         case ("number", .number): return true
         case ("integer", .number(let text)):
             guard let number = Double(text) else { return false }
-            return number.rounded() == number && abs(number) < 9e15
+            return number.rounded() == number
         default: return false
         }
     }
@@ -248,6 +277,11 @@ public struct SchemaValidator {
         case (.number(let a), .number(let b)): return Double(a) == Double(b)
         case (.bool(let a), .bool(let b)): return a == b
         case (.null, .null): return true
+        case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && a.allSatisfy { member in
+                b.first { $0.key.unicodeScalars.elementsEqual(member.key.unicodeScalars) }.map { equal(member.value, $0.value) } ?? false
+            }
         default: return false
         }
     }

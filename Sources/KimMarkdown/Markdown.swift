@@ -1,16 +1,40 @@
 import CCmark
 
 /// CommonMark → HTML through libcmark, always in safe mode: raw HTML is dropped
-/// and `javascript:`/`vbscript:`/`file:` and non-image `data:` links lose their target.
+/// and `javascript:`/`vbscript:`/`file:` and non-image `data:` links lose their target; images
+/// are shown as their description, never as `<img>`.
 /// Every buffer cmark allocates is freed by `defer` (Parsley's discipline).
 public enum Markdown {
     public static func html(_ markdown: String) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_NOBREAKS
         return markdown.withCString { source -> String in
             // The length in bytes, not strlen: a NUL inside must not cut the text short (cmark shows it as U+FFFD).
-            guard let rendered = cmark_markdown_to_html(source, markdown.utf8.count, options) else { return "" }
+            guard let document = cmark_parse_document(source, markdown.utf8.count, options) else { return "" }
+            defer { cmark_node_free(document) }
+            bilderAlsText(document)
+            guard let rendered = cmark_render_html(document, options) else { return "" }
             defer { free(rendered) }
             return String(cString: rendered)
+        }
+    }
+
+    /// `![Beschreibung](https://…)` becomes its description: an `<img>` would load from another host
+    /// (the Content-Security-Policy would block it, but nothing should try). Figures come from kim's own partials.
+    static func bilderAlsText(_ document: OpaquePointer) {
+        var bilder: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while case let ereignis = cmark_iter_next(iterator), ereignis != CMARK_EVENT_DONE {
+            if ereignis == CMARK_EVENT_ENTER, let knoten = cmark_iter_get_node(iterator), cmark_node_get_type(knoten) == CMARK_NODE_IMAGE {
+                bilder.append(knoten)
+            }
+        }
+        cmark_iter_free(iterator)
+        // Innermost last in document order: an image inside another's description is moved out with it first.
+        for bild in bilder.reversed() {
+            while let kind = cmark_node_first_child(bild) {
+                cmark_node_insert_before(bild, kind)
+            }
+            cmark_node_free(bild)
         }
     }
 

@@ -53,7 +53,8 @@ public struct Diagnostic: Hashable, Sendable {
         if let hint {
             text += " (\(hint))"
         }
-        return text
+        // Paths and excerpts come from the project: no control character reaches the terminal as such.
+        return Terminaltext.sicher(text)
     }
 }
 

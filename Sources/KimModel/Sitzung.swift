@@ -17,6 +17,16 @@ public struct Sitzung: Codable, Sendable, Equatable {
     /// Whether the Niederschrift of the previous Sitzung was approved in this one
     public var niederschriftGenehmigt: Bool?
     public var tagesordnung: [Tagesordnungspunkt]
+    /// The file it was read from ("data/sitzungen/lk-1.json"), set by the loader: messages name the real
+    /// file, whatever the Sitzung's id. Not part of the data.
+    public var datei: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case stand, quelle, beispieldaten, id, gremium, nummer, datum, beginn, ende, ort, oeffentlich, teilnahme, niederschriftGenehmigt, tagesordnung
+    }
+
+    /// The file for messages: where it was read from, else where `kim new sitzung` would put it.
+    public var quelldatei: String { datei ?? "data/sitzungen/\(id).json" }
 }
 
 public struct Teilnahme: Codable, Sendable, Equatable {

@@ -129,7 +129,13 @@ struct TemplateParser {
         if position >= bytes.count { return true }
         var probe = position
         while probe < bytes.count, bytes[probe] == .space || bytes[probe] == .tab { probe += 1 }
-        guard probe < bytes.count, bytes[probe] == .newline else { return false }
+        if probe >= bytes.count {
+            position = probe
+            return true
+        }
+        // "\r\n" ends a line as "\n" does (a template saved on Windows).
+        if bytes[probe] == .carriageReturn, probe + 1 < bytes.count, bytes[probe + 1] == .newline { probe += 1 }
+        guard bytes[probe] == .newline else { return false }
         position = probe + 1
         return true
     }
@@ -170,6 +176,10 @@ struct TemplateParser {
 
     private mutating func readPartialName(tagStart: Int) throws(TemplateSyntaxError) -> String {
         skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "*") {
+            // A dynamic name would pick the partial from the data; kim's partials are fixed in the template.
+            throw error(.unsupported("dynamische Teilvorlagen ({{>*…}})"), at: tagStart)
+        }
         let name = readWord(allowingSlash: true)
         try expectTagEnd(tagStart: tagStart)
         return name

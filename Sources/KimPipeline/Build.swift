@@ -107,7 +107,10 @@ public struct Build {
             ausgabe.dateien[pdfName] = Array(vorhanden)
         }
         try schritt(schritte, schritte, "Schreiben") {
-            try AtomicFolderWriter(ziel: optionen.zielordner).schreiben(ausgabe.dateien)
+            let ziel = optionen.zielordner
+            try AtomicFolderWriter(ziel: ziel, beimWarten: { [protokoll] in
+                protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
+            }).schreiben(ausgabe.dateien)
         }
         return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.dateien.count)
     }

@@ -49,12 +49,26 @@ public struct PDFErzeugung {
         guard let programm = Self.weasyprint() else { throw Failure(description: Self.installationshinweis) }
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         try Self.ablegen(assets, in: cache)
-        let eingabe = cache.appendingPathComponent("\(name).html")
+        Self.aufraeumen(cache)
+        let kennung = "tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let eingabe = cache.appendingPathComponent("\(name).html.\(kennung)")
+        let zwischen = cache.appendingPathComponent("\(name).pdf.\(kennung)")
+        defer {
+            try? FileManager.default.removeItem(at: eingabe)
+            try? FileManager.default.removeItem(at: zwischen)
+        }
         try Data(html.utf8).write(to: eingabe)
-        let zwischen = cache.appendingPathComponent("\(name).pdf.tmp-\(ProcessInfo.processInfo.processIdentifier)")
         let prozess = Process()
-        prozess.executableURL = programm
-        prozess.arguments = ["--quiet", "--pdf-variant", "pdf/ua-1", "--base-url", cache.appendingPathComponent(basis).path + "/", eingabe.path, zwischen.path]
+        let argumente = ["--quiet", "--pdf-variant", "pdf/ua-1", "--base-url", cache.appendingPathComponent(basis).path + "/", eingabe.path, zwischen.path]
+        if let setpriv = Self.setpriv {
+            // WeasyPrint dies with kim, even when kim is killed with SIGKILL and cannot stop it: the kernel sends
+            // it SIGKILL when its parent ends (PR_SET_PDEATHSIG, set by util-linux's setpriv before the exec).
+            prozess.executableURL = setpriv
+            prozess.arguments = ["--pdeathsig", "KILL", "--", programm.path] + argumente
+        } else {
+            prozess.executableURL = programm
+            prozess.arguments = argumente
+        }
         let fehler = Pipe()
         prozess.standardError = fehler
         prozess.standardOutput = FileHandle.nullDevice
@@ -68,12 +82,27 @@ public struct PDFErzeugung {
         let meldung = fehler.fileHandleForReading.readDataToEndOfFile()
         prozess.waitUntilExit()
         guard prozess.terminationStatus == 0, let ergebnis = try? Data(contentsOf: zwischen) else {
-            try? FileManager.default.removeItem(at: zwischen)
             throw Failure(description: "WeasyPrint ist fehlgeschlagen: \(String(decoding: meldung, as: UTF8.self).prefix(2000))")
         }
-        try? FileManager.default.removeItem(at: ziel)
-        try FileManager.default.moveItem(at: zwischen, to: ziel)
+        // Into the cache under its key; a failure here only costs the next run a WeasyPrint call.
+        try? Data(ergebnis).write(to: ziel, options: .atomic)
         return Array(ergebnis)
+    }
+
+    /// util-linux's `setpriv` (Debian: always installed, package util-linux).
+    static let setpriv: URL? = ["/usr/bin/setpriv", "/bin/setpriv"].map(URL.init(fileURLWithPath:))
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+
+    /// Removes the temporary files of runs that were killed (their process no longer exists).
+    public static func aufraeumen(_ cache: URL) {
+        guard let eintraege = try? FileManager.default.contentsOfDirectory(atPath: cache.path) else { return }
+        for eintrag in eintraege {
+            guard let bereich = eintrag.range(of: ".tmp-", options: .backwards),
+                  let pid = Int32(eintrag[bereich.upperBound...]) else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: cache.appendingPathComponent(eintrag))
+            }
+        }
     }
 }
 

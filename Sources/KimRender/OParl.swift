@@ -31,7 +31,7 @@ struct OParlExport {
         let allePunkte = punkte.joined()
         let organisationen = projekt.gremien.gremien.map(organisation)
         let mitgliedschaften = projekt.gremien.gremien.flatMap(mitgliedschaften)
-        let orte = Dictionary(projekt.sitzungen.map { (ortID($0.ort), ort($0.ort)) }) { erstes, _ in erstes }.sorted { $0.key < $1.key }.map(\.value)
+        let orte = Dictionary(projekt.sitzungen.filter(\.oeffentlich).map { (ortID($0.ort), ort($0.ort)) }) { erstes, _ in erstes }.sorted { $0.key < $1.key }.map(\.value)
         // The largest lists first: Parallel.map hands out work in this order, so they start early.
         let listen: [(pfad: String, objekt: [String: Any])] = [
             ("oparl/agendaitems.json", liste("agendaitems.json", allePunkte.map(\.text))),
@@ -133,19 +133,21 @@ struct OParlExport {
     }
 
     func sitzung(_ sitzung: Sitzung, tagesordnung: [JSONText.Fertig]) -> [String: Any] {
-        ["id": basis + "meeting/\(sitzung.id).json", "type": Self.version + "Meeting",
+        var objekt: [String: Any] = ["id": basis + "meeting/\(sitzung.id).json", "type": Self.version + "Meeting",
                 "name": "\(sitzung.nummer). Sitzung \(gremienNamen[sitzung.gremium] ?? sitzung.gremium)",
                 "meetingState": "durchgeführt", "cancelled": false,
                 "start": zeitpunkt(sitzung.datum, sitzung.beginn), "end": zeitpunkt(sitzung.datum, sitzung.ende),
-                "location": ort(sitzung.ort), "organization": [organisationID(sitzung.gremium)],
+                "organization": [organisationID(sitzung.gremium)],
                 "agendaItem": tagesordnung,
                 "web": seiten + "sitzungen/\(sitzung.id).html"]
-            .merging(stempel(sitzung.stand)) { $1 }
+        // A non-public Sitzung: no place (the public filter has removed it).
+        if sitzung.oeffentlich { objekt["location"] = ort(sitzung.ort) }
+        return objekt.merging(stempel(sitzung.stand)) { $1 }
     }
 
     func tagesordnungspunkt(_ punkt: Tagesordnungspunkt, reihenfolge: Int, in sitzung: Sitzung) -> [String: Any] {
         var objekt: [String: Any] = [
-            "id": basis + "agendaitem/\(sitzung.id)-\(Escape.slug(punkt.nummer)).json", "type": Self.version + "AgendaItem",
+            "id": basis + "agendaitem/\(sitzung.id)-\(Self.dateiname(punkt.nummer)).json", "type": Self.version + "AgendaItem",
             "meeting": basis + "meeting/\(sitzung.id).json", "number": punkt.nummer, "order": reihenfolge,
             "name": punkt.titel, "public": true,
             "web": seiten + "sitzungen/\(sitzung.id).html#top-\(Escape.slug(punkt.nummer))",

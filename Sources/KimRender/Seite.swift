@@ -10,6 +10,9 @@ struct Seite {
     /// The section of the main navigation this page belongs to.
     var bereich: String
     var brotkrumen: [(titel: String, pfad: String)]
+    /// The project file the page comes from when it is one of the author's own (`templates/texte/x.md`);
+    /// nil for the pages kim builds from the data. Named when two pages would share a path.
+    var quelle: String? = nil
 
     /// "../" for pages one folder deep, so links work from any host path and from the file system.
     var wurzel: String {

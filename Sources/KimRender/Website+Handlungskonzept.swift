@@ -112,12 +112,11 @@ extension Website {
 
     /// One changed field; a Markdown field rendered (cmark, safe mode), so the reader sees its text, not its syntax.
     static func feldaenderung(_ aenderung: Fassungsvergleich.Feldaenderung) -> Kontext {
-        var kontext: Kontext = ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown]
-        if aenderung.markdown {
-            kontext["altHTML"] = Markdown.html(aenderung.alt)
-            kontext["neuHTML"] = Markdown.html(aenderung.neu)
-        }
-        return kontext
+        // Every entry has every key: the template check looks at the context of the first entry, and a list
+        // that starts with a plain field (an added "kontakt") must not fail on »altHTML«.
+        let html: (String) -> String = aenderung.markdown ? { Markdown.html($0) } : { Escape.html($0) }
+        return ["feld": aenderung.feld, "alt": aenderung.alt, "neu": aenderung.neu, "markdown": aenderung.markdown,
+                "altHTML": html(aenderung.alt), "neuHTML": html(aenderung.neu)]
     }
 
     func aenderungsseite(_ vergleich: Fassungsvergleich) -> Seite {

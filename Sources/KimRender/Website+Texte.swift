@@ -35,7 +35,7 @@ extension Website {
                 "leichteSprache": slug == "leichte-sprache",
             ])
             seiten.append(Seite(pfad: "\(slug).html", titel: titel, beschreibung: "\(titel) – \(projekt.kommune.bezeichnung), Kommunales Integrationsmanagement",
-                                inhalt: vorlagen.render("seiten/text", werte) ?? "", bereich: slug, brotkrumen: []))
+                                inhalt: vorlagen.render("seiten/text", werte) ?? "", bereich: slug, brotkrumen: [], quelle: vorlage.datei))
         }
         return seiten
     }

@@ -60,6 +60,8 @@ public struct Website {
         seiten += angebote.seiten + meilensteine.seiten
         let datensaetze = website.datenangebot()
         seiten.append(website.offeneDaten(datensaetze))
+        diagnostics += Ausgabepfade.doppelte(seiten)
+        guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
             ausgabe.schreiben(seite.pfad, html)

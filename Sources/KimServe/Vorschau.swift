@@ -12,11 +12,13 @@ public actor Vorschau {
     public private(set) var letzteDauer: Duration = .zero
 
     let build: Build
+    nonisolated let optionen: Build.Optionen
     /// Pages an edit did not affect, carried from one rebuild to the next.
     public nonisolated let speicher = Zwischenspeicher()
 
     public init(projekt: URL, stichtag: Datum? = nil, intern: Bool = false) {
-        build = Build(Build.Optionen(projekt: projekt, stichtag: stichtag, intern: intern))
+        optionen = Build.Optionen(projekt: projekt, stichtag: stichtag, intern: intern)
+        build = Build(optionen)
     }
 
     /// Builds into memory. A broken edit keeps the last good pages and records why.
@@ -36,6 +38,17 @@ public actor Vorschau {
     public var hatFehler: Bool { befunde.hasErrors }
 
     public func datei(_ pfad: String) -> [UInt8]? { dateien[pfad] }
+
+    /// The Handlungskonzept PDF the pages link to (`downloads/handlungskonzept-fassung-N.pdf`), made on request
+    /// from the current data (WeasyPrint, cached in build/cache/); nil for another path or when it cannot be made.
+    /// Outside the actor: WeasyPrint takes seconds, and the pages' status polls must not wait for it.
+    public nonisolated func pdf(_ pfad: String) -> [UInt8]? {
+        guard let treffer = pfad.wholeMatch(of: /downloads\/handlungskonzept-fassung-([0-9]{1,6})\.pdf/), let nummer = Int(treffer.1) else { return nil }
+        let build = Build(optionen)
+        let (projekt, auswertung, _) = build.auswerten()
+        guard let projekt, let auswertung, projekt.handlungskonzept.fassungen.contains(where: { $0.nummer == nummer }) else { return nil }
+        return try? build.handlungskonzeptPDF(projekt, auswertung, fassung: nummer)
+    }
 }
 
 /// Notices edits by comparing size and modification time of every file in the watched

@@ -24,19 +24,12 @@ public struct Vorschauserver {
     public func starten() async throws -> (server: HTTPServer, beobachtung: Task<Void, Never>) {
         let befunde = await vorschau.neuBauen()
         melden(befunde)
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        // A long handler timeout: the first request for the PDF runs WeasyPrint, which takes seconds.
+        let server = HTTPServer(config: HTTPServer.Configuration(address: try .inet(ip4: host, port: port), timeout: 300, logger: .disabled))
         let vorschau = self.vorschau
-        await server.appendRoute("GET /__kim/status") { _ in
-            let fehler = await vorschau.befunde.filter { $0.severity == .error }.map(\.formatted)
-            let inhalt: [String: Any] = ["version": await vorschau.version, "fehler": fehler]
-            let daten = (try? JSONSerialization.data(withJSONObject: inhalt, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8", .init("Cache-Control"): "no-store"], body: daten)
-        }
-        await server.appendRoute("GET /__kim/live.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"], body: Data(Livereload.skript.utf8))
-        }
-        await server.appendRoute("GET *") { anfrage in
-            await Self.antwort(auf: anfrage.path, aus: vorschau)
+        let (port, host) = (self.port, self.host)
+        await server.appendRoute("*") { anfrage in
+            await Self.bearbeiten(anfrage, vorschau: vorschau, port: port, host: host)
         }
         let beobachtung = Task { [beobachter, protokoll] in
             var letzter = beobachter.fingerabdruck()
@@ -61,10 +54,44 @@ public struct Vorschauserver {
         if befunde.hasErrors { protokoll("\(befunde.summary) – die letzte fehlerfreie Fassung bleibt sichtbar.") }
     }
 
+    /// Every request: its body drained (the preview takes none), its Host checked, then the route.
+    static func bearbeiten(_ anfrage: HTTPRequest, vorschau: Vorschau, port: UInt16, host: String) async -> HTTPResponse {
+        if await Anfragepruefung.hatRumpf(anfrage) {
+            // Read to its end or to EOF, whichever comes first: an aborted upload must neither stay in the
+            // connection (as the start of a "next request") nor be waited for.
+            await Anfragepruefung.verwerfen(anfrage.bodySequence)
+            return text(.methodNotAllowed, "Die Vorschau nimmt nur GET-Anfragen ohne Inhalt an.\n", schliessen: true)
+        }
+        guard Anfragepruefung.erlaubterHost(anfrage.headers[HTTPHeader("Host")], port: port, host: host) else {
+            // DNS rebinding: a page of another site that resolves its name to 127.0.0.1 must not read the preview.
+            return text(.forbidden, "Die Vorschau antwortet nur unter http://127.0.0.1:\(port)/, http://localhost:\(port)/ oder http://[::1]:\(port)/.\n", schliessen: true)
+        }
+        guard anfrage.method == .GET || anfrage.method == .HEAD else {
+            return text(.methodNotAllowed, "Die Vorschau nimmt nur GET-Anfragen an.\n", schliessen: false)
+        }
+        switch anfrage.path {
+        case "/__kim/status":
+            let fehler = await vorschau.befunde.filter { $0.severity == .error }.map(\.formatted)
+            let inhalt: [String: Any] = ["version": await vorschau.version, "fehler": fehler]
+            let daten = (try? JSONSerialization.data(withJSONObject: inhalt, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8", .init("Cache-Control"): "no-store"], body: daten)
+        case "/__kim/live.js":
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"], body: Data(Livereload.skript.utf8))
+        default:
+            return await antwort(auf: anfrage.path, aus: vorschau)
+        }
+    }
+
+    static func text(_ status: HTTPStatusCode, _ inhalt: String, schliessen: Bool) -> HTTPResponse {
+        var kopf: [HTTPHeader: String] = [.contentType: "text/plain; charset=utf-8"]
+        if schliessen { kopf[.connection] = "close" }
+        return HTTPResponse(statusCode: status, headers: kopf, body: Data(inhalt.utf8))
+    }
+
     static func antwort(auf pfad: String, aus vorschau: Vorschau) async -> HTTPResponse {
         var relativ = String((pfad.removingPercentEncoding ?? pfad).drop { $0 == "/" })
         if relativ.isEmpty || relativ.hasSuffix("/") { relativ += "index.html" }
-        guard !relativ.split(separator: "/").contains(".."), var inhalt = await vorschau.datei(relativ) else {
+        guard !relativ.split(separator: "/").contains(".."), var inhalt = await vorschau.datei(relativ) ?? vorschau.pdf(relativ) else {
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Nicht gefunden: /\(relativ)\n".utf8))
         }
         if relativ.hasSuffix(".html") {

@@ -73,17 +73,26 @@ extension Validate {
         let meilensteine = Set(projekt.meilensteinplan.meilensteine.map(\.id))
         var sitzungsIDs: [String: String] = [:], beschlussIDs: [String: String] = [:], aufgabenIDs: [String: String] = [:]
         for sitzung in projekt.sitzungen {
-            let file = "data/sitzungen/\(sitzung.id).json"
+            let file = sitzung.quelldatei
             if let frueher = sitzungsIDs[sitzung.id] {
                 findings.error(file, "/id", "die Sitzung \"\(sitzung.id)\" gibt es schon in \(frueher)")
             }
-            sitzungsIDs[sitzung.id] = file
+            if sitzungsIDs[sitzung.id] == nil { sitzungsIDs[sitzung.id] = findings.stelle(file, "/id") }
             reference(sitzung.gremium, among: gremien, what: "Gremium", file: file, pointer: "/gremium", &findings)
             if sitzung.ende <= sitzung.beginn {
                 findings.error(file, "/ende", "die Sitzung endet (\(sitzung.ende)) nicht nach ihrem Beginn (\(sitzung.beginn))")
             }
+            var topNummern: [String: Int] = [:]
             for (t, punkt) in sitzung.tagesordnung.enumerated() {
                 let base = "/tagesordnung/\(t)"
+                // Each TOP has its own anchor on the page and its own OParl AgendaItem file, named by its number.
+                if let erster = topNummern[punkt.nummer] {
+                    let ort = findings.stelle(file, "/tagesordnung/\(erster)/nummer")
+                    findings.error(file, "\(base)/nummer", "TOP \(punkt.nummer) gibt es in dieser Sitzung schon (\(ort))",
+                                   hint: "jede Nummer nur einmal vergeben, Unterpunkte als 3.1, 3.2")
+                } else {
+                    topNummern[punkt.nummer] = t
+                }
                 if let bericht = punkt.bericht { checkMarkdown(bericht, file: file, pointer: "\(base)/bericht", &findings) }
                 for (i, id) in punkt.meilensteine.enumerated() {
                     reference(id, among: meilensteine, what: "Meilenstein", file: file, pointer: "\(base)/meilensteine/\(i)", &findings)
@@ -92,7 +101,7 @@ extension Validate {
                     if let frueher = beschlussIDs[beschluss.id] {
                         findings.error(file, "\(base)/beschluesse/\(b)/id", "der Beschluss \"\(beschluss.id)\" ist schon in \(frueher) vergeben")
                     }
-                    beschlussIDs[beschluss.id] = file
+                    if beschlussIDs[beschluss.id] == nil { beschlussIDs[beschluss.id] = findings.stelle(file, "\(base)/beschluesse/\(b)/id") }
                     for (i, id) in beschluss.meilensteine.enumerated() {
                         reference(id, among: meilensteine, what: "Meilenstein", file: file, pointer: "\(base)/beschluesse/\(b)/meilensteine/\(i)", &findings)
                     }
@@ -101,7 +110,7 @@ extension Validate {
                     if let frueher = aufgabenIDs[aufgabe.id] {
                         findings.error(file, "\(base)/aufgaben/\(a)/id", "die Aufgabe \"\(aufgabe.id)\" ist schon in \(frueher) vergeben")
                     }
-                    aufgabenIDs[aufgabe.id] = file
+                    if aufgabenIDs[aufgabe.id] == nil { aufgabenIDs[aufgabe.id] = findings.stelle(file, "\(base)/aufgaben/\(a)/id") }
                     if let erledigt = aufgabe.erledigtAm, aufgabe.status != .erledigt {
                         findings.error(file, "\(base)/aufgaben/\(a)/erledigtAm", "\"erledigtAm\" (\(erledigt.iso)) ist gesetzt, der Status aber \"offen\"",
                                        hint: "Status auf \"erledigt\" setzen oder das Datum entfernen")

@@ -25,7 +25,7 @@ public enum Validate {
         var seen: [String: Int] = [:]
         for (index, id) in ids.enumerated() {
             if let first = seen[id] {
-                findings.error(file, pointer(index), "\(what) \"\(id)\" ist doppelt vergeben (zuerst in Eintrag \(first + 1))",
+                findings.error(file, pointer(index), "\(what) \"\(id)\" ist doppelt vergeben (zuerst in Eintrag \(first + 1), \(findings.stelle(file, pointer(first))))",
                                hint: "jede Kennung nur einmal verwenden")
             } else {
                 seen[id] = index
@@ -133,6 +133,11 @@ struct Findings {
 
     init(quellkarte: SourceMap) {
         self.quellkarte = quellkarte
+    }
+
+    /// "data/sitzungen/lk-1.json:12:9": where a value stood, for messages that name a second place.
+    func stelle(_ file: String, _ pointer: String) -> String {
+        quellkarte.location(file, pointer).map { "\(file):\($0.line):\($0.column)" } ?? file
     }
 
     mutating func error(_ file: String, _ pointer: String, _ message: String, hint: String? = nil) {

@@ -1,5 +1,9 @@
 import CAtomicRename
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
+import KimModel
 
 /// The write stage: puts a whole build into place at once. Files go into a hidden
 /// sibling folder first, which is then swapped with the output folder in one
@@ -15,9 +19,12 @@ public struct AtomicFolderWriter {
     }
 
     public let ziel: URL
+    /// Runs when another kim is writing into the same place and this one waits for it.
+    let beimWarten: @Sendable () -> Void
 
-    public init(ziel: URL) {
+    public init(ziel: URL, beimWarten: @escaping @Sendable () -> Void = {}) {
         self.ziel = ziel.standardizedFileURL
+        self.beimWarten = beimWarten
     }
 
     var temporaerPraefix: String { ".\(ziel.lastPathComponent).kim-tmp-" }
@@ -26,12 +33,24 @@ public struct AtomicFolderWriter {
     public func schreiben(_ dateien: [String: [UInt8]]) throws {
         let fileManager = FileManager.default
         let eltern = ziel.deletingLastPathComponent()
-        try fileManager.createDirectory(at: eltern, withIntermediateDirectories: true)
+        do {
+            try fileManager.createDirectory(at: eltern, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "der Ordner \(eltern.path) lässt sich nicht anlegen: \(Systemfehler.beschreibung(error))")
+        }
+        let sperre = try Schreibsperre(eltern, beimWarten: beimWarten)
+        defer { sperre.freigeben() }
+        // Before anything is written: a folder kim may not change would stop the swap halfway.
+        for pfad in [eltern.path] + (fileManager.fileExists(atPath: ziel.path) ? [ziel.path] : []) {
+            if let gesperrt = pfad == eltern.path ? (access(pfad, W_OK | X_OK) == 0 ? nil : pfad) : Schreibbarkeit.ersterGesperrterOrdner(pfad) {
+                throw Failure(description: "\(gesperrt) ist schreibgeschützt; kim kann \(ziel.lastPathComponent)/ nicht ersetzen, es bleibt unverändert")
+            }
+        }
         aufraeumen()
         let temporaer = eltern.appendingPathComponent(temporaerPraefix + String(ProcessInfo.processInfo.processIdentifier))
         try? Ordnerloeschung.entfernen(temporaer)
-        try fileManager.createDirectory(at: temporaer, withIntermediateDirectories: true)
         do {
+            try fileManager.createDirectory(at: temporaer, withIntermediateDirectories: true)
             try Dateiablage.schreiben(dateien, in: temporaer)
             // No fsync or syncfs before the swap. Atomicity against a killed kim is the swap itself
             // (RENAME_EXCHANGE): the old folder stays whole until the new one is complete. Durability
@@ -40,7 +59,8 @@ public struct AtomicFolderWriter {
             try tauschen(temporaer)
         } catch {
             try? Ordnerloeschung.entfernen(temporaer)
-            throw error
+            if error is Failure { throw error }
+            throw Failure(description: "\(ziel.path) ließ sich nicht schreiben: \(Systemfehler.beschreibung(error))")
         }
     }
 

@@ -40,7 +40,7 @@ enum Dateiablage {
     /// most of a large build's time. The folder swap already makes the build atomic.
     static func schreiben(_ inhalt: [UInt8], nach ziel: String, pfad: String) throws {
         let deskriptor = open(ziel, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard deskriptor >= 0 else { throw AtomicFolderWriter.Failure(description: "\(pfad) konnte nicht geschrieben werden (Fehler \(errno))") }
+        guard deskriptor >= 0 else { throw AtomicFolderWriter.Failure(description: "\(pfad) konnte nicht geschrieben werden: \(Systemfehler.beschreibung(errno))") }
         defer { close(deskriptor) }
         var geschrieben = 0
         try inhalt.withUnsafeBytes { puffer in
@@ -48,7 +48,7 @@ enum Dateiablage {
                 let ergebnis = write(deskriptor, puffer.baseAddress?.advanced(by: geschrieben), puffer.count - geschrieben)
                 if ergebnis < 0 {
                     if errno == EINTR { continue }
-                    throw AtomicFolderWriter.Failure(description: "\(pfad) konnte nicht geschrieben werden (Fehler \(errno))")
+                    throw AtomicFolderWriter.Failure(description: "\(pfad) konnte nicht geschrieben werden: \(Systemfehler.beschreibung(errno))")
                 }
                 geschrieben += ergebnis
             }

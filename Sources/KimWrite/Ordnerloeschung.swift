@@ -1,6 +1,7 @@
 import CAtomicRename
 import Dispatch
 import Foundation
+import KimModel
 
 /// Removes a previous build (140 000 files at state scale) on all cores. FileManager's
 /// `removeItem` walks the tree on one thread with a path string and an lstat per file.
@@ -15,7 +16,7 @@ enum Ordnerloeschung {
             _ = kim_remove_files(pfad, UInt32(teil), UInt32(teile))
         }
         guard kim_remove_tree(pfad) == 0 else {
-            throw AtomicFolderWriter.Failure(description: "der vorige Stand in \(pfad) konnte nicht ganz gelöscht werden (Fehler \(errno))")
+            throw AtomicFolderWriter.Failure(description: "der vorige Stand in \(pfad) konnte nicht ganz gelöscht werden: \(Systemfehler.beschreibung(errno))")
         }
     }
 }

@@ -2,10 +2,18 @@ import ArgumentParser
 import Foundation
 import KimModel
 import KimPipeline
+import KimWrite
 
 enum Ausgabe {
     static let fehlerkanal: @Sendable (String) -> Void = { zeile in
-        FileHandle.standardError.write(Data((zeile + "\n").utf8))
+        FileHandle.standardError.write(Data((Terminaltext.sicher(zeile, zeilen: true) + "\n").utf8))
+    }
+
+    /// An error for the terminal: kim's own in its German words, a system error by its cause, never Foundation's English.
+    static func text(_ fehler: any Error) -> String {
+        if fehler is CocoaError || fehler is POSIXError { return Systemfehler.beschreibung(fehler) }
+        if let eigener = fehler as? CustomStringConvertible { return eigener.description }
+        return Systemfehler.beschreibung(fehler)
     }
 
     static func melden(_ diagnostics: [Diagnostic]) {

@@ -33,7 +33,7 @@ struct BriefingCommand: ParsableCommand {
         } catch let fehler as ExitCode {
             throw fehler
         } catch {
-            Ausgabe.fehlerkanal("Fehler: \(error)")
+            Ausgabe.fehlerkanal("Fehler: \(Ausgabe.text(error))")
             throw ExitCode(1)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KimModel
 import KimPipeline
+import KimWrite
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,8 +29,13 @@ struct BuildCommand: ParsableCommand {
         let ergebnis: Build.Ergebnis
         do {
             ergebnis = try Build(optionen, protokoll: Ausgabe.fehlerkanal).ausfuehren()
+        } catch let fehler as AtomicFolderWriter.Failure {
+            // The project is fine, the machine is not (read-only folder, full disk): exit code 3.
+            Ausgabe.fehlerkanal("Fehler: \(fehler)")
+            Ausgabe.fehlerkanal("Nichts geschrieben; \(optionen.zielordner.path) ist unverändert.")
+            throw ExitCode(3)
         } catch {
-            Ausgabe.fehlerkanal("Fehler: \(error)")
+            Ausgabe.fehlerkanal("Fehler: \(Ausgabe.text(error))")
             throw ExitCode(1)
         }
         Ausgabe.melden(ergebnis.diagnostics)

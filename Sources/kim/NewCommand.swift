@@ -30,7 +30,7 @@ struct NewSitzungCommand: ParsableCommand {
             let pfad = try NeueSitzung(projekt: projekt.url, gremium: gremium, datum: datum.datum).anlegen()
             Ausgabe.fehlerkanal("\(pfad) angelegt. Tagesordnung ergänzen und mit `kim check` prüfen.")
         } catch {
-            Ausgabe.fehlerkanal("Fehler: \(error)")
+            Ausgabe.fehlerkanal("Fehler: \(Ausgabe.text(error))")
             throw ExitCode(1)
         }
     }

@@ -33,7 +33,7 @@ struct PDFCommand: ParsableCommand {
             try Data(pdf).write(to: ziel, options: .atomic)
             Ausgabe.fehlerkanal("\(ziel.path) geschrieben (\(pdf.count / 1024) KB).")
         } catch {
-            Ausgabe.fehlerkanal("Fehler: \(error)")
+            Ausgabe.fehlerkanal("Fehler: \(Ausgabe.text(error))")
             throw ExitCode(1)
         }
     }

@@ -79,3 +79,10 @@ extension Dictionary where Key == String, Value == [UInt8] {
 struct FixtureError: Error, CustomStringConvertible {
     var description: String
 }
+
+extension Fixtures {
+    /// The official test suites (`../shared/testsuites/` beside the repository, or `$KIM_TESTSUITES`).
+    /// A missing folder fails the test that needs it: a suite that silently does not run proves nothing.
+    static let testsuiten: URL = ProcessInfo.processInfo.environment["KIM_TESTSUITES"].map { URL(fileURLWithPath: $0) }
+        ?? referenzprojekt.deletingLastPathComponent().appendingPathComponent("shared/testsuites")
+}
