@@ -108,7 +108,9 @@ public struct Build {
         }
         try schritt(schritte, schritte, "Schreiben") {
             let ziel = optionen.zielordner
-            try AtomicFolderWriter(ziel: ziel, beimWarten: { [protokoll] in
+            // The list of what this build wrote lives in build/, not in the site a reader downloads.
+            let liste = optionen.projekt.appendingPathComponent("build/ausgabe.bestandsliste")
+            try AtomicFolderWriter(ziel: ziel, bestandsliste: liste, beimWarten: { [protokoll] in
                 protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
             }).schreiben(ausgabe.dateien)
         }
