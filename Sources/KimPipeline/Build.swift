@@ -40,6 +40,8 @@ public struct Build {
         public var diagnostics: [Diagnostic]
         public var geschrieben: Bool
         public var dateien: Int
+        /// How the output folder was brought up to date (nothing to do, files written, files linked).
+        public var schreibbericht = AtomicFolderWriter.Bericht()
     }
 
     public let optionen: Optionen
@@ -106,7 +108,7 @@ public struct Build {
             // --no-pdf: keep the PDF of the previous build, so the site's link stays good.
             ausgabe.dateien[pdfName] = Array(vorhanden)
         }
-        try schritt(schritte, schritte, "Schreiben") {
+        let bericht = try schritt(schritte, schritte, "Schreiben") {
             let ziel = optionen.zielordner
             // The list of what this build wrote lives in build/, not in the site a reader downloads.
             let liste = optionen.projekt.appendingPathComponent("build/ausgabe.bestandsliste")
@@ -114,7 +116,7 @@ public struct Build {
                 protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
             }).schreiben(ausgabe.dateien)
         }
-        return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.dateien.count)
+        return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.dateien.count, schreibbericht: bericht)
     }
 
     /// The print document of a Fassung rendered to PDF (from the cache when unchanged).

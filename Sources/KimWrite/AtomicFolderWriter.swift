@@ -38,6 +38,12 @@ public struct AtomicFolderWriter {
         /// Files written anew, files linked from the previous build.
         public var geschrieben = 0
         public var verknuepft = 0
+
+        public init(unveraendert: Bool = false, geschrieben: Int = 0, verknuepft: Int = 0) {
+            self.unveraendert = unveraendert
+            self.geschrieben = geschrieben
+            self.verknuepft = verknuepft
+        }
     }
 
     var temporaerPraefix: String { ".\(ziel.lastPathComponent).kim-tmp-" }
