@@ -112,7 +112,7 @@ public struct Build {
             let ziel = optionen.zielordner
             // The list of what this build wrote lives in build/, not in the site a reader downloads.
             let liste = optionen.projekt.appendingPathComponent("build/ausgabe.bestandsliste")
-            try AtomicFolderWriter(ziel: ziel, bestandsliste: liste, beimWarten: { [protokoll] in
+            return try AtomicFolderWriter(ziel: ziel, bestandsliste: liste, beimWarten: { [protokoll] in
                 protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
             }).schreiben(ausgabe.dateien)
         }
