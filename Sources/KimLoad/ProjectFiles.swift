@@ -86,7 +86,9 @@ extension ProjectFiles {
                 let eingebaut = vorgaben.keys.filter { $0.hasPrefix(folder + "/") }
                 return Set(projekt.list(folder)).union(eingebaut).sorted()
             },
-            exists: { path in vorgaben[path] != nil || projekt.exists(path) }
+            exists: { path in vorgaben[path] != nil || projekt.exists(path) },
+            // What cannot be read in the project stays an error under the defaults (issue 16's check).
+            problems: { folder in projekt.problems(folder) }
         )
     }
 }

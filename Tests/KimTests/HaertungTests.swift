@@ -49,6 +49,8 @@ struct HaertungTests {
         let projekt = try AbbruchTests.projektKopie()
         defer { try? FileManager.default.removeItem(at: projekt.deletingLastPathComponent()) }
         let fm = FileManager.default
+        // The project's own assets folder (the defaults are built in), with its own kim.css for the link below.
+        try Fixtures.eigeneKopie(projekt, "assets/kim.css")
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/passwd.css").path, withDestinationPath: "/etc/passwd")
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/loop").path, withDestinationPath: "..")
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/selbst").path, withDestinationPath: ".")
