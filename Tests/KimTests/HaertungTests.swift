@@ -2,6 +2,7 @@ import Foundation
 import KimLoad
 import KimModel
 import KimPipeline
+import KimVorgaben
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -58,7 +59,7 @@ struct HaertungTests {
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("data/sitzungen/fremd.json").path, withDestinationPath: "/etc/hostname")
         // Inside its own folder a link is fine: it is resolved and stays in assets/.
         try fm.createSymbolicLink(atPath: projekt.appendingPathComponent("assets/kopie.css").path, withDestinationPath: "kim.css")
-        let (projektDaten, befunde) = ProjectLoader.load(.disk(projekt))
+        let (projektDaten, befunde) = ProjectLoader.load(ProjectFiles.disk(projekt).ueberlagert(Vorgaben.dateien))
         let fehler = befunde.filter { $0.severity == .error }.map(\.formatted)
         for pfad in ["assets/passwd.css", "assets/loop", "templates/texte/hostname.md", "data/sitzungen/fremd.json"] {
             #expect(fehler.contains { $0.hasPrefix("\(pfad): Fehler: der symbolische Verweis führt aus dem Ordner heraus") }, "\(pfad): \(fehler)")
