@@ -22,7 +22,7 @@ enum Querverweise {
                     gesperrt = max(gesperrt, 0)
                 }
                 ergebnis += text
-            } else if gesperrt > 0 || !(text.contains("Kapitel ") || text.contains("Anlage ")) {
+            } else if gesperrt > 0 || !(enthaelt(text, Self.kapitel) || enthaelt(text, Self.anlage)) {
                 ergebnis += text
             } else {
                 ergebnis += text.replacing(verweis) { treffer in
@@ -32,6 +32,20 @@ enum Querverweise {
             }
         }
         return ergebnis
+    }
+
+    static let kapitel = Array("Kapitel ".utf8), anlage = Array("Anlage ".utf8)
+
+    /// Whether `text` holds `wort` (bytes), without the generic search of String.
+    static func enthaelt(_ text: Substring, _ wort: [UInt8]) -> Bool {
+        let bytes = text.utf8
+        guard let ersterByte = wort.first else { return true }
+        var index = bytes.startIndex
+        while let treffer = bytes[index...].firstIndex(of: ersterByte) {
+            if bytes[treffer...].starts(with: wort) { return true }
+            index = bytes.index(after: treffer)
+        }
+        return false
     }
 
     /// The tags (`<…>`) and the text between them, as `/<[^>]*>|[^<]+/` would match them (a `<`
