@@ -110,9 +110,11 @@ public struct Build {
         }
         let bericht = try schritt(schritte, schritte, "Schreiben") {
             let ziel = optionen.zielordner
-            // The list of what this build wrote lives in build/, not in the site a reader downloads.
-            let liste = optionen.projekt.appendingPathComponent("build/ausgabe.bestandsliste")
-            return try AtomicFolderWriter(ziel: ziel, bestandsliste: liste, beimWarten: { [protokoll] in
+            // The list of what this build wrote lives in build/, not in the site a reader downloads;
+            // one per output folder (site/, build/intern/), none when the output folder would hold it.
+            let liste = optionen.projekt.appendingPathComponent("build/\(ziel.lastPathComponent).bestandsliste").standardizedFileURL
+            let innen = liste.path.hasPrefix(ziel.standardizedFileURL.path + "/")
+            return try AtomicFolderWriter(ziel: ziel, bestandsliste: innen ? nil : liste, beimWarten: { [protokoll] in
                 protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
             }).schreiben(ausgabe.dateien)
         }
