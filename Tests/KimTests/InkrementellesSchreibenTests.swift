@@ -67,6 +67,28 @@ struct InkrementellesSchreibenTests {
         #expect(try Set(Self.kennungen(ziel).keys) == ["index.html", "b.html"])
     }
 
+    @Test("eine veraltete Bestandsliste (kim nach dem Tausch, vor dem Speichern der Liste beendet) führt nie zu falschen Dateien")
+    func veralteteListe() throws {
+        let ordner = try Fixtures.temporaererOrdner()
+        defer { try? FileManager.default.removeItem(at: ordner) }
+        let ziel = ordner.appendingPathComponent("site")
+        let liste = ordner.appendingPathComponent("build/liste")
+        let schreiber = AtomicFolderWriter(ziel: ziel, bestandsliste: liste)
+        let erste = ["a.html": Array("eins".utf8), "b.html": Array("bleibt".utf8)]
+        let zweite = ["a.html": Array("zwei".utf8), "b.html": Array("bleibt".utf8)]
+        try schreiber.schreiben(erste)
+        let alteListe = try Data(contentsOf: liste)
+        try schreiber.schreiben(zweite)
+        // As if the second build had been killed right after the swap: site/ is new, the list old.
+        try alteListe.write(to: liste)
+        // Back to the first content: the list claims a.html holds "eins", but its inode is another.
+        let bericht = try schreiber.schreiben(erste)
+        #expect(!bericht.unveraendert)
+        #expect(try String(contentsOf: ziel.appendingPathComponent("a.html"), encoding: .utf8) == "eins")
+        #expect(try String(contentsOf: ziel.appendingPathComponent("b.html"), encoding: .utf8) == "bleibt")
+        #expect(bericht.verknuepft == 1, "b.html ist wirklich unverändert und darf verknüpft werden")
+    }
+
     @Test("eine Bestandsliste für einen anderen Ordner oder eine kaputte wird nicht benutzt")
     func fremdeListe() throws {
         let ordner = try Fixtures.temporaererOrdner()
