@@ -1,25 +1,19 @@
 #!/usr/bin/env python3
 """The benchmark run behind `make bench` (see bench/run.sh and BENCHMARKS.md).
 
-In one run on this machine, one heavy job at a time (the machine has 2 cores):
+In one run on this machine, one heavy job at a time (the machine has 2 cores), on the real
+disk (default /var/tmp/kim-bench; the file system is named in the report):
 
-  1. cold `kim build` of the reference project (a copy of this repository's data/,
-     templates/, schemas/, assets/), and Hugo on an equivalent site of the same pages;
-  2. rebuild time of `kim serve` after editing one Sitzung and one template;
-  3. cold `kim build` of synthetic projects of growing size (bench/generate.py), with
-     peak memory (max RSS from /usr/bin/time -v) and kim's own step times;
-  4. Hugo (`hugo --quiet`, no minify) on the same pages as the state-scale project;
-  5. ratios and targets; results to bench/results/latest.{json,md} and into the
-     results section of BENCHMARKS.md (between the bench:begin/bench:end markers).
-
-"Cold" means: a fresh process and no output folder (kim: no site/ and no build/;
-Hugo: no public/ and no resources/); the operating system's file cache is warm for
-both, as after generating the inputs.
-
-Timing: hyperfine (median of its runs) where a run is short enough to repeat within
-the time budget, else /usr/bin/time -v runs (median of up to 3). Peak memory is always
-from /usr/bin/time -v. The whole run is kept under ~15 minutes: a build that takes
-long is measured once, and that is said in the table.
+  1. `kim build` of the reference project and Hugo on an equivalent site of the same pages,
+     alternating run by run, with the output folder absent and present;
+  2. the rebuild time of `kim serve` after editing one Sitzung and one template;
+  3. synthetic projects (bench/generate.py) at 6 × 10, 18 × 10, 54 × 10, kim and Hugo side
+     by side as in 1 (the largest size once), plus kim after changing one Sitzung, and
+     kim serve at the smaller sizes;
+  4. the smaller sizes once more on a RAM disk (/dev/shm) as a second table;
+  5. wall time with user and kernel CPU time (/usr/bin/time -v), the load average before each
+     part; results to bench/results/latest.{json,md} and into BENCHMARKS.md (between the
+     bench:begin/bench:end markers).
 """
 from __future__ import annotations
 
@@ -69,7 +63,10 @@ def time_v(cmd: list[str], prepare: str | None, cwd: str | None = None) -> dict:
     proc = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True, cwd=cwd)
     wall = time.monotonic() - t
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    user = re.search(r"User time \(seconds\): ([0-9.]+)", proc.stderr)
+    system = re.search(r"System time \(seconds\): ([0-9.]+)", proc.stderr)
     return {"wall_s": wall, "rss_mib": int(rss.group(1)) / 1024 if rss else None, "rc": proc.returncode,
+            "user_s": float(user.group(1)) if user else None, "sys_s": float(system.group(1)) if system else None,
             "stderr": proc.stderr, "stdout": proc.stdout}
 
 
@@ -157,7 +154,8 @@ def copy_reference(ziel: Path) -> None:
     if ziel.exists():
         shutil.rmtree(ziel)
     ziel.mkdir(parents=True)
-    for ordner in ("data", "templates", "schemas", "assets"):
+    # A project holds only data/ and its own texts; templates, schemas and assets are built into kim.
+    for ordner in ("data", "templates"):
         shutil.copytree(REPO / ordner, ziel / ordner)
 
 
@@ -184,17 +182,86 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(n), int(y)
 
 
+def runs_of(label: str, cmd: list[str], prepare: str | None, cwd: str | None = None) -> dict:
+    """One run under /usr/bin/time -v (the caller alternates kim and Hugo run by run)."""
+    r = time_v(cmd, prepare, cwd)
+    if r["rc"] != 0:
+        log(f"{label}: exit code {r['rc']}\n{r['stderr'][-3000:]}")
+        raise SystemExit(f"bench: {label} failed")
+    return r
+
+
+def summary(runs: list[dict]) -> dict:
+    med = lambda key: statistics.median([x[key] for x in runs if x.get(key) is not None]) if runs else None
+    return {"median_s": med("wall_s"), "min_s": min(x["wall_s"] for x in runs), "max_s": max(x["wall_s"] for x in runs),
+            "user_s": med("user_s"), "sys_s": med("sys_s"), "rss_mib": max((x["rss_mib"] or 0) for x in runs),
+            "runs": len(runs), "steps": steps(runs[0]["stderr"]), "walls": [round(x["wall_s"], 3) for x in runs]}
+
+
+def side_by_side(name: str, kim: str, build_flags: list[str], projekt: Path, hugo_dir: Path, runs: int,
+                 edit: bool = False) -> dict:
+    """kim and Hugo on the same pages, alternating run by run: output absent (kim: no site/ and no
+    build/; Hugo: no public/ and no resources/; removing them is not timed), then present (the
+    same build again over the output of the previous one). With `edit`: once more after changing
+    one Sitzung (kim only; Hugo rewrites every page anyway)."""
+    kim_cmd = [kim, "build", *build_flags, "--project", str(projekt)]
+    hugo_cmd = ["hugo", "--quiet", "--source", str(hugo_dir)]
+    kim_cold = f"rm -rf {shlex.quote(str(projekt))}/site {shlex.quote(str(projekt))}/build; sync"
+    hugo_cold = f"rm -rf {shlex.quote(str(hugo_dir))}/public {shlex.quote(str(hugo_dir))}/resources; sync"
+    gemessen = {"kim_absent": [], "hugo_absent": [], "kim_present": [], "hugo_present": []}
+    for lauf in range(runs):
+        gemessen["kim_absent"].append(runs_of(f"kim {name} absent", kim_cmd, kim_cold))
+        gemessen["hugo_absent"].append(runs_of(f"hugo {name} absent", hugo_cmd, hugo_cold))
+        gemessen["kim_present"].append(runs_of(f"kim {name} present", kim_cmd, "sync"))
+        gemessen["hugo_present"].append(runs_of(f"hugo {name} present", hugo_cmd, "sync"))
+        log(f"{name} run {lauf + 1}/{runs}: " + ", ".join(f"{k} {v[-1]['wall_s']:.2f} s" for k, v in gemessen.items()))
+    ergebnis = {k: summary(v) for k, v in gemessen.items()}
+    if edit:
+        sitzung = sorted((projekt / "data" / "sitzungen").glob("*.json"))[len(list((projekt / "data" / "sitzungen").glob("*.json"))) // 2]
+        daten = json.loads(sitzung.read_text(encoding="utf-8"))
+        daten["ort"] = str(daten.get("ort", "")) + " (verlegt)"
+        sitzung.write_text(json.dumps(daten, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        ergebnis["kim_one_sitzung"] = summary([runs_of(f"kim {name} one Sitzung changed", kim_cmd, "sync")])
+    ergebnis["pages"] = count(projekt / "site")
+    ergebnis["files"] = count(projekt / "site", None)
+    ergebnis["hugo_pages"] = count(hugo_dir / "public")
+    ergebnis["hugo_files"] = count(hugo_dir / "public", None)
+    return ergebnis
+
+
+def prepare_size(work: Path, n: int, y: int) -> tuple[Path, Path, dict]:
+    projekt = work / f"kim-{n}x{y}"
+    t = time.monotonic()
+    gen = sh([sys.executable, str(HIER / "generate.py"), "--kommunen", str(n), "--jahre", str(y), "--out", str(projekt)])
+    if gen.returncode != 0:
+        raise SystemExit(f"bench: generate.py failed\n{gen.stderr}")
+    inhalt = json.loads((projekt / ".kim-bench.json").read_text())
+    hugo_dir = work / f"hugo-{n}x{y}"
+    sh([sys.executable, str(HIER / "hugo_site.py"), "--project", str(projekt), "--out", str(hugo_dir)], check=True)
+    log(f"generated {n}×{y} and its Hugo site in {time.monotonic() - t:.0f} s: {gen.stdout.strip()}")
+    return projekt, hugo_dir, inhalt
+
+
+def default_ram() -> str:
+    shm = Path("/dev/shm")
+    try:
+        if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 4 * 1024**3:
+            return str(shm / "kim-bench")
+    except OSError:
+        pass
+    return ""
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kim", default=str(REPO / ".build/release/kim"))
-    parser.add_argument("--work", default=default_work(), help="where projects and outputs go (default: /dev/shm if it has room)")
-    parser.add_argument("--disk-work", default="/tmp/kim-bench-disk",
-                        help="the state scale once more on this disk folder, kim and Hugo one run each (empty: skip)")
-    parser.add_argument("--sizes", default="6x10,18x10,54x10", help="synthetic sizes KOMMUNENxJAHRE, ascending; the last is the state scale")
-    parser.add_argument("--budget", type=float, default=780, help="seconds for the whole run (default 13 min)")
+    parser.add_argument("--work", default="/var/tmp/kim-bench", help="on the real disk: where projects and outputs go")
+    parser.add_argument("--ram-work", default=default_ram(), help="a RAM disk for the second table (empty: skip)")
+    parser.add_argument("--sizes", default="6x10,18x10,54x10", help="synthetic sizes KOMMUNENxJAHRE, ascending")
+    parser.add_argument("--runs", type=int, default=3, help="alternating runs per size on the disk (the largest size: 1)")
     parser.add_argument("--serve-runs", type=int, default=5)
     parser.add_argument("--no-update", action="store_true", help="do not write BENCHMARKS.md")
-    parser.add_argument("--keep", action="store_true", help="keep the synthetic projects and Hugo sites under --work")
+    parser.add_argument("--keep", action="store_true", help="keep the synthetic projects and Hugo sites")
     args = parser.parse_args(argv)
 
     work = Path(args.work)
@@ -204,105 +271,72 @@ def main(argv=None) -> None:
     kim = str(kim)
     hilfe = sh([kim, "build", "--help"]).stdout
     build_flags = ["--no-pdf"] if "--no-pdf" in hilfe else []
-    results: dict = {"machine": machine(), "build_flags": build_flags, "filesystem": filesystem(work)}
-    log(f"machine: {results['machine']['cpu']}, {results['machine']['nproc']} cores; kim {results['machine']['kim_commit']}")
+    results: dict = {"machine": machine(), "build_flags": build_flags, "filesystem": filesystem(work), "loads": []}
+    if results["filesystem"] == "tmpfs":
+        log(f"warning: {work} is on tmpfs, not on a disk")
+    log(f"machine: {results['machine']['cpu']}, {results['machine']['nproc']} cores; kim {results['machine']['kim_commit']}; disk {results['filesystem']}")
 
-    # 1. reference project
+    # 1. reference project, kim and Hugo alternating, output absent and present
     ref = work / "referenz"
     copy_reference(ref)
     check = sh([kim, "check", "--project", str(ref)])
     if check.returncode != 0:
-        raise SystemExit("bench: `kim check` fails on the reference project (are .build/release/kim and templates/ from the same state?)\n"
-                         + check.stderr[-3000:])
-    cold = f"rm -rf {shlex.quote(str(ref))}/site {shlex.quote(str(ref))}/build"
-    r = measure("kim reference", [kim, "build", *build_flags, "--project", str(ref)], cold, runs=10, budget_s=60)
-    r.update(pages=count(ref / "site"), files=count(ref / "site", None))
-    results["kim_reference"] = r
-    if build_flags:
-        # The default build with the PDF (WeasyPrint), cache cold: once, for completeness.
-        p = measure("kim reference with PDF", [kim, "build", "--project", str(ref)], cold, runs=1, budget_s=0)
-        results["kim_reference_pdf"] = p
-
+        raise SystemExit("bench: `kim check` fails on the reference project\n" + check.stderr[-3000:])
     hugo_ref = work / "hugo-referenz"
     sh([sys.executable, str(HIER / "hugo_site.py"), "--project", str(ref), "--out", str(hugo_ref)], check=True)
-    hcold = f"rm -rf {shlex.quote(str(hugo_ref))}/public {shlex.quote(str(hugo_ref))}/resources"
-    h = measure("hugo reference", ["hugo", "--quiet", "--source", str(hugo_ref)], hcold, runs=10, budget_s=60)
-    h.update(pages=count(hugo_ref / "public"), files=count(hugo_ref / "public", None))
-    results["hugo_reference"] = h
+    results["loads"].append(("reference", os.getloadavg()[0]))
+    results["reference"] = side_by_side("reference", kim, build_flags, ref, hugo_ref, runs=10)
+    if build_flags:
+        p = runs_of("kim reference with PDF", [kim, "build", "--project", str(ref)], f"rm -rf {shlex.quote(str(ref))}/site {shlex.quote(str(ref))}/build")
+        results["reference_pdf"] = summary([p])
 
     # 2. kim serve: rebuild after an edit (on its own copy of the reference)
     serve_copy = work / "serve-referenz"
     copy_reference(serve_copy)
     log("kim serve: rebuild after editing one Sitzung / one template")
     results["serve_reference"] = serve_rebuild.measure(kim, str(serve_copy), runs=args.serve_runs)
-    log(f"kim serve: {json.dumps({k: v for k, v in results['serve_reference'].items() if k in ('status', 'sitzung', 'template')}, ensure_ascii=False)}")
 
-    # 3. synthetic projects, ascending; 4. Hugo on the state-scale one
+    # 3. synthetic sizes on the disk, then (smaller ones) on the RAM disk
     sizes = [parse_size(s) for s in args.sizes.split(",")]
-    results["sizes"] = []
+    results["sizes"], results["ram"] = [], []
     for index, (n, y) in enumerate(sizes):
-        staat = index == len(sizes) - 1
-        projekt = work / f"kim-{n}x{y}"
-        t = time.monotonic()
-        gen = sh([sys.executable, str(HIER / "generate.py"), "--kommunen", str(n), "--jahre", str(y), "--out", str(projekt)])
-        if gen.returncode != 0:
-            raise SystemExit(f"bench: generate.py failed\n{gen.stderr}")
-        inhalt = json.loads((projekt / ".kim-bench.json").read_text())
-        log(f"generated {n}×{y} in {time.monotonic() - t:.0f} s: {gen.stdout.strip()}")
-        cold = f"rm -rf {shlex.quote(str(projekt))}/site {shlex.quote(str(projekt))}/build"
-        remaining = args.budget - elapsed()
-        # Repeat only what fits: the state-scale build leaves room for Hugo and the report.
-        # The smaller sizes are there for the growth of memory and time: one run each.
-        # The state-scale build is repeated only if that leaves room for Hugo and the report.
-        r = measure(f"kim {n}×{y}", [kim, "build", *build_flags, "--project", str(projekt)], cold, runs=3 if staat else 1,
-                    budget_s=max(0.0, (remaining - 150) / 2))
-        r.update(kommunen=n, jahre=y, content=inhalt, pages=count(projekt / "site"), files=count(projekt / "site", None))
+        groesste = index == len(sizes) - 1
+        projekt, hugo_dir, inhalt = prepare_size(work, n, y)
+        results["loads"].append((f"{n}×{y}", os.getloadavg()[0]))
+        r = side_by_side(f"{n}×{y}", kim, build_flags, projekt, hugo_dir, runs=1 if groesste else args.runs, edit=True)
+        r.update(kommunen=n, jahre=y, content=inhalt)
+        if not groesste:
+            # kim serve at this size: does a Sitzung edit stay fast as the project grows?
+            log(f"kim serve at {n}×{y}")
+            r["serve"] = serve_rebuild.measure(kim, str(projekt), runs=1)
         results["sizes"].append(r)
-        if staat:
-            hugo_dir = work / f"hugo-{n}x{y}"
-            t = time.monotonic()
-            sh([sys.executable, str(HIER / "hugo_site.py"), "--project", str(projekt), "--out", str(hugo_dir)], check=True)
-            log(f"wrote the Hugo site for {n}×{y} in {time.monotonic() - t:.0f} s")
-            hcold = f"rm -rf {shlex.quote(str(hugo_dir))}/public {shlex.quote(str(hugo_dir))}/resources"
-            h = measure(f"hugo {n}×{y}", ["hugo", "--quiet", "--source", str(hugo_dir)], hcold, runs=3,
-                        budget_s=max(0.0, args.budget - elapsed() - 30))
-            h.update(pages=count(hugo_dir / "public"), files=count(hugo_dir / "public", None))
-            results["hugo_state"] = h
-            shutil.rmtree(hugo_dir / "public", ignore_errors=True)
-            shutil.rmtree(projekt / "site", ignore_errors=True)
-            if args.disk_work and filesystem(work) != filesystem(Path(args.disk_work).parent):
-                results["disk"] = on_disk(Path(args.disk_work), kim, build_flags, projekt, hugo_dir, n, y)
-        shutil.rmtree(projekt / "site", ignore_errors=True)
+        if args.ram_work and not groesste:
+            ram = Path(args.ram_work)
+            shutil.rmtree(ram, ignore_errors=True)
+            ram.mkdir(parents=True)
+            rp, rh = ram / projekt.name, ram / hugo_dir.name
+            shutil.copytree(projekt / "data", rp / "data")
+            shutil.copytree(projekt / "templates", rp / "templates")
+            shutil.copytree(hugo_dir, rh, ignore=shutil.ignore_patterns("public", "resources"))
+            x = side_by_side(f"{n}×{y} RAM", kim, build_flags, rp, rh, runs=1)
+            x.update(kommunen=n, jahre=y, filesystem=filesystem(ram))
+            results["ram"].append(x)
+            shutil.rmtree(ram, ignore_errors=True)
         if not args.keep:
             shutil.rmtree(projekt, ignore_errors=True)
-            shutil.rmtree(work / f"hugo-{n}x{y}", ignore_errors=True)
+            shutil.rmtree(hugo_dir, ignore_errors=True)
 
     results["total_s"] = elapsed()
     results["load_at_end"] = os.getloadavg()
     ausgabe = HIER / "results"
     ausgabe.mkdir(exist_ok=True)
-    (ausgabe / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    (ausgabe / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str) + "\n")
     md = report(results)
     (ausgabe / "latest.md").write_text(md)
     if not args.no_update:
         update_benchmarks_md(md)
     print(md)
     log(f"done in {elapsed():.0f} s; results in bench/results/latest.md" + ("" if args.no_update else " and BENCHMARKS.md"))
-
-
-def on_disk(ziel: Path, kim: str, build_flags: list[str], projekt: Path, hugo_dir: Path, n: int, y: int) -> dict:
-    """The state-scale project and its Hugo site copied to disk, each generator run once, cold."""
-    shutil.rmtree(ziel, ignore_errors=True)
-    ziel.mkdir(parents=True)
-    kim_disk, hugo_disk = ziel / projekt.name, ziel / hugo_dir.name
-    shutil.copytree(projekt, kim_disk)
-    shutil.copytree(hugo_dir, hugo_disk)
-    sh("sync")
-    fs = filesystem(ziel)
-    r = measure(f"kim {n}×{y} on {fs}", [kim, "build", *build_flags, "--project", str(kim_disk)], "sync", runs=1, budget_s=0)
-    h = measure(f"hugo {n}×{y} on {fs}", ["hugo", "--quiet", "--source", str(hugo_disk)], "sync", runs=1, budget_s=0)
-    shutil.rmtree(ziel, ignore_errors=True)
-    return {"filesystem": fs, "kim": r, "hugo": h}
 
 
 # ---- report -------------------------------------------------------------------
@@ -313,44 +347,47 @@ def fmt_s(s: float | None) -> str:
     return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
 
 
+def zelle(x: dict | None) -> str:
+    """wall (user + kernel) for one measurement."""
+    if not x:
+        return "–"
+    spanne = f" [{fmt_s(x['min_s'])}–{fmt_s(x['max_s'])}]" if x["runs"] > 1 else ""
+    return f"{fmt_s(x['median_s'])}{spanne} ({x['user_s']:.2f} u + {x['sys_s']:.2f} k)"
+
+
+def tabelle(zeilen: list[str], eintraege: list[tuple[str, dict]]) -> None:
+    zeilen += ["| what | files kim / Hugo | runs | kim, site/ absent | Hugo, public/ absent | kim/Hugo | kim, site/ present | Hugo, public/ present | kim/Hugo | kim, one Sitzung changed |",
+               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, x in eintraege:
+        ka, ha, kp, hp = x["kim_absent"], x["hugo_absent"], x["kim_present"], x["hugo_present"]
+        zeilen.append(f"| {name} | {x['files']} / {x['hugo_files']} | {ka['runs']} | {zelle(ka)} | {zelle(ha)} | {ka['median_s'] / ha['median_s']:.2f} | "
+                      f"{zelle(kp)} | {zelle(hp)} | {kp['median_s'] / hp['median_s']:.2f} | {zelle(x.get('kim_one_sitzung'))} |")
+
+
 def report(r: dict) -> str:
     m = r["machine"]
     zeilen = [BEGIN, "",
               f"Measured {m['date']} by `make bench` (bench/bench.py); total run {r['total_s'] / 60:.1f} min.",
               "",
-              f"- machine: {m['cpu']}, `nproc` = {m['nproc']}, kernel {m['kernel']}; load average at start {m['load_at_start'][0]:.2f}, at end {r['load_at_end'][0]:.2f}",
+              f"- machine: {m['cpu']}, `nproc` = {m['nproc']}, kernel {m['kernel']}; load average (1 min) at start {m['load_at_start'][0]:.2f}, "
+              + ", ".join(f"before {name} {last:.2f}" for name, last in r["loads"]) + f", at end {r['load_at_end'][0]:.2f}",
               "- `free -h`:", "", "  ```", *["  " + l for l in m["free_h"].splitlines()], "  ```", "",
-              f"- {m['swift']}; {m['hugo']}; {m['hyperfine']}",
-              f"- kim at commit {m['kim_commit']}; `kim build {' '.join(r['build_flags'])}`"
-              + (" (the PDF via WeasyPrint is left out of the comparison; it is measured separately below)" if r["build_flags"] else ""),
-              "", "### Build times (cold)", "",
-              "| what | pages (.html) | files | time (median) | runs, tool | max RSS | kim's steps (first run, ms) |",
-              "|---|---:|---:|---:|---|---:|---|"]
-
-    def zeile(name, x):
-        schritte = ", ".join(f"{k} {v}" for k, v in x.get("steps", {}).items()) or "–"
-        spanne = f" ({fmt_s(x['min_s'])}–{fmt_s(x['max_s'])})" if x["runs"] > 1 else ""
-        return (f"| {name} | {x.get('pages', '–')} | {x.get('files', '–')} | {fmt_s(x['median_s'])}{spanne} | {x['runs']}, {x['tool']} | "
-                f"{x['rss_mib']:.0f} MiB | {schritte} |")
-
-    zeilen.append(zeile("kim, reference project", r["kim_reference"]))
-    zeilen.append(zeile("Hugo, same pages as the reference", r["hugo_reference"]))
-    if "kim_reference_pdf" in r:
-        zeilen.append(zeile("kim, reference project, with PDF (WeasyPrint, no cache)", r["kim_reference_pdf"]))
+              f"- {m['swift']}; {m['hugo']}",
+              f"- kim at commit {m['kim_commit']}; `kim build {' '.join(r['build_flags'])}`; `hugo --quiet`",
+              f"- each cell: median wall time [min–max over the runs] (user + kernel CPU seconds, medians, from /usr/bin/time -v); "
+              "kim and Hugo alternate run by run; \"absent\": the output folder removed before the run (not timed), "
+              "\"present\": the same build again over the previous output",
+              "", f"### On the disk ({r['filesystem']})", ""]
+    eintraege = [("reference project", r["reference"])]
     for x in r["sizes"]:
         c = x["content"]
-        zeilen.append(zeile(f"kim, {x['kommunen']} × {x['jahre']} ({c['sitzungen']} Sitzungen, {c['beschluesse']} Beschlüsse, "
-                            f"{c['angebote']} Angebote, {c['meilensteine']} Meilensteine)", x))
-    staat = r["sizes"][-1]
-    h = r.get("hugo_state")
-    if h:
-        zeilen.append(zeile(f"Hugo, same pages as {staat['kommunen']} × {staat['jahre']}", h))
-    d = r.get("disk")
-    if d:
-        zeilen.append(zeile(f"kim, {staat['kommunen']} × {staat['jahre']}, on disk ({d['filesystem']})", d["kim"]))
-        zeilen.append(zeile(f"Hugo, same pages, on disk ({d['filesystem']})", d["hugo"]))
-    zeilen += ["", f"Projects and outputs on {r.get('filesystem', '?')}"
-               + (f"; the last two rows on the shared disk ({d['filesystem']}), one run each." if d else ".")]
+        eintraege.append((f"{x['kommunen']} × {x['jahre']} ({c['sitzungen']} Sitzungen)", x))
+    tabelle(zeilen, eintraege)
+    if r.get("ram"):
+        zeilen += ["", f"### On a RAM disk ({r['ram'][0]['filesystem']}), one run each", ""]
+        tabelle(zeilen, [(f"{x['kommunen']} × {x['jahre']}", x) for x in r["ram"]])
+    if "reference_pdf" in r:
+        zeilen += ["", f"Reference build with the PDF (WeasyPrint, cache cold), once: {zelle(r['reference_pdf'])}."]
 
     s = r["serve_reference"]
     zeilen += ["", "### `kim serve`: rebuild after an edit (reference project)", ""]
@@ -359,54 +396,25 @@ def report(r: dict) -> str:
         for art, name in (("sitzung", "one Sitzung (data/sitzungen/…json)"), ("template", "one template (templates/seiten/sitzung.html)")):
             x = s[art]
             zeilen.append(f"| {name} | {x['rebuild_ms']} ms | {x['edit_to_version_ms']:.0f} ms | {x['runs']} |")
-        zeilen += ["", f"First build when starting: {s['first_build_s']:.2f} s. \"edit → new version\" includes the watcher's "
-                   "100 ms polling and its scan of the project; kim serve has no benchmark flag"
-                   + (f" (found: {s['benchmark_flag']})" if s.get("benchmark_flag") else "") + ", so this is measured from outside over HTTP on 127.0.0.1."]
     else:
         zeilen.append(f"Rebuild in kim serve after editing one Sitzung / one template: {s.get('status')}")
+    for x in r["sizes"]:
+        v = x.get("serve")
+        if v and v.get("status") == "ok":
+            zeilen.append(f"| at {x['kommunen']} × {x['jahre']}: one Sitzung / one template | {v['sitzung']['rebuild_ms']} ms / "
+                          f"{v['template']['rebuild_ms']} ms | {v['sitzung']['edit_to_version_ms']:.0f} ms / {v['template']['edit_to_version_ms']:.0f} ms | 1 |")
 
-    # ratios and targets
-    zeilen += ["", "### Ratios and targets", ""]
-    ziele = []
-    kr = r["kim_reference"]["median_s"]
-    ziele.append(("reference build well under 1 s", f"{fmt_s(kr)}", kr < 0.5))
-    if h:
-        ratio = staat["median_s"] / h["median_s"]
-        d = r.get("disk")
-        auf_platte = ""
-        if d:
-            auf_platte = (f"; on disk ({d['filesystem']}): kim {fmt_s(d['kim']['median_s'])} vs. Hugo {fmt_s(d['hugo']['median_s'])}, "
-                          f"kim/Hugo = {d['kim']['median_s'] / d['hugo']['median_s']:.2f}")
-        ziele.append((f"state-scale build ({staat['kommunen']} × {staat['jahre']}) faster than Hugo on the same pages",
-                      f"kim {fmt_s(staat['median_s'])} vs. Hugo {fmt_s(h['median_s'])} ({r.get('filesystem', '?')}): kim/Hugo = {ratio:.2f}{auf_platte}",
-                      ratio < 1))
-    ref_ratio = r["kim_reference"]["median_s"] / r["hugo_reference"]["median_s"]
+    zeilen += ["", "### Targets", "", "| target | measured | met? |", "|---|---|---|"]
+    kr = r["reference"]["kim_absent"]["median_s"]
+    kp = r["reference"]["kim_present"]["median_s"]
+    zeilen.append(f"| reference build under 100 ms | absent {fmt_s(kr)}, present {fmt_s(kp)} | {'met' if max(kr, kp) < 0.1 else '**not met**'} |")
+    for x in r["sizes"]:
+        for art in ("absent", "present"):
+            ratio = x[f"kim_{art}"]["median_s"] / x[f"hugo_{art}"]["median_s"]
+            zeilen.append(f"| {x['kommunen']} × {x['jahre']}, output {art}: kim ≤ 0.5 × Hugo | kim/Hugo = {ratio:.2f} | {'met' if ratio <= 0.5 else '**not met**'} |")
     if s.get("status") == "ok":
         ms = s["sitzung"]["rebuild_ms"]
-        ziele.append(("rebuild after a data edit under 100 ms (kim serve, reference)", f"{ms} ms (template edit: {s['template']['rebuild_ms']} ms)", ms < 100))
-    else:
-        ziele.append(("rebuild after a data edit under 100 ms", s.get("status"), None))
-    if len(r["sizes"]) >= 3:
-        a, b, c = r["sizes"][-3:]
-        units = lambda x: x["content"]["sitzungen"]
-        m1 = (b["rss_mib"] - a["rss_mib"]) / (units(b) - units(a))
-        m2 = (c["rss_mib"] - b["rss_mib"]) / (units(c) - units(b))
-        t1 = (b["median_s"] - a["median_s"]) / (units(b) - units(a)) * 1000
-        t2 = (c["median_s"] - b["median_s"]) / (units(c) - units(b)) * 1000
-        linear = m2 <= 1.3 * m1
-        ziele.append(("memory growing linearly with content",
-                      f"max RSS {a['rss_mib']:.0f} → {b['rss_mib']:.0f} → {c['rss_mib']:.0f} MiB; per extra Sitzung "
-                      f"{m1 * 1024:.0f} KiB ({a['kommunen']}→{b['kommunen']}) and {m2 * 1024:.0f} KiB ({b['kommunen']}→{c['kommunen']})",
-                      linear))
-        zeilen += [f"- time per extra Sitzung: {t1:.1f} ms ({a['kommunen']}→{b['kommunen']} Kommunen) and {t2:.1f} ms "
-                   f"({b['kommunen']}→{c['kommunen']}); a constant figure means linear growth, a growing one superlinear."]
-    zeilen += [f"- kim/Hugo on the reference pages: {ref_ratio:.2f}"]
-    if h:
-        zeilen += [f"- kim/Hugo at state scale: {staat['median_s'] / h['median_s']:.2f}; pages: kim {staat['pages']}, Hugo {h['pages']}; "
-                   f"files: kim {staat['files']} (with OParl JSON, feeds, downloads), Hugo {h['files']}; max RSS kim {staat['rss_mib']:.0f} MiB, Hugo {h['rss_mib']:.0f} MiB"]
-    zeilen += ["", "| target | measured | met? |", "|---|---|---|"]
-    for name, wert, ok in ziele:
-        zeilen.append(f"| {name} | {wert} | {'met' if ok else ('n/a' if ok is None else '**not met**')} |")
+        zeilen.append(f"| kim serve: a Sitzung edit visible in under 200 ms (reference) | {ms} ms rebuild | {'met' if ms < 200 else '**not met**'} |")
     zeilen += ["", END]
     return "\n".join(zeilen) + "\n"
 

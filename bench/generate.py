@@ -3,7 +3,7 @@
 
     python3 bench/generate.py --kommunen 54 --jahre 10 --out /tmp/kim-54x10
 
-Copies schemas/, templates/, assets/ and data/ of the reference project and then
+Copies templates/ (kapitel, texte, fassungen) and data/ of the reference project and then
 scales the CONTENT: one kim project is one municipality, so "N municipalities ×
 Y years" is one big project holding N municipalities' worth of Gremien, Sitzungen
 (with Tagesordnungspunkte, Beschlüsse, Aufgaben, some of them not public),
@@ -201,7 +201,7 @@ class Generator:
                 sys.exit(f"generate.py: {self.out} existiert und ist kein kim-Projekt; bitte einen leeren Ordner angeben")
             shutil.rmtree(self.out)
         self.out.mkdir(parents=True)
-        for ordner in ("schemas", "templates", "assets", "data"):
+        for ordner in ("templates", "data"):
             shutil.copytree(REFERENZ / ordner, self.out / ordner)
 
     def laden(self, name: str):

@@ -31,6 +31,8 @@ import shutil
 import sys
 from pathlib import Path
 
+VORGABEN = Path(__file__).resolve().parent.parent / "Sources" / "KimVorgaben" / "Vorgaben"
+
 MUSTACHE = re.compile(r"\{\{\{?[^}]*\}\}\}?")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
@@ -394,7 +396,10 @@ def main(argv=None) -> None:
     (out / "data").mkdir(parents=True)
     for datei in sorted((projekt / "data").glob("*.json")):
         shutil.copy(datei, out / "data" / datei.name)
-    shutil.copytree(projekt / "assets", out / "static" / "assets")
+    # kim's built-in assets (in the binary since issue 12), the project's own over them.
+    shutil.copytree(VORGABEN / "assets", out / "static" / "assets")
+    if (projekt / "assets").is_dir():
+        shutil.copytree(projekt / "assets", out / "static" / "assets", dirs_exist_ok=True)
 
     hk = daten("handlungskonzept.json")
     aktuelle = max(hk["fassungen"], key=lambda f: f["nummer"])

@@ -24,6 +24,7 @@ import argparse
 import json
 import re
 import signal
+import shutil
 import socket
 import statistics
 import subprocess
@@ -64,6 +65,13 @@ def measure(kim: str, project: str, runs: int = 5, start_timeout: float = 300, e
     if not ok:
         return {"status": "n/a (kim serve pending)"}
     result: dict = {"status": "ok", "benchmark_flag": [l.strip() for l in hilfe.splitlines() if "bench" in l.lower()]}
+    # The Sitzung page's template as the project's own copy over the built-in one (since issue 12
+    # the defaults are in the binary), made before kim serve starts, so the first edit is an edit.
+    vorlage = Path(project) / "templates" / "seiten" / "sitzung.html"
+    if not vorlage.exists():
+        eingebaut = Path(__file__).resolve().parent.parent / "Sources" / "KimVorgaben" / "Vorgaben" / "templates" / "seiten" / "sitzung.html"
+        vorlage.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(eingebaut, vorlage)
     port = free_port()
     log = tempfile.NamedTemporaryFile("w+", prefix="kim-serve-", suffix=".log", delete=False)
     start = time.monotonic()
@@ -85,7 +93,6 @@ def measure(kim: str, project: str, runs: int = 5, start_timeout: float = 300, e
 
         sitzungen = sorted((Path(project) / "data" / "sitzungen").glob("*.json"))
         sitzung = sitzungen[0]
-        vorlage = Path(project) / "templates" / "seiten" / "sitzung.html"
         ergebnisse = {"sitzung": {"rebuild_ms": [], "edit_to_version_ms": []},
                       "template": {"rebuild_ms": [], "edit_to_version_ms": []}}
         for lauf in range(runs):

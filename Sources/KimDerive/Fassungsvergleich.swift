@@ -233,7 +233,32 @@ public enum Textvergleich {
         return ergebnis
     }
 
+    /// The paragraphs: split at every "\n\n" of two line-feed characters (left to right, as
+    /// `components(separatedBy:)`; a "\r\n" is one character, so its "\n" does not count), each
+    /// trimmed of `.whitespacesAndNewlines`, empty ones dropped. By bytes and scalars rather than
+    /// through NSString, which was a tenth of the reference build's rendering (issue 17).
     static func teilen(_ text: String) -> [String] {
-        text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let bytes = Array(text.utf8)
+        var teile: [String] = []
+        var anfang = 0, index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0x0A, bytes[index + 1] == 0x0A, index == 0 || bytes[index - 1] != 0x0D {
+                teile.append(getrimmt(bytes[anfang..<index]))
+                index += 2
+                anfang = index
+            } else {
+                index += 1
+            }
+        }
+        teile.append(getrimmt(bytes[anfang..<bytes.count]))
+        return teile.filter { !$0.isEmpty }
+    }
+
+    static func getrimmt(_ bytes: ArraySlice<UInt8>) -> String {
+        let skalare = String(decoding: bytes, as: UTF8.self).unicodeScalars
+        let leer = CharacterSet.whitespacesAndNewlines
+        guard let erster = skalare.firstIndex(where: { !leer.contains($0) }),
+              let letzter = skalare.lastIndex(where: { !leer.contains($0) }) else { return "" }
+        return String(skalare[erster...letzter])
     }
 }

@@ -40,6 +40,8 @@ public struct Build {
         public var diagnostics: [Diagnostic]
         public var geschrieben: Bool
         public var dateien: Int
+        /// How the output folder was brought up to date (nothing to do, files written, files linked).
+        public var schreibbericht = AtomicFolderWriter.Bericht()
     }
 
     public let optionen: Optionen
@@ -106,13 +108,17 @@ public struct Build {
             // --no-pdf: keep the PDF of the previous build, so the site's link stays good.
             ausgabe.dateien[pdfName] = Array(vorhanden)
         }
-        try schritt(schritte, schritte, "Schreiben") {
+        let bericht = try schritt(schritte, schritte, "Schreiben") {
             let ziel = optionen.zielordner
-            try AtomicFolderWriter(ziel: ziel, beimWarten: { [protokoll] in
+            // The list of what this build wrote lives in build/, not in the site a reader downloads;
+            // one per output folder (site/, build/intern/), none when the output folder would hold it.
+            let liste = optionen.projekt.appendingPathComponent("build/\(ziel.lastPathComponent).bestandsliste").standardizedFileURL
+            let innen = liste.path.hasPrefix(ziel.standardizedFileURL.path + "/")
+            return try AtomicFolderWriter(ziel: ziel, bestandsliste: innen ? nil : liste, beimWarten: { [protokoll] in
                 protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
             }).schreiben(ausgabe.dateien)
         }
-        return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.dateien.count)
+        return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.dateien.count, schreibbericht: bericht)
     }
 
     /// The print document of a Fassung rendered to PDF (from the cache when unchanged).

@@ -10,25 +10,66 @@ enum Querverweise {
         var ergebnis = ""
         ergebnis.reserveCapacity(html.utf8.count + 256)
         var gesperrt = 0
-        for teil in html.matches(of: /<[^>]*>|[^<]+/) {
-            let text = String(teil.output)
-            if text.hasPrefix("<") {
+        // Built once per call: a regex literal is parsed each time it is evaluated, and inside the
+        // loop that parsing was 40 % of the reference build (perf, issue 17). Only text that holds
+        // one of the two words goes through the regex at all (its `\b` is Unicode's word boundary).
+        let verweis = /\b(Kapitel|Anlage) (\d{1,2})\b/
+        for (text, istTag) in teile(html) {
+            if istTag {
                 let name = text.dropFirst(text.hasPrefix("</") ? 2 : 1).prefix { $0.isLetter || $0.isNumber }.lowercased()
                 if ["a", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption", "title"].contains(name) {
                     gesperrt += text.hasPrefix("</") ? -1 : 1
                     gesperrt = max(gesperrt, 0)
                 }
                 ergebnis += text
-            } else if gesperrt > 0 {
+            } else if gesperrt > 0 || !(enthaelt(text, Self.kapitel) || enthaelt(text, Self.anlage)) {
                 ergebnis += text
             } else {
-                ergebnis += text.replacing(/\b(Kapitel|Anlage) (\d{1,2})\b/) { treffer in
+                ergebnis += text.replacing(verweis) { treffer in
                     guard let nummer = Int(treffer.2), let href = ziel(String(treffer.1), nummer) else { return String(treffer.output.0) }
                     return "<a class=\"querverweis\" href=\"\(href)\">\(treffer.1) \(treffer.2)</a>"
                 }
             }
         }
         return ergebnis
+    }
+
+    static let kapitel = Array("Kapitel ".utf8), anlage = Array("Anlage ".utf8)
+
+    /// Whether `text` holds `wort` (bytes), without the generic search of String.
+    static func enthaelt(_ text: Substring, _ wort: [UInt8]) -> Bool {
+        let bytes = text.utf8
+        guard let ersterByte = wort.first else { return true }
+        var index = bytes.startIndex
+        while let treffer = bytes[index...].firstIndex(of: ersterByte) {
+            if bytes[treffer...].starts(with: wort) { return true }
+            index = bytes.index(after: treffer)
+        }
+        return false
+    }
+
+    /// The tags (`<…>`) and the text between them, as `/<[^>]*>|[^<]+/` would match them (a `<`
+    /// without a `>` after it matches neither and is left out), found by bytes: `<` and `>` are ASCII.
+    static func teile(_ html: String) -> [(Substring, Bool)] {
+        let bytes = html.utf8
+        var teile: [(Substring, Bool)] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "<") {
+                guard let ende = bytes[index...].firstIndex(of: UInt8(ascii: ">")) else {
+                    index = bytes.index(after: index)
+                    continue
+                }
+                let hinter = bytes.index(after: ende)
+                teile.append((html[index..<hinter], true))
+                index = hinter
+            } else {
+                let ende = bytes[index...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.endIndex
+                teile.append((html[index..<ende], false))
+                index = ende
+            }
+        }
+        return teile
     }
 
     /// Targets in the print document: chapter headings `#kapitel-N`, `#anlage-1`, `#anlage-2`.

@@ -120,8 +120,9 @@ extension Website {
     /// not on that page) and headings shown as bold text, so the page keeps its own outline.
     static func vergleichsabsatz(_ markdown: String) -> String {
         let ohneFussnoten = markdown.replacing(/\[\d+\]\(#fn-[A-Za-z0-9-]+\)/, with: "")
+        let ueberschrift = /^#{1,6}\s+(.*)$/  // once, not per line: a regex literal is parsed when evaluated
         let zeilen = ohneFussnoten.split(separator: "\n", omittingEmptySubsequences: false).map { zeile -> String in
-            guard let treffer = zeile.firstMatch(of: /^#{1,6}\s+(.*)$/) else { return String(zeile) }
+            guard let treffer = zeile.firstMatch(of: ueberschrift) else { return String(zeile) }
             return "**\(treffer.1)**"
         }
         return Markdown.html(zeilen.joined(separator: "\n"))

@@ -80,7 +80,7 @@ public struct Website {
         if !optionen.intern {
             for (pfad, inhalt) in OParlExport(projekt).dateien() { ausgabe.dateien[pfad] = inhalt }
         }
-        for (pfad, inhalt) in projekt.assets {
+        for (pfad, inhalt) in Self.assetsDerWebsite(projekt) {
             ausgabe.dateien[pfad] = inhalt
         }
         return (ausgabe, (diagnostics + vorlagen.befunde).sorted())

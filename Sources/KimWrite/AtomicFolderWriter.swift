@@ -19,18 +19,41 @@ public struct AtomicFolderWriter {
     }
 
     public let ziel: URL
+    /// Where the list of what the last build wrote is kept (see `Bestandsliste`); nil: every
+    /// build writes every file.
+    public let bestandsliste: URL?
     /// Runs when another kim is writing into the same place and this one waits for it.
     let beimWarten: @Sendable () -> Void
 
-    public init(ziel: URL, beimWarten: @escaping @Sendable () -> Void = {}) {
+    public init(ziel: URL, bestandsliste: URL? = nil, beimWarten: @escaping @Sendable () -> Void = {}) {
         self.ziel = ziel.standardizedFileURL
+        self.bestandsliste = bestandsliste
         self.beimWarten = beimWarten
+    }
+
+    /// How a call of `schreiben` went, for tests and the benchmark.
+    public struct Bericht: Equatable, Sendable {
+        /// Nothing had changed: the folder was left as it was.
+        public var unveraendert = false
+        /// Files written anew, files linked from the previous build.
+        public var geschrieben = 0
+        public var verknuepft = 0
+
+        public init(unveraendert: Bool = false, geschrieben: Int = 0, verknuepft: Int = 0) {
+            self.unveraendert = unveraendert
+            self.geschrieben = geschrieben
+            self.verknuepft = verknuepft
+        }
     }
 
     var temporaerPraefix: String { ".\(ziel.lastPathComponent).kim-tmp-" }
 
     /// Writes `dateien` (relative path → bytes) as the complete new content of `ziel`.
-    public func schreiben(_ dateien: [String: [UInt8]]) throws {
+    /// With a `bestandsliste`, a folder that already holds exactly these files is left alone
+    /// (no file rewritten, no inode or mtime touched), and otherwise the files that are
+    /// unchanged are hard-linked from the previous build into the new folder before the swap.
+    @discardableResult
+    public func schreiben(_ dateien: [String: [UInt8]]) throws -> Bericht {
         let fileManager = FileManager.default
         let eltern = ziel.deletingLastPathComponent()
         do {
@@ -47,16 +70,35 @@ public struct AtomicFolderWriter {
             }
         }
         aufraeumen()
+        let pruefsummen = bestandsliste == nil ? [:] : Pruefsumme.von(dateien)
+        var gleich: Set<String> = []
+        if let datei = bestandsliste, let liste = Bestandsliste.laden(datei, ziel: ziel.path), let stand = Dateistand.erfassen(ziel) {
+            gleich = liste.unveraendert(pruefsummen, stand)
+            if gleich.count == dateien.count, stand.dateien.count == dateien.count, stand.sonstige == 0,
+               stand.ordner == Dateistand.benoetigteOrdner(dateien.keys) {
+                return Bericht(unveraendert: true)
+            }
+        }
         let temporaer = eltern.appendingPathComponent(temporaerPraefix + String(ProcessInfo.processInfo.processIdentifier))
         try? Ordnerloeschung.entfernen(temporaer)
         do {
             try fileManager.createDirectory(at: temporaer, withIntermediateDirectories: true)
-            try Dateiablage.schreiben(dateien, in: temporaer)
+            let (kennungen, verknuepft) = try Dateiablage.schreiben(dateien, in: temporaer, verknuepfen: gleich, aus: ziel)
+            let neueListe = bestandsliste.map { _ in
+                Bestandsliste(ziel: ziel.path, eintraege: kennungen.reduce(into: [:]) { liste, eintrag in
+                    if let summe = pruefsummen[eintrag.key] { liste[eintrag.key] = .init(pruefsumme: summe, kennung: eintrag.value) }
+                })
+            }
             // No fsync or syncfs before the swap. Atomicity against a killed kim is the swap itself
             // (RENAME_EXCHANGE): the old folder stays whole until the new one is complete. Durability
             // against a power cut is the file system's business, as for Hugo or Jekyll, which do not
             // sync either; a syncfs flushed the whole shared disk and took tens of seconds at state scale.
-            try tauschen(temporaer)
+            try tauschen(temporaer) {
+                // Between the swap and the removal of the previous tree: a failure only costs the
+                // next build the links (a list kim cannot read is a list it does not use).
+                if let datei = bestandsliste, let neueListe { try? neueListe.speichern(datei) }
+            }
+            return Bericht(unveraendert: false, geschrieben: dateien.count - verknuepft, verknuepft: verknuepft)
         } catch {
             try? Ordnerloeschung.entfernen(temporaer)
             if error is Failure { throw error }
@@ -64,11 +106,12 @@ public struct AtomicFolderWriter {
         }
     }
 
-    private func tauschen(_ temporaer: URL) throws {
+    private func tauschen(_ temporaer: URL, danach: () -> Void) throws {
         let fileManager = FileManager.default
         var istOrdner: ObjCBool = false
         guard fileManager.fileExists(atPath: ziel.path, isDirectory: &istOrdner) else {
             try fileManager.moveItem(at: temporaer, to: ziel)
+            danach()
             return
         }
         guard istOrdner.boolValue else {
@@ -76,6 +119,7 @@ public struct AtomicFolderWriter {
         }
         if kim_exchange_paths(temporaer.path, ziel.path) == 0 {
             // `temporaer` now holds the previous build.
+            danach()
             try Ordnerloeschung.entfernen(temporaer)
             return
         }
@@ -88,6 +132,7 @@ public struct AtomicFolderWriter {
             try? fileManager.moveItem(at: alt, to: ziel)
             throw error
         }
+        danach()
         try? Ordnerloeschung.entfernen(alt)
     }
 

@@ -7,8 +7,12 @@ import Glibc
 /// Puts a build's files into a fresh folder on all cores: every path is checked and every
 /// folder created first, one thread after another, then the files are written in parallel.
 /// A file's write needs only its own folder, so the order of writes does not matter.
+/// Files listed in `verknuepfen` are unchanged since the previous build in `vorher`: they get a
+/// hard link to the previous file instead of a new inode (the kernel's inode allocation was most
+/// of a rebuild's time on ext4). Returns the identity of every file as it now is on disk.
 enum Dateiablage {
-    static func schreiben(_ dateien: [String: [UInt8]], in ordner: URL) throws {
+    @discardableResult
+    static func schreiben(_ dateien: [String: [UInt8]], in ordner: URL, verknuepfen: Set<String> = [], aus vorher: URL? = nil) throws -> (kennungen: [String: Dateikennung], verknuepft: Int) {
         let pfade = dateien.keys.sorted()
         var auftraege: [(ziel: String, pfad: String, inhalt: [UInt8])] = []
         auftraege.reserveCapacity(pfade.count)
@@ -22,23 +26,45 @@ enum Dateiablage {
             }
             auftraege.append((datei.path, pfad, inhalt))
         }
-        let fehler = Parallel.map(auftraege) { auftrag -> AtomicFolderWriter.Failure? in
+        let vorherPfad = vorher?.path
+        let ergebnisse = Parallel.map(auftraege) { auftrag -> Result<(Dateikennung?, Bool), AtomicFolderWriter.Failure> in
+            if let vorherPfad, verknuepfen.contains(auftrag.pfad), let kennung = hartVerlinkt(vorherPfad + "/" + auftrag.pfad, nach: auftrag.ziel) {
+                return .success((kennung, true))
+            }
             do {
-                try schreiben(auftrag.inhalt, nach: auftrag.ziel, pfad: auftrag.pfad)
-                return nil
+                return .success((try schreiben(auftrag.inhalt, nach: auftrag.ziel, pfad: auftrag.pfad), false))
             } catch let fehler as AtomicFolderWriter.Failure {
-                return fehler
+                return .failure(fehler)
             } catch {
-                return AtomicFolderWriter.Failure(description: "\(auftrag.pfad) konnte nicht geschrieben werden (\(error))")
+                return .failure(AtomicFolderWriter.Failure(description: "\(auftrag.pfad) konnte nicht geschrieben werden (\(error))"))
             }
         }
-        // The first failure in path order, as a serial run would report it.
-        if let erster = fehler.lazy.compactMap({ $0 }).first { throw erster }
+        var kennungen: [String: Dateikennung] = [:]
+        kennungen.reserveCapacity(auftraege.count)
+        var verknuepft = 0
+        for (auftrag, ergebnis) in zip(auftraege, ergebnisse) {
+            // The first failure in path order, as a serial run would report it.
+            let (kennung, gelinkt) = try ergebnis.get()
+            if let kennung { kennungen[auftrag.pfad] = kennung }
+            if gelinkt { verknuepft += 1 }
+        }
+        return (kennungen, verknuepft)
+    }
+
+    /// A hard link from the previous build's file; nil when the file system refuses
+    /// (another device, no hard links, too many links): then the file is written.
+    static func hartVerlinkt(_ quelle: String, nach ziel: String) -> Dateikennung? {
+        guard link(quelle, ziel) == 0 else { return nil }
+        var zustand = stat()
+        guard lstat(ziel, &zustand) == 0 else { return nil }
+        return Dateikennung(inode: UInt64(zustand.st_ino), groesse: Int64(zustand.st_size),
+                            sekunden: Int64(zustand.st_mtim.tv_sec), nanosekunden: Int64(zustand.st_mtim.tv_nsec))
     }
 
     /// Plain POSIX writes: FileManager and Data sync every single file, which made writing
     /// most of a large build's time. The folder swap already makes the build atomic.
-    static func schreiben(_ inhalt: [UInt8], nach ziel: String, pfad: String) throws {
+    @discardableResult
+    static func schreiben(_ inhalt: [UInt8], nach ziel: String, pfad: String) throws -> Dateikennung? {
         let deskriptor = open(ziel, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard deskriptor >= 0 else { throw AtomicFolderWriter.Failure(description: "\(pfad) konnte nicht geschrieben werden: \(Systemfehler.beschreibung(errno))") }
         defer { close(deskriptor) }
@@ -53,5 +79,6 @@ enum Dateiablage {
                 geschrieben += ergebnis
             }
         }
+        return Dateistand.kennung(deskriptor)
     }
 }

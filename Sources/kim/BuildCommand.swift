@@ -43,6 +43,13 @@ struct BuildCommand: ParsableCommand {
             Ausgabe.fehlerkanal("Nichts geschrieben; \(optionen.zielordner.path) ist unverändert.")
             throw ExitCode(1)
         }
-        Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path) geschrieben.")
+        let bericht = ergebnis.schreibbericht
+        if bericht.unveraendert {
+            Ausgabe.fehlerkanal("\(optionen.zielordner.path) ist schon auf dem Stand (\(ergebnis.dateien) Dateien, keine neu geschrieben).")
+        } else if bericht.verknuepft > 0 {
+            Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path): \(bericht.geschrieben) neu geschrieben, \(bericht.verknuepft) unverändert übernommen.")
+        } else {
+            Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path) geschrieben.")
+        }
     }
 }

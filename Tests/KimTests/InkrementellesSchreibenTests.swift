@@ -1,0 +1,128 @@
+import Foundation
+import KimPipeline
+@testable import KimWrite
+import Testing
+
+/// The everyday rebuild: an unchanged project leaves site/ as it is, a change rewrites only the
+/// files whose bytes changed and hard-links the rest from the previous build.
+@Suite("Inkrementelles Schreiben")
+struct InkrementellesSchreibenTests {
+    /// Inode and modification time (ns) of every file below `ordner`.
+    static func kennungen(_ ordner: URL) throws -> [String: Dateikennung] {
+        try #require(Dateistand.erfassen(ordner)).dateien
+    }
+
+    static func geaendert(_ vorher: [String: Dateikennung], _ nachher: [String: Dateikennung]) -> Set<String> {
+        Set(nachher.keys.filter { vorher[$0] != nachher[$0] })
+    }
+
+    @Test("ein unveränderter Stand: nichts geschrieben, jede Datei behält Inode und mtime")
+    func unveraendert() throws {
+        let ordner = try Fixtures.temporaererOrdner()
+        defer { try? FileManager.default.removeItem(at: ordner) }
+        let ziel = ordner.appendingPathComponent("site")
+        let schreiber = AtomicFolderWriter(ziel: ziel, bestandsliste: ordner.appendingPathComponent("build/liste"))
+        let dateien = ["index.html": Array("start".utf8), "a/b/c.json": Array("{}".utf8), "a/d.html": Array("d".utf8)]
+        let erster = try schreiber.schreiben(dateien)
+        #expect(erster == .init(unveraendert: false, geschrieben: 3, verknuepft: 0))
+        let vorher = try Self.kennungen(ziel)
+        #expect(try schreiber.schreiben(dateien) == .init(unveraendert: true))
+        #expect(try Self.kennungen(ziel) == vorher)
+    }
+
+    @Test("eine geänderte Datei: nur sie neu, die anderen als harte Verknüpfung; entfernte Dateien sind weg")
+    func eineAenderung() throws {
+        let ordner = try Fixtures.temporaererOrdner()
+        defer { try? FileManager.default.removeItem(at: ordner) }
+        let ziel = ordner.appendingPathComponent("site")
+        let schreiber = AtomicFolderWriter(ziel: ziel, bestandsliste: ordner.appendingPathComponent("build/liste"))
+        try schreiber.schreiben(["index.html": Array("start".utf8), "a/c.json": Array("{}".utf8), "alt.html": Array("weg".utf8)])
+        let vorher = try Self.kennungen(ziel)
+        let bericht = try schreiber.schreiben(["index.html": Array("start".utf8), "a/c.json": Array("{\"x\":1}".utf8)])
+        #expect(bericht == .init(unveraendert: false, geschrieben: 1, verknuepft: 1))
+        let nachher = try Self.kennungen(ziel)
+        #expect(Set(nachher.keys) == ["index.html", "a/c.json"])
+        #expect(nachher["index.html"] == vorher["index.html"])
+        #expect(nachher["a/c.json"]?.inode != vorher["a/c.json"]?.inode)
+        #expect(try String(contentsOf: ziel.appendingPathComponent("a/c.json"), encoding: .utf8) == "{\"x\":1}")
+        // The previous tree is gone, so the link count is back to one.
+        var zustand = stat()
+        #expect(lstat(ziel.appendingPathComponent("index.html").path, &zustand) == 0 && zustand.st_nlink == 1)
+    }
+
+    @Test("von Hand geändert oder hinzugefügt: der nächste Build stellt den Stand wieder her")
+    func vonHandGeaendert() throws {
+        let ordner = try Fixtures.temporaererOrdner()
+        defer { try? FileManager.default.removeItem(at: ordner) }
+        let ziel = ordner.appendingPathComponent("site")
+        let schreiber = AtomicFolderWriter(ziel: ziel, bestandsliste: ordner.appendingPathComponent("build/liste"))
+        let dateien = ["index.html": Array("start".utf8), "b.html": Array("bbbb".utf8)]
+        try schreiber.schreiben(dateien)
+        // Same size, in place: only the mtime tells.
+        try Data("xxxx".utf8).write(to: ziel.appendingPathComponent("b.html"))
+        #expect(try schreiber.schreiben(dateien) == .init(unveraendert: false, geschrieben: 1, verknuepft: 1))
+        #expect(try String(contentsOf: ziel.appendingPathComponent("b.html"), encoding: .utf8) == "bbbb")
+        FileManager.default.createFile(atPath: ziel.appendingPathComponent("fremd.html").path, contents: Data("f".utf8))
+        #expect(try schreiber.schreiben(dateien) == .init(unveraendert: false, geschrieben: 0, verknuepft: 2))
+        #expect(try Set(Self.kennungen(ziel).keys) == ["index.html", "b.html"])
+    }
+
+    @Test("eine veraltete Bestandsliste (kim nach dem Tausch, vor dem Speichern der Liste beendet) führt nie zu falschen Dateien")
+    func veralteteListe() throws {
+        let ordner = try Fixtures.temporaererOrdner()
+        defer { try? FileManager.default.removeItem(at: ordner) }
+        let ziel = ordner.appendingPathComponent("site")
+        let liste = ordner.appendingPathComponent("build/liste")
+        let schreiber = AtomicFolderWriter(ziel: ziel, bestandsliste: liste)
+        let erste = ["a.html": Array("eins".utf8), "b.html": Array("bleibt".utf8)]
+        let zweite = ["a.html": Array("zwei".utf8), "b.html": Array("bleibt".utf8)]
+        try schreiber.schreiben(erste)
+        let alteListe = try Data(contentsOf: liste)
+        try schreiber.schreiben(zweite)
+        // As if the second build had been killed right after the swap: site/ is new, the list old.
+        try alteListe.write(to: liste)
+        // Back to the first content: the list claims a.html holds "eins", but its inode is another.
+        let bericht = try schreiber.schreiben(erste)
+        #expect(!bericht.unveraendert)
+        #expect(try String(contentsOf: ziel.appendingPathComponent("a.html"), encoding: .utf8) == "eins")
+        #expect(try String(contentsOf: ziel.appendingPathComponent("b.html"), encoding: .utf8) == "bleibt")
+        #expect(bericht.verknuepft == 1, "b.html ist wirklich unverändert und darf verknüpft werden")
+    }
+
+    @Test("eine Bestandsliste für einen anderen Ordner oder eine kaputte wird nicht benutzt")
+    func fremdeListe() throws {
+        let ordner = try Fixtures.temporaererOrdner()
+        defer { try? FileManager.default.removeItem(at: ordner) }
+        let liste = ordner.appendingPathComponent("build/liste")
+        let dateien = ["index.html": Array("start".utf8)]
+        try AtomicFolderWriter(ziel: ordner.appendingPathComponent("site"), bestandsliste: liste).schreiben(dateien)
+        let anderes = AtomicFolderWriter(ziel: ordner.appendingPathComponent("anders"), bestandsliste: liste)
+        #expect(try anderes.schreiben(dateien).geschrieben == 1)
+        try Data("kim-bestandsliste 1\tunsinn".utf8).write(to: liste)
+        #expect(try anderes.schreiben(dateien).geschrieben == 1)
+    }
+
+    @Test("kim build: unverändert bleibt jede Datei unberührt; eine geänderte Sitzung schreibt nur die Dateien neu, deren Bytes sich ändern")
+    func buildEineSitzung() throws {
+        let projekt = try Fixtures.projektKopie(nach: Fixtures.temporaererOrdner().appendingPathComponent("projekt"))
+        defer { try? FileManager.default.removeItem(at: projekt.deletingLastPathComponent()) }
+        let site = projekt.appendingPathComponent("site")
+        #expect(try Build(Build.Optionen(projekt: projekt)).ausfuehren().geschrieben)
+        let erste = try Self.kennungen(site)
+        let ersteBytes = try #require(try AbbruchTests.schnappschuss(site))
+        #expect(try Build(Build.Optionen(projekt: projekt)).ausfuehren().geschrieben)
+        #expect(try Self.kennungen(site) == erste, "ein unveränderter Build hat Dateien angefasst")
+
+        let sitzung = projekt.appendingPathComponent("data/sitzungen/facharbeitskreis-2021-1.json")
+        let text = try String(contentsOf: sitzung, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"ort\": \"Videokonferenz\"", with: "\"ort\": \"Rathaus, Raum 101\"").write(to: sitzung, atomically: true, encoding: .utf8)
+        #expect(try Build(Build.Optionen(projekt: projekt)).ausfuehren().geschrieben)
+        let zweite = try Self.kennungen(site)
+        let zweiteBytes = try #require(try AbbruchTests.schnappschuss(site))
+        let neuGeschrieben = Self.geaendert(erste, zweite)
+        let inhaltGeaendert = Set(zweiteBytes.keys.filter { ersteBytes[$0] != zweiteBytes[$0] })
+        #expect(neuGeschrieben == inhaltGeaendert)
+        #expect(inhaltGeaendert.contains("sitzungen/facharbeitskreis-2021-1.html"))
+        #expect(inhaltGeaendert.count < zweiteBytes.count / 4, "\(inhaltGeaendert.count) von \(zweiteBytes.count) Dateien neu")
+    }
+}
