@@ -25,8 +25,7 @@ let package = Package(
         // The pipeline, one target per stage: load → validate → derive → render → write
         .target(name: "KimModel"),
         // Built-in templates, schemas and assets, embedded into the binary at build time.
-        .executableTarget(name: "VorgabenPacker"),
-        .plugin(name: "VorgabenEinbetten", capability: .buildTool(), dependencies: ["VorgabenPacker"]),
+        .plugin(name: "VorgabenEinbetten", capability: .buildTool()),
         .target(name: "KimVorgaben", exclude: ["Vorgaben"], plugins: ["VorgabenEinbetten"]),
         .target(name: "KimLoad", dependencies: ["KimModel"]),
         .target(name: "KimValidate", dependencies: ["KimModel", "KimMarkdown", "KimDerive"]),

@@ -12,8 +12,8 @@ struct VorgabenEinbetten: BuildToolPlugin {
         let dateien = Self.dateien(unter: ordner)
         return [.buildCommand(
             displayName: "Vorgaben einbetten (\(dateien.count) Dateien)",
-            executable: try context.tool(named: "VorgabenPacker").url,
-            arguments: [ordner.path, ausgabe.path],
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            arguments: [context.package.directoryURL.appendingPathComponent("Plugins/VorgabenEinbetten/einbetten.sh").path, ordner.path, ausgabe.path],
             inputFiles: dateien,
             outputFiles: [ausgabe]
         )]
