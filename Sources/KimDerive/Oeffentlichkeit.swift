@@ -13,7 +13,7 @@ public enum Oeffentlichkeit {
         return kopie
     }
 
-    static func filtern(_ sitzung: Sitzung) -> Sitzung {
+    public static func filtern(_ sitzung: Sitzung) -> Sitzung {
         var kopie = sitzung
         guard sitzung.oeffentlich else {
             // A non-public Sitzung keeps what its public announcement said: day, time, Gremium, number.

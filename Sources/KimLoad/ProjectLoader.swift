@@ -71,6 +71,14 @@ public enum ProjectLoader {
         return sitzungen
     }
 
+    /// One Sitzung file on its own, read (links kept inside data/), checked against its schema and decoded
+    /// as `load` does it; nil with the findings when it has errors (`kim serve`'s quick path).
+    public static func sitzung(_ files: ProjectFiles, _ pfad: String) -> (Sitzung?, [Diagnostic]) {
+        var loader = DatasetLoader(files: files)
+        let sitzung = loader.load(Sitzung.self, from: pfad, schema: "sitzung")?.mitDatei(pfad)
+        return (loader.diagnostics.hasErrors ? nil : sitzung, loader.diagnostics)
+    }
+
     /// `data/fassungen/N/` holds the datasets as they were when Fassung N was adopted.
     static func loadArchive(_ files: ProjectFiles, _ loader: inout DatasetLoader) -> [Int: Datenstand] {
         var archiv: [Int: Datenstand] = [:]

@@ -10,7 +10,7 @@ import KimWrite
 /// The build as named steps (load → validate → derive → render → write), each
 /// reported as `[i/N] Schritt` while it runs. Only load reads the project and
 /// only write touches the output.
-public struct Build {
+public struct Build: Sendable {
     public struct Optionen: Sendable {
         public var projekt: URL
         public var stichtag: Datum?
@@ -60,7 +60,7 @@ public struct Build {
     }
 
     private func pruefen(files: ProjectFiles?, schritte: Int, speicher: Zwischenspeicher? = nil) -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
-        let (geladen, ausgewertet, befunde) = auswerten(files: files, schritte: schritte, speicher: speicher?.laden)
+        let (geladen, ausgewertet, befunde, vollstaendig) = auswerten(files: files, schritte: schritte, speicher: speicher?.laden)
         var diagnostics = befunde
         guard let sichtbar = geladen, let auswertung = ausgewertet else { return ((nil, diagnostics), nil, nil) }
         let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
@@ -69,11 +69,18 @@ public struct Build {
             return ausgabe
         }
         let fehlgeschlagen = diagnostics.hasErrors || (optionen.streng && !diagnostics.isEmpty)
+        if !fehlgeschlagen, let vollstaendig { speicher?.sitzungen.merken(vollstaendig) }
         return ((fehlgeschlagen ? nil : ausgabe, diagnostics.sorted()), sichtbar, auswertung)
     }
 
     /// Steps 1 to 3: load, validate, filter what is not public, derive. Nil when anything is wrong.
     private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic]) {
+        let (sichtbar, auswertung, diagnostics, _) = auswerten(files: files, schritte: schritte, speicher: speicher)
+        return (sichtbar, auswertung, diagnostics)
+    }
+
+    /// The same, with the project as loaded (before the public filter) last.
+    private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic], Projekt?) {
         // A project holds only what is its own; everything else comes from kim's built-in defaults.
         let eigene = files ?? .disk(optionen.projekt)
         let files = eigene.ueberlagert(Vorgaben.dateien)
@@ -83,14 +90,14 @@ public struct Build {
             diagnostics += gefunden
             return projekt
         }
-        guard let projekt else { return (nil, nil, diagnostics.sorted()) }
+        guard let projekt else { return (nil, nil, diagnostics.sorted(), nil) }
         schritt(2, schritte, "Prüfen") { diagnostics += Validate.check(projekt) }
         // The public filter runs before derive and render: no later stage sees what is not public.
         let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
         guard !diagnostics.hasErrors, let auswertung = schritt(3, schritte, "Ableiten", { Derive.auswerten(sichtbar, stichtag: optionen.stichtag) }) else {
-            return (nil, nil, diagnostics.sorted())
+            return (nil, nil, diagnostics.sorted(), nil)
         }
-        return (sichtbar, auswertung, diagnostics.sorted())
+        return (sichtbar, auswertung, diagnostics.sorted(), projekt)
     }
 
     /// The whole build. The output folder is replaced only when everything succeeded.

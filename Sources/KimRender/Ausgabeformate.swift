@@ -7,10 +7,15 @@ enum CSV {
         zeilen.map { $0.map(feld).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Decided on the bytes: a download of a state-wide project has a million fields, and a line break
+    /// "\r\n" is one Character that equals neither "\r" nor "\n".
     static func feld(_ wert: String) -> String {
-        var wert = wert
-        if let erstes = wert.first, "=+-@\t\r".contains(erstes) { wert = "'" + wert }
-        guard wert.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return wert }
+        let bytes = wert.utf8
+        let formelzeichen: [UInt8] = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+        let wert = bytes.first.map(formelzeichen.contains) == true ? "'" + wert : wert
+        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }) else {
+            return wert
+        }
         return "\"" + wert.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

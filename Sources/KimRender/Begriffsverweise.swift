@@ -3,13 +3,25 @@ import KimModel
 /// Links each glossary term at its first use on a page to its explanation (glossar.html#begriff-ID).
 /// Works on the page's HTML as the project's templates made it: only text outside links, headings,
 /// figures and code is touched, and only whole words (a form is not linked inside a longer word).
+///
+/// Runs over every page of the site, the 50 MB Beschlussregister of a state-wide project included,
+/// so it scans UTF-8 bytes once and tries only the forms that start with the byte at hand.
 struct Begriffsverweise: Sendable {
-    /// Every spelling with its term's id, longest first, so "Kommunalen Integrationszentrum" wins over "KI".
-    let formen: [(form: [Character], id: String)]
+    struct Form: Sendable {
+        let bytes: [UInt8]
+        let id: String
+    }
+
+    /// Indexed by first byte (256 entries): the forms starting with it, longest first, so
+    /// "Kommunalen Integrationszentrum" wins over "KI".
+    let formenNachErstemByte: [[Form]]
 
     init(_ begriffe: [Begriff]) {
-        formen = begriffe.flatMap { begriff in begriff.formen.map { (Array($0), begriff.id) } }
-            .sorted { ($0.form.count, String($0.form)) > ($1.form.count, String($1.form)) }
+        let formen = begriffe.flatMap { begriff in begriff.formen.filter { !$0.isEmpty }.map { Form(bytes: Array($0.utf8), id: begriff.id) } }
+            .sorted { $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $1.bytes.lexicographicallyPrecedes($0.bytes) }
+        var nachByte = [[Form]](repeating: [], count: 256)
+        for form in formen { nachByte[Int(form.bytes[0])].append(form) }
+        formenNachErstemByte = nachByte
     }
 
     /// Elements whose text is never linked.
@@ -17,63 +29,95 @@ struct Begriffsverweise: Sendable {
                                            "script", "style", "textarea", "button", "label", "caption", "del", "nav", "dt"]
 
     func verlinken(_ html: String, ziel: String) -> String {
-        guard !formen.isEmpty else { return html }
+        guard formenNachErstemByte.contains(where: { !$0.isEmpty }) else { return html }
+        let eingabe = Array(html.utf8)
+        var ergebnis: [UInt8] = []
+        ergebnis.reserveCapacity(eingabe.count + 256)
         var verlinkt = Set<String>()
-        var ergebnis = ""
-        ergebnis.reserveCapacity(html.utf8.count + 256)
         var tiefe = 0
-        var rest = Substring(html)
-        while !rest.isEmpty {
-            if rest.first == "<" {
-                let ende = rest.firstIndex(of: ">").map { rest.index(after: $0) } ?? rest.endIndex
-                let tag = rest[..<ende]
+        var position = 0
+        while position < eingabe.count {
+            if eingabe[position] == UInt8(ascii: "<") {
+                let ende = (eingabe[position...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 }) ?? eingabe.count
+                let tag = eingabe[position..<ende]
                 ergebnis += tag
-                let name = tag.dropFirst().prefix { $0 != " " && $0 != ">" && $0 != "/" && $0 != "\n" }.lowercased()
-                let schliessend = tag.hasPrefix("</")
-                let nameOhne = schliessend ? String(tag.dropFirst(2).prefix { $0 != ">" && $0 != " " }).lowercased() : name
-                if Self.ausgenommen.contains(nameOhne), !tag.hasSuffix("/>") {
+                if let (name, schliessend) = Self.elementname(tag), Self.ausgenommen.contains(name), !Self.endetSelbst(tag) {
                     tiefe = max(0, tiefe + (schliessend ? -1 : 1))
                 }
-                rest = rest[ende...]
+                position = ende
             } else {
-                let ende = rest.firstIndex(of: "<") ?? rest.endIndex
-                let text = rest[..<ende]
-                ergebnis += tiefe == 0 ? verlinkeText(text, ziel: ziel, &verlinkt) : String(text)
-                rest = rest[ende...]
+                let ende = eingabe[position...].firstIndex(of: UInt8(ascii: "<")) ?? eingabe.count
+                if tiefe == 0 {
+                    verlinkeText(eingabe, position..<ende, ziel: ziel, &verlinkt, in: &ergebnis)
+                } else {
+                    ergebnis += eingabe[position..<ende]
+                }
+                position = ende
             }
         }
-        return ergebnis
+        return String(decoding: ergebnis, as: UTF8.self)
     }
 
-    private func verlinkeText(_ text: Substring, ziel: String, _ verlinkt: inout Set<String>) -> String {
-        let zeichen = Array(text)
-        var ergebnis = ""
-        var position = 0
-        var kopiertBis = 0
-        func istWortzeichen(_ index: Int) -> Bool {
-            index >= 0 && index < zeichen.count && (zeichen[index].isLetter || zeichen[index].isNumber)
-        }
-        while position < zeichen.count {
-            // A term can only start where a word starts.
-            guard !istWortzeichen(position - 1) else { position += 1; continue }
-            var treffer: (laenge: Int, id: String)?
-            for (form, id) in formen where !verlinkt.contains(id) && form.first == zeichen[position] {
-                guard position + form.count <= zeichen.count, !istWortzeichen(position + form.count),
-                      zeichen[position..<(position + form.count)].elementsEqual(form) else { continue }
-                treffer = (form.count, id)
-                break
+    /// The lower-cased name of an opening or closing tag, nil for comments and the like.
+    static func elementname(_ tag: ArraySlice<UInt8>) -> (String, schliessend: Bool)? {
+        var start = tag.startIndex + 1
+        let schliessend = start < tag.endIndex && tag[start] == UInt8(ascii: "/")
+        if schliessend { start += 1 }
+        let ende = tag[start...].firstIndex { [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains($0) } ?? tag.endIndex
+        guard ende > start else { return nil }
+        return (String(decoding: tag[start..<ende], as: UTF8.self).lowercased(), schliessend)
+    }
+
+    static func endetSelbst(_ tag: ArraySlice<UInt8>) -> Bool {
+        tag.count >= 2 && tag[tag.endIndex - 2] == UInt8(ascii: "/") && tag[tag.endIndex - 1] == UInt8(ascii: ">")
+    }
+
+    private func verlinkeText(_ text: [UInt8], _ bereich: Range<Int>, ziel: String, _ verlinkt: inout Set<String>, in ergebnis: inout [UInt8]) {
+        var position = bereich.lowerBound
+        var kopiertBis = position
+        while position < bereich.upperBound {
+            // A term can only start where a word starts (and where a character starts: never on a continuation byte).
+            let kandidaten = formenNachErstemByte[Int(text[position])]
+            guard !kandidaten.isEmpty, !Self.wortzeichenEndetVor(position, in: text, ab: bereich.lowerBound) else { position += 1; continue }
+            let treffer = kandidaten.first { form in
+                !verlinkt.contains(form.id) && position + form.bytes.count <= bereich.upperBound
+                    && text[position..<(position + form.bytes.count)].elementsEqual(form.bytes)
+                    && !Self.wortzeichenBeginntBei(position + form.bytes.count, in: text, bis: bereich.upperBound)
             }
-            if let treffer {
-                ergebnis += String(zeichen[kopiertBis..<position])
-                ergebnis += "<a class=\"begriff\" href=\"\(ziel)#begriff-\(treffer.id)\">\(String(zeichen[position..<(position + treffer.laenge)]))</a>"
-                verlinkt.insert(treffer.id)
-                position += treffer.laenge
-                kopiertBis = position
-            } else {
-                position += 1
-            }
+            guard let treffer else { position += 1; continue }
+            ergebnis += text[kopiertBis..<position]
+            ergebnis += Array("<a class=\"begriff\" href=\"\(ziel)#begriff-\(treffer.id)\">".utf8)
+            ergebnis += treffer.bytes
+            ergebnis += Array("</a>".utf8)
+            verlinkt.insert(treffer.id)
+            position += treffer.bytes.count
+            kopiertBis = position
         }
-        ergebnis += String(zeichen[kopiertBis...])
-        return ergebnis
+        ergebnis += text[kopiertBis..<bereich.upperBound]
+    }
+
+    /// Whether the character before `position` (within the text run) is part of a word.
+    static func wortzeichenEndetVor(_ position: Int, in text: [UInt8], ab anfang: Int) -> Bool {
+        guard position > anfang else { return false }
+        var start = position - 1
+        while start > anfang, text[start] & 0xC0 == 0x80 { start -= 1 }
+        return istWortzeichen(text[start..<position])
+    }
+
+    /// Whether the character at `position` (within the text run) is part of a word, or a mark that joins the one before.
+    static func wortzeichenBeginntBei(_ position: Int, in text: [UInt8], bis ende: Int) -> Bool {
+        guard position < ende else { return false }
+        var stop = position + 1
+        while stop < ende, text[stop] & 0xC0 == 0x80 { stop += 1 }
+        return istWortzeichen(text[position..<stop], auchVerbindend: true)
+    }
+
+    static func istWortzeichen(_ bytes: ArraySlice<UInt8>, auchVerbindend: Bool = false) -> Bool {
+        if bytes.count == 1, let byte = bytes.first {
+            return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        }
+        guard let skalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { return false }
+        let eigenschaften = skalar.properties
+        return eigenschaften.isAlphabetic || eigenschaften.numericType != nil || (auchVerbindend && eigenschaften.isGraphemeExtend)
     }
 }

@@ -70,4 +70,23 @@ public final class Renderspeicher: @unchecked Sendable {
     func merken(_ seiten: Handlungskonzeptseiten) {
         sperre.withLock { handlungskonzept = seiten }
     }
+
+    /// The site of the last rendering without errors: single pages are made with it.
+    private var letzteWebsite: Website?
+
+    func merken(_ website: Website) {
+        sperre.withLock { letzteWebsite = website }
+    }
+
+    /// A Sitzung's page (path and bytes) exactly as the last rendering without errors would have made it;
+    /// nil before the first one, or when its templates report an error. The Sitzung must already have been
+    /// through the public filter, as everything the site is made from.
+    public func sitzungsseite(_ sitzung: Sitzung) -> (pfad: String, inhalt: [UInt8])? {
+        guard let website = sperre.withLock({ letzteWebsite }) else { return nil }
+        let vorher = website.vorlagen.stand
+        let seite = website.sitzungsseite(sitzung)
+        let html = website.layout(seite)
+        guard !website.vorlagen.anteil(seit: vorher).befunde.hasErrors else { return nil }
+        return (seite.pfad, Array(html.utf8))
+    }
 }

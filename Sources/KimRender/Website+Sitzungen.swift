@@ -31,18 +31,22 @@ extension Website {
                                 beschreibung: "\(gremium.name): Aufgaben, Mitglieder und Sitzungen.",
                                 inhalt: vorlagen.render("seiten/gremium", werte) ?? "", bereich: "gremien", brotkrumen: krumen))
         }
-        seiten += Parallel.map(projekt.sitzungen) { sitzung in
-            let gremium = verzeichnis.gremien[sitzung.gremium]
-            let werte = mitKontext(["wurzel": "../", "sitzung": sitzungVoll(sitzung, wurzel: "../")])
-            return Seite(pfad: "sitzungen/\(sitzung.id).html", titel: "\(sitzung.nummer). Sitzung \(gremium?.kurzname ?? sitzung.gremium) am \(Format.datum(sitzung.datum))",
-                                beschreibung: "Niederschrift der \(sitzung.nummer). Sitzung \(gremium?.name ?? sitzung.gremium) vom \(Format.datum(sitzung.datum)).",
-                                inhalt: vorlagen.render("seiten/sitzung", werte) ?? "", bereich: "gremien",
-                         brotkrumen: krumen + [(gremium?.kurzname ?? sitzung.gremium, "gremien/\(sitzung.gremium).html")])
-        }
+        seiten += Parallel.map(projekt.sitzungen, sitzungsseite)
         seiten += beschlussregister()
         seiten.append(aufgabenliste())
         seiten.append(aktuellesSeite())
         return seiten
+    }
+
+    /// A Sitzung's page. It depends on that Sitzung and on project-wide values only (Gremien, Meilensteine,
+    /// Stichtag, templates), which lets `kim serve` show an edited Sitzung before the rest is rebuilt.
+    func sitzungsseite(_ sitzung: Sitzung) -> Seite {
+        let gremium = verzeichnis.gremien[sitzung.gremium]
+        let werte = mitKontext(["wurzel": "../", "sitzung": sitzungVoll(sitzung, wurzel: "../")])
+        return Seite(pfad: "sitzungen/\(sitzung.id).html", titel: "\(sitzung.nummer). Sitzung \(gremium?.kurzname ?? sitzung.gremium) am \(Format.datum(sitzung.datum))",
+                     beschreibung: "Niederschrift der \(sitzung.nummer). Sitzung \(gremium?.name ?? sitzung.gremium) vom \(Format.datum(sitzung.datum)).",
+                     inhalt: vorlagen.render("seiten/sitzung", werte) ?? "", bereich: "gremien",
+                     brotkrumen: [("Gremien", "gremien.html"), (gremium?.kurzname ?? sitzung.gremium, "gremien/\(sitzung.gremium).html")])
     }
 
     /// Agenda items of other Gremien's Sitzungen that name a Gremium (in a title, report, Beschluss, Aufgabe),
@@ -57,11 +61,11 @@ extension Website {
             for punkt in sitzung.tagesordnung where punkt.oeffentlich {
                 let text = ([punkt.titel, punkt.bericht ?? ""] + punkt.beschluesse.map(\.wortlaut) + punkt.aufgaben.map(\.was))
                     .joined(separator: "\n").lowercased()
-                for (id, varianten) in namen where id != sitzung.gremium && varianten.contains(where: { text.contains($0) }) {
+                for (id, varianten) in namen where id != sitzung.gremium && varianten.contains(where: { text.enthaeltBytes($0) }) {
                     treffer[id, default: []].append([
                         "datum": Format.datum(sitzung.datum), "gremium": gremiumName(sitzung.gremium),
                         "top": punkt.nummer, "titel": punkt.titel,
-                        "anwesend": anwesend.contains { organisation in varianten.contains { organisation.contains($0) } },
+                        "anwesend": anwesend.contains { organisation in varianten.contains { organisation.enthaeltBytes($0) } },
                         "href": "../sitzungen/\(sitzung.id).html#top-\(Escape.slug(punkt.nummer))"])
                 }
             }

@@ -83,7 +83,9 @@ public struct Website {
         for (pfad, inhalt) in Self.assetsDerWebsite(projekt) {
             ausgabe.dateien[pfad] = inhalt
         }
-        return (ausgabe, (diagnostics + vorlagen.befunde).sorted())
+        let befunde = (diagnostics + vorlagen.befunde).sorted()
+        if !befunde.hasErrors { speicher?.merken(website) }
+        return (ausgabe, befunde)
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",

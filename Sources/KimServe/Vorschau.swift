@@ -2,11 +2,15 @@ import Foundation
 import KimLoad
 import KimModel
 import KimPipeline
+import KimRender
 
 /// The preview's state: the last good build in memory, the findings of the last
 /// attempt, and a version that changes with every rebuild so open pages know to reload.
 public actor Vorschau {
+    /// What is served: the last good build, with the pages of the quick path over it until the next build.
     public private(set) var dateien: [String: [UInt8]] = [:]
+    /// The last good build alone, to fall back to when the build after a quick page finds an error.
+    private var letzterBau: [String: [UInt8]] = [:]
     public private(set) var befunde: [Diagnostic] = []
     public private(set) var version = 0
     public private(set) var letzteDauer: Duration = .zero
@@ -22,17 +26,36 @@ public actor Vorschau {
     }
 
     /// Builds into memory. A broken edit keeps the last good pages and records why.
+    /// The build runs off the actor, so pages (a quick Sitzung page among them) are served meanwhile.
     @discardableResult
-    public func neuBauen() -> [Diagnostic] {
+    public func neuBauen() async -> [Diagnostic] {
         let start = ContinuousClock.now
-        let (ausgabe, diagnostics) = build.pruefen(speicher: speicher)
+        let (ausgabe, diagnostics) = await Self.bauen(build, speicher)
         letzteDauer = ContinuousClock.now - start
         if let ausgabe {
-            dateien = ausgabe.dateien
+            letzterBau = ausgabe.dateien
         }
+        dateien = letzterBau
         befunde = diagnostics
         version += 1
         return diagnostics
+    }
+
+    @concurrent
+    private static func bauen(_ build: Build, _ speicher: Zwischenspeicher) async -> (Ausgabe?, [Diagnostic]) {
+        build.pruefen(speicher: speicher)
+    }
+
+    /// The quick path for edited Sitzung files (paths relative to the project): their pages, made as the
+    /// full build makes them, are served at once; the caller runs `neuBauen` next. Returns how long it took,
+    /// nil when the edit is not one the quick path takes (then nothing changed).
+    public func sitzungenVorab(_ geaendert: Set<String>) -> Duration? {
+        let start = ContinuousClock.now
+        guard let seiten = speicher.sitzungen.seiten(geaendert, projektordner: optionen.projekt, intern: optionen.intern,
+                                                     darstellen: speicher.darstellen) else { return nil }
+        dateien.merge(seiten) { _, neu in neu }
+        version += 1
+        return ContinuousClock.now - start
     }
 
     public var hatFehler: Bool { befunde.hasErrors }
@@ -59,6 +82,13 @@ public struct Beobachter: Sendable {
 
     public init(projekt: URL) {
         self.projekt = projekt
+    }
+
+    /// The files (relative to the project) added, changed or removed between two fingerprints.
+    public func geaendert(von vorher: [String: String], zu nachher: [String: String]) -> Set<String> {
+        let wurzel = projekt.path.hasSuffix("/") ? projekt.path : projekt.path + "/"
+        let pfade = Set(vorher.keys).union(nachher.keys).filter { vorher[$0] != nachher[$0] }
+        return Set(pfade.map { $0.hasPrefix(wurzel) ? String($0.dropFirst(wurzel.count)) : $0 })
     }
 
     public func fingerabdruck() -> [String: String] {

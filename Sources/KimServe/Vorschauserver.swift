@@ -37,10 +37,14 @@ public struct Vorschauserver {
                 try? await Task.sleep(for: .milliseconds(100))
                 let aktuell = beobachter.fingerabdruck()
                 guard aktuell != letzter else { continue }
+                let geaendert = beobachter.geaendert(von: letzter, zu: aktuell)
                 letzter = aktuell
+                if let vorab = await vorschau.sitzungenVorab(geaendert) {
+                    protokoll("Sitzung vorab neu dargestellt in \(Self.millisekunden(vorab)) ms")
+                }
                 let befunde = await vorschau.neuBauen()
                 let dauer = await vorschau.letzteDauer
-                protokoll("Neu gebaut in \(dauer.components.seconds * 1000 + dauer.components.attoseconds / 1_000_000_000_000_000) ms")
+                protokoll("Neu gebaut in \(Self.millisekunden(dauer)) ms")
                 Self.melden(befunde, protokoll)
             }
         }
@@ -48,6 +52,10 @@ public struct Vorschauserver {
     }
 
     func melden(_ befunde: [Diagnostic]) { Self.melden(befunde, protokoll) }
+
+    static func millisekunden(_ dauer: Duration) -> Int64 {
+        dauer.components.seconds * 1000 + dauer.components.attoseconds / 1_000_000_000_000_000
+    }
 
     static func melden(_ befunde: [Diagnostic], _ protokoll: @Sendable (String) -> Void) {
         for befund in befunde { protokoll(befund.formatted) }

@@ -132,3 +132,86 @@ struct InkrementellTests {
         try await Self.wieNeu(vorschau, projekt)
     }
 }
+
+@Suite("kim serve: eine geänderte Sitzung vorab, mit den Bytes des ganzen Baus")
+struct SitzungVorabTests {
+    static let datei = "data/sitzungen/lenkungskreis-2021-1.json"
+    static let seite = "sitzungen/lenkungskreis-2021-1.html"
+
+    static func vollerBau(_ projekt: URL, intern: Bool = false) throws -> [String: [UInt8]] {
+        try #require(Build(Build.Optionen(projekt: projekt, intern: intern)).pruefen().0).dateien
+    }
+
+    @Test("öffentlich und intern: die Seite der Sitzung sofort, gleich dem ganzen Bau; der Bau danach gleich wie neu", arguments: [false, true])
+    func gleichWieGanzerBau(intern: Bool) async throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let vorschau = Vorschau(projekt: projekt, intern: intern)
+        #expect(await vorschau.sitzungenVorab([Self.datei]) == nil, "vor dem ersten Bau gibt es keine Grundlage")
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        let vorher = await vorschau.datei("gremien/lenkungskreis.html")
+
+        // A public and a non-public TOP of the same Sitzung.
+        let url = projekt.appendingPathComponent(Self.datei)
+        try InkrementellTests.ersetzen(url, "gefördert mit einer fachbezogenen Pauschale", "gefördert mit einer neuen Pauschale")
+        try InkrementellTests.ersetzen(url, "\"ort\": \"", "\"ort\": \"Saal 2, ")
+        let version = await vorschau.version
+        #expect(await vorschau.sitzungenVorab([Self.datei]) != nil)
+        #expect(await vorschau.version == version + 1, "offene Seiten laden neu")
+        let vorab = try #require(await vorschau.datei(Self.seite))
+        #expect(vorab == (try Self.vollerBau(projekt, intern: intern))[Self.seite])
+        let text = String(decoding: vorab, as: UTF8.self)
+        #expect(text.contains("einer neuen Pauschale") == intern, "nicht öffentliche TOPs nur intern")
+        #expect(await vorschau.datei("gremien/lenkungskreis.html") == vorher, "die übrigen Seiten bis zum Bau wie zuvor")
+
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        let (voll, befunde) = Build(Build.Optionen(projekt: projekt, intern: intern)).pruefen()
+        #expect(await vorschau.dateien == voll?.dateien)
+        #expect(await vorschau.befunde == befunde)
+    }
+
+    @Test("was der ganze Bau ablehnen würde, nimmt den schnellen Weg nicht; andere Dateien auch nicht")
+    func nurFehlerfrei() async throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let vorschau = Vorschau(projekt: projekt)
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        let url = projekt.appendingPathComponent(Self.datei)
+        let original = try Data(contentsOf: url)
+        let vorher = await vorschau.datei(Self.seite)
+        let fehler: [(String, String, String)] = [
+            ("\"gremium\": \"lenkungskreis\"", "\"gremium\": \"gibt-es-nicht\"", "unbekanntes Gremium"),
+            ("\"id\": \"lk-2021-1-b1\"", "\"id\": \"fak-2021-1-b1\"", "Beschluss-Kennung einer anderen Sitzung"),
+            ("\"ende\": \"", "\"ende\": \"0", "Schema: Uhrzeit"),
+            ("\"nummer\": \"5\"", "\"nummer\": \"1\"", "doppelte TOP-Nummer"),
+        ]
+        for (alt, neu, warum) in fehler {
+            try original.write(to: url)
+            try InkrementellTests.ersetzen(url, alt, neu)
+            #expect(await vorschau.sitzungenVorab([Self.datei]) == nil, "\(warum)")
+            #expect(await vorschau.datei(Self.seite) == vorher, "\(warum)")
+            #expect(await vorschau.neuBauen().hasErrors, "der ganze Bau lehnt ab: \(warum)")
+        }
+        try original.write(to: url)
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        for andere in ["data/kommune.json", "templates/seiten/sitzung.html", "data/sitzungen", "data/sitzungen/x/y.json"] {
+            #expect(await vorschau.sitzungenVorab([andere]) == nil, "\(andere)")
+        }
+        #expect(await vorschau.sitzungenVorab([Self.datei, "data/meilensteine.json"]) == nil, "zusammen mit anderen Daten: ganzer Bau")
+    }
+
+    @Test("findet der Bau danach anderswo einen Fehler, verschwindet auch die vorab gezeigte Seite")
+    func zuruecknehmen() async throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let vorschau = Vorschau(projekt: projekt)
+        #expect(await vorschau.neuBauen().hasErrors == false)
+        let gut = await vorschau.dateien
+        try InkrementellTests.ersetzen(projekt.appendingPathComponent(Self.datei), "\"ort\": \"", "\"ort\": \"Saal 2, ")
+        try "{ \"stand\": ".write(to: projekt.appendingPathComponent("data/kommune.json"), atomically: true, encoding: .utf8)
+        #expect(await vorschau.sitzungenVorab([Self.datei]) != nil)
+        #expect(await vorschau.dateien != gut)
+        #expect(await vorschau.neuBauen().hasErrors)
+        #expect(await vorschau.dateien == gut, "die letzte fehlerfreie Fassung, ganz")
+    }
+}
