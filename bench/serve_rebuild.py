@@ -11,7 +11,10 @@ and reports two figures per kind of edit (median):
   * rebuild: what kim itself reports ("Neu gebaut in N ms" on stderr): the time
     from the start of the rebuild to the new pages in memory;
   * edit → new version: from writing the file to `/__kim/status` showing a new build
-    version, i.e. rebuild + the watcher's polling interval and its scan of the project.
+    version, i.e. rebuild + the watcher's polling interval and its scan of the project;
+  * for the Sitzung edit also edit → page: until the Sitzung's page served holds the new
+    sentence (what a reader waits for; since issue 17 kim shows an edited Sitzung's page
+    before the full rebuild ends), and kim's own "Sitzung vorab neu dargestellt in N ms".
 
 If kim has no `serve` command, prints "n/a (kim serve pending)". If kim grows a
 benchmark flag for serve (anything with "bench" in `kim serve --help`), that is
@@ -35,6 +38,7 @@ import urllib.request
 from pathlib import Path
 
 NEU_GEBAUT = re.compile(r"Neu gebaut in (\d+) ms")
+VORAB = re.compile(r"Sitzung vorab neu dargestellt in (\d+) ms")
 
 
 def free_port() -> int:
@@ -49,6 +53,14 @@ def status(port: int) -> dict | None:
             return json.loads(antwort.read())
     except Exception:
         return None
+
+
+def seite(port: int, pfad: str) -> str:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{pfad}", timeout=5) as antwort:
+            return antwort.read().decode("utf-8", "replace")
+    except Exception:
+        return ""
 
 
 def serve_available(kim: str) -> tuple[bool, str]:
@@ -91,19 +103,27 @@ def measure(kim: str, project: str, runs: int = 5, start_timeout: float = 300, e
             return {"status": "n/a (kim serve did not answer in time)"}
         result["first_build_s"] = round(time.monotonic() - start, 3)
 
-        sitzungen = sorted((Path(project) / "data" / "sitzungen").glob("*.json"))
-        sitzung = sitzungen[0]
-        ergebnisse = {"sitzung": {"rebuild_ms": [], "edit_to_version_ms": []},
+        # A public Sitzung with a report in a public TOP: the edit must show on its page.
+        sitzung, sitzungsseite = None, None
+        for kandidat in sorted((Path(project) / "data" / "sitzungen").glob("*.json")):
+            daten = json.loads(kandidat.read_text(encoding="utf-8"))
+            if daten.get("oeffentlich") and any(p.get("oeffentlich") and "bericht" in p for p in daten["tagesordnung"]):
+                sitzung, sitzungsseite = kandidat, f"sitzungen/{daten['id']}.html"
+                break
+        if sitzung is None:
+            return {"status": "n/a (no public Sitzung with a report)"}
+        ergebnisse = {"sitzung": {"rebuild_ms": [], "edit_to_version_ms": [], "edit_to_page_ms": [], "quick_ms": []},
                       "template": {"rebuild_ms": [], "edit_to_version_ms": []}}
         for lauf in range(runs):
             for art in ("sitzung", "template"):
                 gelesen = len(Path(log.name).read_text())
                 time.sleep(0.3)  # let the watcher take a fresh fingerprint, so the edit is a separate change
+                marke = f"Ergänzung {lauf + 1}."
                 if art == "sitzung":
                     daten = json.loads(sitzung.read_text(encoding="utf-8"))
                     for punkt in daten["tagesordnung"]:
-                        if "bericht" in punkt:
-                            punkt["bericht"] += f" Ergänzung {lauf + 1}."
+                        if punkt.get("oeffentlich") and "bericht" in punkt:
+                            punkt["bericht"] += " " + marke
                             break
                     text = json.dumps(daten, ensure_ascii=False, indent=2) + "\n"
                     t0 = time.monotonic()
@@ -122,16 +142,25 @@ def measure(kim: str, project: str, runs: int = 5, start_timeout: float = 300, e
                 if neu is None:
                     return {"status": "n/a (no rebuild seen in time)"}
                 ergebnisse[art]["edit_to_version_ms"].append(round((time.monotonic() - t0) * 1000, 1))
-                version = neu["version"]
                 if neu.get("fehler"):
                     return {"status": "n/a (the edit was reported as an error: " + "; ".join(neu["fehler"])[:300] + ")"}
-                # the log line is written right after the version changes
-                for _ in range(200):
-                    treffer = NEU_GEBAUT.findall(Path(log.name).read_text()[gelesen:])
+                if art == "sitzung":
+                    # What the reader waits for: the edited text on the Sitzung's page.
+                    while time.monotonic() - t0 < edit_timeout and marke not in seite(port, sitzungsseite):
+                        time.sleep(0.005)
+                    ergebnisse[art]["edit_to_page_ms"].append(round((time.monotonic() - t0) * 1000, 1))
+                # The full rebuild ends with "Neu gebaut in N ms"; the next edit waits for it.
+                while time.monotonic() - t0 < edit_timeout:
+                    neuer_text = Path(log.name).read_text()[gelesen:]
+                    treffer = NEU_GEBAUT.findall(neuer_text)
                     if treffer:
                         ergebnisse[art]["rebuild_ms"].append(int(treffer[-1]))
+                        vorab = VORAB.findall(neuer_text)
+                        if art == "sitzung" and vorab:
+                            ergebnisse[art]["quick_ms"].append(int(vorab[-1]))
                         break
                     time.sleep(0.01)
+                version = (status(port) or neu)["version"]
         for art, werte in ergebnisse.items():
             result[art] = {k: (statistics.median(v) if v else None) for k, v in werte.items()}
             result[art]["runs"] = len(werte["edit_to_version_ms"])

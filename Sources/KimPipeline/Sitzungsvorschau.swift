@@ -14,23 +14,21 @@ import KimVorgaben
 /// takes it back with everything else).
 public final class Sitzungsvorschau: @unchecked Sendable {
     private let sperre = NSLock()
-    /// The project of the last build without errors, as loaded (before the public filter).
-    private var projekt: Projekt?
-    private var kennungen: Sitzungskennungen?
+    /// The project of the last build without errors, as loaded (before the public filter), and
+    /// where its ids are: made by that build (a fifth of a second at state scale), not by the edit.
+    private var grundlage: (projekt: Projekt, kennungen: Sitzungskennungen)?
 
     public init() {}
 
     func merken(_ projekt: Projekt) {
-        sperre.withLock {
-            self.projekt = projekt
-            kennungen = nil
-        }
+        let kennungen = Sitzungskennungen(projekt)
+        sperre.withLock { grundlage = (projekt, kennungen) }
     }
 
     /// The pages of the changed Sitzung files (paths relative to the project), nil when any of them
     /// cannot take the quick path: another kind of file, a finding, no build without errors yet.
     public func seiten(_ pfade: Set<String>, projektordner: URL, intern: Bool, darstellen: Renderspeicher) -> [String: [UInt8]]? {
-        guard !pfade.isEmpty, pfade.allSatisfy(Self.istSitzungsdatei), let (projekt, kennungen) = grundlage() else { return nil }
+        guard !pfade.isEmpty, pfade.allSatisfy(Self.istSitzungsdatei), let (projekt, kennungen) = sperre.withLock({ grundlage }) else { return nil }
         let files = ProjectFiles.disk(projektordner).ueberlagert(Vorgaben.dateien)
         var seiten: [String: [UInt8]] = [:]
         for pfad in pfade.sorted() {
@@ -42,17 +40,8 @@ public final class Sitzungsvorschau: @unchecked Sendable {
         return seiten
     }
 
-    static func istSitzungsdatei(_ pfad: String) -> Bool {
+    public static func istSitzungsdatei(_ pfad: String) -> Bool {
         let teile = pfad.split(separator: "/", omittingEmptySubsequences: false)
         return teile.count == 3 && teile[0] == "data" && teile[1] == "sitzungen" && teile[2].hasSuffix(".json") && !teile[2].hasPrefix(".")
-    }
-
-    private func grundlage() -> (Projekt, Sitzungskennungen)? {
-        sperre.withLock {
-            guard let projekt else { return nil }
-            let kennungen = self.kennungen ?? Sitzungskennungen(projekt)
-            self.kennungen = kennungen
-            return (projekt, kennungen)
-        }
     }
 }

@@ -215,3 +215,53 @@ struct SitzungVorabTests {
         #expect(await vorschau.dateien == gut, "die letzte fehlerfreie Fassung, ganz")
     }
 }
+
+@Suite("kim serve: Änderungen nacheinander")
+struct AenderungenTests {
+    @Test("nach einer Änderung anderer Daten keine Seite vorab, bis ein Bau ohne Fehler sie enthält")
+    func grundlageVeraltet() async throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let vorschau = Vorschau(projekt: projekt)
+        let gebaut = Zaehler()
+        await vorschau.bauenSolangeAusstehend { _, _ in gebaut.eins() }
+        #expect(gebaut.stand == 0, "ohne Änderung kein Bau")
+        #expect(await vorschau.neuBauen().hasErrors == false)
+
+        let sitzung = projekt.appendingPathComponent(SitzungVorabTests.datei)
+        try InkrementellTests.ersetzen(sitzung, "\"ort\": \"", "\"ort\": \"Saal 2, ")
+        #expect(await vorschau.aenderung([SitzungVorabTests.datei]) != nil)
+
+        let kommune = projekt.appendingPathComponent("data/kommune.json")
+        let gut = try Data(contentsOf: kommune)
+        try InkrementellTests.ersetzen(kommune, "\"bezeichnung\": \"Stadt Oberhausen\"", "\"bezeichnung\": \"Stadt Oberhausen (neu)\"")
+        #expect(await vorschau.aenderung(["data/kommune.json"]) == nil)
+        try InkrementellTests.ersetzen(sitzung, "\"ort\": \"Saal 2, ", "\"ort\": \"Saal 3, ")
+        #expect(await vorschau.aenderung([SitzungVorabTests.datei]) == nil, "die Grundlage kennt die neue Kommune noch nicht")
+
+        await vorschau.bauenSolangeAusstehend { _, _ in gebaut.eins() }
+        #expect(gebaut.stand == 1)
+        #expect(await vorschau.aenderung([SitzungVorabTests.datei]) != nil, "nach dem Bau wieder vorab")
+        let (voll, _) = Build(Build.Optionen(projekt: projekt)).pruefen()
+        #expect(await vorschau.datei(SitzungVorabTests.seite) == voll?.dateien[SitzungVorabTests.seite])
+
+        // A build with an error keeps the basis out of date.
+        try "{ \"stand\": ".write(to: kommune, atomically: true, encoding: .utf8)
+        #expect(await vorschau.aenderung(["data/kommune.json"]) == nil)
+        await vorschau.bauenSolangeAusstehend { _, _ in gebaut.eins() }
+        #expect(await vorschau.aenderung([SitzungVorabTests.datei]) == nil, "der letzte Bau hatte Fehler")
+        try gut.write(to: kommune)
+        #expect(await vorschau.aenderung(["data/kommune.json"]) == nil)
+        await vorschau.bauenSolangeAusstehend { _, _ in gebaut.eins() }
+        #expect(gebaut.stand == 3)
+        #expect(await vorschau.aenderung([SitzungVorabTests.datei]) != nil)
+    }
+}
+
+/// Counts calls from a @Sendable callback.
+final class Zaehler: @unchecked Sendable {
+    private let sperre = NSLock()
+    private var wert = 0
+    var stand: Int { sperre.withLock { wert } }
+    func eins() { sperre.withLock { wert += 1 } }
+}
