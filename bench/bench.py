@@ -305,10 +305,9 @@ def main(argv=None) -> None:
         results["loads"].append((f"{n}×{y}", os.getloadavg()[0]))
         r = side_by_side(f"{n}×{y}", kim, build_flags, projekt, hugo_dir, runs=1 if groesste else args.runs, edit=True)
         r.update(kommunen=n, jahre=y, content=inhalt)
-        if not groesste:
-            # kim serve at this size: does a Sitzung edit stay fast as the project grows?
-            log(f"kim serve at {n}×{y}")
-            r["serve"] = serve_rebuild.measure(kim, str(projekt), runs=1)
+        # kim serve at this size: does a Sitzung edit stay visible within 200 ms as the project grows?
+        log(f"kim serve at {n}×{y}")
+        r["serve"] = serve_rebuild.measure(kim, str(projekt), runs=2)
         results["sizes"].append(r)
         if args.ram_work and not groesste:
             ram = Path(args.ram_work)
@@ -390,19 +389,22 @@ def report(r: dict) -> str:
         zeilen += ["", f"Reference build with the PDF (WeasyPrint, cache cold), once: {zelle(r['reference_pdf'])}."]
 
     s = r["serve_reference"]
-    zeilen += ["", "### `kim serve`: rebuild after an edit (reference project)", ""]
-    if s.get("status") == "ok":
-        zeilen += ["| edit | rebuild (kim's \"Neu gebaut in\", median) | edit → new version served (median) | runs |", "|---|---:|---:|---:|"]
-        for art, name in (("sitzung", "one Sitzung (data/sitzungen/…json)"), ("template", "one template (templates/seiten/sitzung.html)")):
-            x = s[art]
-            zeilen.append(f"| {name} | {x['rebuild_ms']} ms | {x['edit_to_version_ms']:.0f} ms | {x['runs']} |")
-    else:
-        zeilen.append(f"Rebuild in kim serve after editing one Sitzung / one template: {s.get('status')}")
-    for x in r["sizes"]:
-        v = x.get("serve")
-        if v and v.get("status") == "ok":
-            zeilen.append(f"| at {x['kommunen']} × {x['jahre']}: one Sitzung / one template | {v['sitzung']['rebuild_ms']} ms / "
-                          f"{v['template']['rebuild_ms']} ms | {v['sitzung']['edit_to_version_ms']:.0f} ms / {v['template']['edit_to_version_ms']:.0f} ms | 1 |")
+    zeilen += ["", "### `kim serve`: an edit until it is served", "",
+               "Sitzung edit: *edit → page* is from writing the file until the Sitzung's page served holds the new "
+               "sentence (what the reader waits for), *vorab* is kim's own time for the quick path (load, check and "
+               "render that one page), *rebuild* the full build that follows. Template edit: until the new version is served.", ""]
+    serve_zeilen = [("reference project", s, 5)] + [(f"{x['kommunen']} × {x['jahre']}", x.get("serve") or {}, 2) for x in r["sizes"]]
+    zeilen += ["| project | Sitzung: edit → page (median [min–max]) | Sitzung: vorab | Sitzung: rebuild | template: edit → new version | template: rebuild | runs |",
+               "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, v, _ in serve_zeilen:
+        if v.get("status") != "ok":
+            zeilen.append(f"| {name} | {v.get('status', 'not measured')} | | | | | |")
+            continue
+        alle = v["sitzung"]["all"]["edit_to_page_ms"]
+        vorab = v["sitzung"].get("quick_ms")
+        zeilen.append(f"| {name} | {v['sitzung']['edit_to_page_ms']:.0f} ms [{min(alle):.0f}–{max(alle):.0f}] | "
+                      f"{'–' if vorab is None else f'{vorab:.0f} ms'} | {v['sitzung']['rebuild_ms']} ms | "
+                      f"{v['template']['edit_to_version_ms']:.0f} ms | {v['template']['rebuild_ms']} ms | {v['sitzung']['runs']} |")
 
     zeilen += ["", "### Targets", "", "| target | measured | met? |", "|---|---|---|"]
     kr = r["reference"]["kim_absent"]["median_s"]
@@ -412,9 +414,11 @@ def report(r: dict) -> str:
         for art in ("absent", "present"):
             ratio = x[f"kim_{art}"]["median_s"] / x[f"hugo_{art}"]["median_s"]
             zeilen.append(f"| {x['kommunen']} × {x['jahre']}, output {art}: kim ≤ 0.5 × Hugo | kim/Hugo = {ratio:.2f} | {'met' if ratio <= 0.5 else '**not met**'} |")
-    if s.get("status") == "ok":
-        ms = s["sitzung"]["rebuild_ms"]
-        zeilen.append(f"| kim serve: a Sitzung edit visible in under 200 ms (reference) | {ms} ms rebuild | {'met' if ms < 200 else '**not met**'} |")
+    for name, v, _ in serve_zeilen:
+        if v.get("status") == "ok":
+            ms, hoechstens = v["sitzung"]["edit_to_page_ms"], max(v["sitzung"]["all"]["edit_to_page_ms"])
+            zeilen.append(f"| kim serve: a Sitzung edit visible in under 200 ms ({name}) | edit → page median {ms:.0f} ms, "
+                          f"at most {hoechstens:.0f} ms | {'met' if ms < 200 else '**not met**'} |")
     zeilen += ["", END]
     return "\n".join(zeilen) + "\n"
 

@@ -23,39 +23,47 @@ public struct Beobachter: Sendable {
         self.projekt = projekt
     }
 
-    /// Every file below the watched folders by its path relative to the project. Hidden files
-    /// (an editor's swap files) are left out: the build does not read them either.
+    /// Every file below the watched folders by its path relative to the project.
     public func fingerabdruck() -> [String: Stand] {
         var stand: [String: Stand] = [:]
         let wurzel = projekt.path
         var offen = Self.ordner
         while let relativ = offen.popLast() {
-            guard let verzeichnis = opendir(wurzel + "/" + relativ) else { continue }
-            defer { closedir(verzeichnis) }
-            while let eintrag = readdir(verzeichnis) {
-                let name = withUnsafeBytes(of: eintrag.pointee.d_name) { roh in
-                    String(decoding: roh.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                guard !name.hasPrefix(".") else { continue }
+            for (name, istOrdner) in Self.eintraege(wurzel + "/" + relativ) ?? [] {
                 let pfad = relativ + "/" + name
+                if istOrdner {
+                    offen.append(pfad)
+                    continue
+                }
                 var status = stat()
                 guard stat(wurzel + "/" + pfad, &status) == 0 else { continue }
-                // Only real folders are walked (a link to a folder above would be walked forever);
-                // where the file system does not say, lstat does.
-                var art = Int32(eintrag.pointee.d_type)
-                if art == Int32(DT_UNKNOWN) {
-                    var eigen = stat()
-                    art = lstat(wurzel + "/" + pfad, &eigen) == 0 && (eigen.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
-                }
-                if art == Int32(DT_DIR) {
-                    offen.append(pfad)
-                } else {
-                    stand[pfad] = Stand(groesse: Int64(status.st_size), sekunden: Int(status.st_mtim.tv_sec),
-                                        nanosekunden: Int(status.st_mtim.tv_nsec), inode: UInt64(status.st_ino))
-                }
+                stand[pfad] = Stand(groesse: Int64(status.st_size), sekunden: Int(status.st_mtim.tv_sec),
+                                    nanosekunden: Int(status.st_mtim.tv_nsec), inode: UInt64(status.st_ino))
             }
         }
         return stand
+    }
+
+    /// The entries of a folder, hidden ones (an editor's swap files) left out as the build leaves
+    /// them out; nil when it cannot be read. Only real folders count as folders: a link to a
+    /// folder above would be walked forever. Where the file system does not say, lstat does.
+    static func eintraege(_ pfad: String) -> [(name: String, ordner: Bool)]? {
+        guard let verzeichnis = opendir(pfad) else { return nil }
+        defer { closedir(verzeichnis) }
+        var eintraege: [(name: String, ordner: Bool)] = []
+        while let eintrag = readdir(verzeichnis) {
+            let name = withUnsafeBytes(of: eintrag.pointee.d_name) { roh in
+                String(decoding: roh.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            var art = Int32(eintrag.pointee.d_type)
+            if art == Int32(DT_UNKNOWN) {
+                var eigen = stat()
+                art = lstat(pfad + "/" + name, &eigen) == 0 && (eigen.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            eintraege.append((name, art == Int32(DT_DIR)))
+        }
+        return eintraege
     }
 
     /// The files (relative to the project) added, changed or removed between two fingerprints.

@@ -31,25 +31,8 @@ public struct Vorschauserver {
         await server.appendRoute("*") { anfrage in
             await Self.bearbeiten(anfrage, vorschau: vorschau, port: port, host: host)
         }
-        // The watcher keeps polling while a build runs, so a Sitzung edited meanwhile shows at once too.
         let beobachtung = Task { [beobachter, protokoll] in
-            var letzter = beobachter.fingerabdruck()
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(100))
-                let aktuell = beobachter.fingerabdruck()
-                guard aktuell != letzter else { continue }
-                let geaendert = beobachter.geaendert(von: letzter, zu: aktuell)
-                letzter = aktuell
-                if let vorab = await vorschau.aenderung(geaendert) {
-                    protokoll("Sitzung vorab neu dargestellt in \(Self.millisekunden(vorab)) ms")
-                }
-                Task {
-                    await vorschau.bauenSolangeAusstehend { befunde, dauer in
-                        protokoll("Neu gebaut in \(Self.millisekunden(dauer)) ms")
-                        Self.melden(befunde, protokoll)
-                    }
-                }
-            }
+            await Self.beobachten(beobachter, vorschau, protokoll)
         }
         return (server, beobachtung)
     }

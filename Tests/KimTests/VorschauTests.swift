@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 import KimModel
 import KimPipeline
-import KimServe
+@testable import KimServe
 import Testing
 
 @Suite("kim serve", .serialized)
@@ -264,4 +264,66 @@ final class Zaehler: @unchecked Sendable {
     private var wert = 0
     var stand: Int { sperre.withLock { wert } }
     func eins() { sperre.withLock { wert += 1 } }
+}
+
+@Suite("kim serve: Änderungen bemerken")
+struct AenderungenBemerkenTests {
+    static func warten(_ melder: Aenderungsmelder, bis erwartet: Set<String>) async throws -> Set<String> {
+        var gesehen = Set<String>()
+        for _ in 0..<200 where !erwartet.isSubset(of: gesehen) {
+            gesehen.formUnion(try #require(melder.lesen()))
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return gesehen
+    }
+
+    @Test("inotify meldet geschriebene, umbenannte und gelöschte Dateien, neue Ordner mit ihrem Inhalt, keine versteckten")
+    func inotify() async throws {
+        let projekt = FileManager.default.temporaryDirectory.appendingPathComponent("kim-melder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        try FileManager.default.createDirectory(at: projekt.appendingPathComponent("data/sitzungen"), withIntermediateDirectories: true)
+        let melder = try #require(Aenderungsmelder(projekt: projekt.path, ordner: Beobachter.ordner))
+        #expect(melder.lesen() == [])
+
+        try Data("{}".utf8).write(to: projekt.appendingPathComponent("data/sitzungen/a.json"))
+        try Data("x".utf8).write(to: projekt.appendingPathComponent("data/sitzungen/.a.json.swp"))
+        #expect(try await Self.warten(melder, bis: ["data/sitzungen/a.json"]) == ["data/sitzungen/a.json"])
+
+        // Saved by renaming a new file over the old one, as many editors do.
+        try Data("{ }".utf8).write(to: projekt.appendingPathComponent("data/sitzungen/a.json"), options: .atomic)
+        #expect(try await Self.warten(melder, bis: ["data/sitzungen/a.json"]).contains("data/sitzungen/a.json"))
+
+        // A top folder that did not exist when watching began, and a file in it written later.
+        try FileManager.default.createDirectory(at: projekt.appendingPathComponent("templates/seiten"), withIntermediateDirectories: true)
+        _ = try await Self.warten(melder, bis: ["templates"])
+        try Data("<p></p>".utf8).write(to: projekt.appendingPathComponent("templates/seiten/sitzung.html"))
+        #expect(try await Self.warten(melder, bis: ["templates/seiten/sitzung.html"]).contains("templates/seiten/sitzung.html"))
+
+        try FileManager.default.removeItem(at: projekt.appendingPathComponent("data/sitzungen/a.json"))
+        #expect(try await Self.warten(melder, bis: ["data/sitzungen/a.json"]).contains("data/sitzungen/a.json"))
+
+        // Outside the watched folders nothing counts.
+        try Data("x".utf8).write(to: projekt.appendingPathComponent("notiz.txt"))
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(melder.lesen() == [])
+    }
+
+    @Test("ohne inotify: der Fingerabdruck findet geänderte, neue und entfernte Dateien, keine versteckten")
+    func fingerabdruck() throws {
+        let projekt = FileManager.default.temporaryDirectory.appendingPathComponent("kim-beobachter-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        try FileManager.default.createDirectory(at: projekt.appendingPathComponent("data/sitzungen"), withIntermediateDirectories: true)
+        let a = projekt.appendingPathComponent("data/sitzungen/a.json")
+        try Data("{}".utf8).write(to: a)
+        let beobachter = Beobachter(projekt: projekt)
+        let vorher = beobachter.fingerabdruck()
+        #expect(Set(vorher.keys) == ["data/sitzungen/a.json"])
+        try Data("{ }".utf8).write(to: a, options: .atomic)
+        try Data("{}".utf8).write(to: projekt.appendingPathComponent("data/kommune.json"))
+        try Data("x".utf8).write(to: projekt.appendingPathComponent("data/.kommune.json.swp"))
+        #expect(beobachter.geaendert(von: vorher, zu: beobachter.fingerabdruck()) == ["data/sitzungen/a.json", "data/kommune.json"])
+        let mitte = beobachter.fingerabdruck()
+        try FileManager.default.removeItem(at: a)
+        #expect(beobachter.geaendert(von: mitte, zu: beobachter.fingerabdruck()) == ["data/sitzungen/a.json"])
+    }
 }
