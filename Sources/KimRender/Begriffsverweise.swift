@@ -15,6 +15,8 @@ struct Begriffsverweise: Sendable {
     /// Indexed by first byte (256 entries): the forms starting with it, longest first, so
     /// "Kommunalen Integrationszentrum" wins over "KI".
     let formenNachErstemByte: [[Form]]
+    /// Whether any form starts with the byte: read for every byte of every page, so a flag, not an array.
+    let beginntForm: [Bool]
 
     init(_ begriffe: [Begriff]) {
         let formen = begriffe.flatMap { begriff in begriff.formen.filter { !$0.isEmpty }.map { Form(bytes: Array($0.utf8), id: begriff.id) } }
@@ -22,6 +24,7 @@ struct Begriffsverweise: Sendable {
         var nachByte = [[Form]](repeating: [], count: 256)
         for form in formen { nachByte[Int(form.bytes[0])].append(form) }
         formenNachErstemByte = nachByte
+        beginntForm = nachByte.map { !$0.isEmpty }
     }
 
     /// Elements whose text is never linked.
@@ -29,7 +32,7 @@ struct Begriffsverweise: Sendable {
                                            "script", "style", "textarea", "button", "label", "caption", "del", "nav", "dt"]
 
     func verlinken(_ html: String, ziel: String) -> String {
-        guard formenNachErstemByte.contains(where: { !$0.isEmpty }) else { return html }
+        guard beginntForm.contains(true) else { return html }
         let eingabe = Array(html.utf8)
         var ergebnis: [UInt8] = []
         ergebnis.reserveCapacity(eingabe.count + 256)
@@ -77,9 +80,11 @@ struct Begriffsverweise: Sendable {
         var kopiertBis = position
         while position < bereich.upperBound {
             // A term can only start where a word starts (and where a character starts: never on a continuation byte).
-            let kandidaten = formenNachErstemByte[Int(text[position])]
-            guard !kandidaten.isEmpty, !Self.wortzeichenEndetVor(position, in: text, ab: bereich.lowerBound) else { position += 1; continue }
-            let treffer = kandidaten.first { form in
+            guard beginntForm[Int(text[position])], !Self.wortzeichenEndetVor(position, in: text, ab: bereich.lowerBound) else {
+                position += 1
+                continue
+            }
+            let treffer = formenNachErstemByte[Int(text[position])].first { form in
                 !verlinkt.contains(form.id) && position + form.bytes.count <= bereich.upperBound
                     && text[position..<(position + form.bytes.count)].elementsEqual(form.bytes)
                     && !Self.wortzeichenBeginntBei(position + form.bytes.count, in: text, bis: bereich.upperBound)

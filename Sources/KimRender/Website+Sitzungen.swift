@@ -51,17 +51,25 @@ extension Website {
 
     /// Agenda items of other Gremien's Sitzungen that name a Gremium (in a title, report, Beschluss, Aufgabe),
     /// newest first, for each of `gremien`: what concerns a Gremium whose own Sitzungen are published elsewhere.
-    /// One pass over all Sitzungen, each text lowercased once.
+    /// One pass over all Sitzungen; a text is lowercased only when a byte pre-test says it may name one.
     func erwaehnungen(_ gremien: [Gremium]) -> [String: [Kontext]] {
         guard !gremien.isEmpty else { return [:] }
-        let namen = gremien.map { gremium in (gremium.id, Set([gremium.kurzname, gremium.name].map { $0.lowercased() })) }
+        let namen = gremien.map { gremium -> (id: String, varianten: Set<String>, vortest: [[UInt8]]?) in
+            let varianten = Set([gremium.kurzname, gremium.name].map { $0.lowercased() })
+            let ascii = varianten.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+            return (gremium.id, varianten, ascii ? varianten.map { Array($0.utf8) } : nil)
+        }
         var treffer: [String: [Kontext]] = [:]
         for sitzung in sitzungenNeuesteZuerst {
-            let anwesend = sitzung.teilnahme.filter(\.anwesend).map { $0.organisation.lowercased() }
             for punkt in sitzung.tagesordnung where punkt.oeffentlich {
-                let text = ([punkt.titel, punkt.bericht ?? ""] + punkt.beschluesse.map(\.wortlaut) + punkt.aufgaben.map(\.was))
-                    .joined(separator: "\n").lowercased()
-                for (id, varianten) in namen where id != sitzung.gremium && varianten.contains(where: { text.enthaeltBytes($0) }) {
+                let roh = ([punkt.titel, punkt.bericht ?? ""] + punkt.beschluesse.map(\.wortlaut) + punkt.aufgaben.map(\.was)).joined(separator: "\n")
+                var klein: String?
+                for (id, varianten, vortest) in namen where id != sitzung.gremium {
+                    if let vortest, !vortest.contains(where: { Bytesuche.enthaeltOhneGrossKlein(roh, $0) }) { continue }
+                    let text = klein ?? roh.lowercased()
+                    klein = text
+                    guard varianten.contains(where: { text.enthaeltBytes($0) }) else { continue }
+                    let anwesend = sitzung.teilnahme.filter(\.anwesend).map { $0.organisation.lowercased() }
                     treffer[id, default: []].append([
                         "datum": Format.datum(sitzung.datum), "gremium": gremiumName(sitzung.gremium),
                         "top": punkt.nummer, "titel": punkt.titel,

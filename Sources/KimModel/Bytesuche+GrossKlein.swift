@@ -1,17 +1,25 @@
 /// Searches UTF-8 bytes without building Strings, as a cheap pre-test before an exact
 /// Unicode-aware search.
-enum Bytesuche {
+public enum Bytesuche {
     /// Whether `muster` (ASCII, lower case) occurs in `bytes` with ASCII letters in any case.
     /// Whenever `text.lowercased().contains(muster)` holds, this holds too: the only characters
     /// outside A–Z that lower-case to ASCII letters are U+212A KELVIN SIGN (to k, not in the
     /// patterns used) and U+0130 (to i followed by U+0307, which breaks a match).
-    static func enthaeltOhneGrossKlein(_ bytes: String.UTF8View, _ muster: StaticString) -> Bool {
+    public static func enthaeltOhneGrossKlein(_ bytes: String.UTF8View, _ muster: StaticString) -> Bool {
         let suche = UnsafeBufferPointer(start: muster.utf8Start, count: muster.utf8CodeUnitCount)
         guard let erstes = suche.first else { return true }
         let gefunden = bytes.withContiguousStorageIfAvailable { text in
             enthaelt(text, suche, erstes)
         }
         return gefunden ?? enthaelt(Array(bytes), suche, erstes)
+    }
+
+    /// The same for a pattern known only at run time (ASCII, lower case).
+    public static func enthaeltOhneGrossKlein(_ text: String, _ muster: [UInt8]) -> Bool {
+        guard let erstes = muster.first else { return true }
+        return muster.withUnsafeBufferPointer { suche in
+            text.utf8.withContiguousStorageIfAvailable { enthaelt($0, suche, erstes) } ?? enthaelt(Array(text.utf8), suche, erstes)
+        }
     }
 
     private static func enthaelt<Text: RandomAccessCollection<UInt8>>(_ text: Text, _ suche: UnsafeBufferPointer<UInt8>, _ erstes: UInt8) -> Bool
