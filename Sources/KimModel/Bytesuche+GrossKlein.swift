@@ -14,14 +14,6 @@ public enum Bytesuche {
         return gefunden ?? enthaelt(Array(bytes), suche, erstes)
     }
 
-    /// The same for a pattern known only at run time (ASCII, lower case).
-    public static func enthaeltOhneGrossKlein(_ text: String, _ muster: [UInt8]) -> Bool {
-        guard let erstes = muster.first else { return true }
-        return muster.withUnsafeBufferPointer { suche in
-            text.utf8.withContiguousStorageIfAvailable { enthaelt($0, suche, erstes) } ?? enthaelt(Array(text.utf8), suche, erstes)
-        }
-    }
-
     private static func enthaelt<Text: RandomAccessCollection<UInt8>>(_ text: Text, _ suche: UnsafeBufferPointer<UInt8>, _ erstes: UInt8) -> Bool
     where Text.Index == Int {
         guard text.count >= suche.count else { return false }
@@ -39,6 +31,27 @@ public enum Bytesuche {
             index += 1
         }
         return false
+    }
+
+    /// Text with its ASCII letters lower-cased once, for pre-tests of several patterns known
+    /// only at run time (ASCII, lower case) over the same text. Keeps its buffer between texts.
+    public struct Kleintext {
+        private var bytes: [UInt8] = []
+
+        public init() {}
+
+        /// Takes `teile` joined by line breaks.
+        public mutating func setzen(_ teile: [String]) {
+            bytes.removeAll(keepingCapacity: true)
+            for (index, teil) in teile.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: "\n")) }
+                for byte in teil.utf8 { bytes.append(Bytesuche.klein(byte)) }
+            }
+        }
+
+        public func enthaelt(_ muster: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { heu in muster.withUnsafeBufferPointer { Bytesuche.enthaelt(heu, $0) } }
+        }
     }
 
     private static func klein(_ byte: UInt8) -> UInt8 {

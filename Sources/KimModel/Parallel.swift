@@ -26,4 +26,32 @@ public enum Parallel {
         }
         return ergebnisse.compactMap { $0 }
     }
+
+    /// Runs two independent pieces of work at once and returns both results.
+    public static func zugleich<A, B>(_ erstes: () -> A, _ zweites: () -> B) -> (A, B) {
+        var a: A?
+        var b: B?
+        withoutActuallyEscaping(erstes) { erstes in
+            withoutActuallyEscaping(zweites) { zweites in
+                withUnsafeMutablePointer(to: &a) { zielA in
+                    withUnsafeMutablePointer(to: &b) { zielB in
+                        let geteilt = Paar(erstes: erstes, zweites: zweites, zielA: zielA, zielB: zielB)
+                        DispatchQueue.concurrentPerform(iterations: 2) { index in
+                            if index == 0 { geteilt.zielA.pointee = geteilt.erstes() } else { geteilt.zielB.pointee = geteilt.zweites() }
+                        }
+                    }
+                }
+            }
+        }
+        guard let a, let b else { preconditionFailure("concurrentPerform returned before both pieces ran") }
+        return (a, b)
+    }
+
+    /// Unchecked for the same reason as `Geteilt`: each result slot is written by one iteration only.
+    private struct Paar<A, B>: @unchecked Sendable {
+        let erstes: () -> A
+        let zweites: () -> B
+        let zielA: UnsafeMutablePointer<A?>
+        let zielB: UnsafeMutablePointer<B?>
+    }
 }

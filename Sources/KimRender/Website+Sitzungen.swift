@@ -60,13 +60,15 @@ extension Website {
             return (gremium.id, varianten, ascii ? varianten.map { Array($0.utf8) } : nil)
         }
         var treffer: [String: [Kontext]] = [:]
+        var kleintext = Bytesuche.Kleintext()
         for sitzung in sitzungenNeuesteZuerst {
             for punkt in sitzung.tagesordnung where punkt.oeffentlich {
-                let roh = ([punkt.titel, punkt.bericht ?? ""] + punkt.beschluesse.map(\.wortlaut) + punkt.aufgaben.map(\.was)).joined(separator: "\n")
+                let teile = [punkt.titel, punkt.bericht ?? ""] + punkt.beschluesse.map(\.wortlaut) + punkt.aufgaben.map(\.was)
+                kleintext.setzen(teile)
                 var klein: String?
                 for (id, varianten, vortest) in namen where id != sitzung.gremium {
-                    if let vortest, !vortest.contains(where: { Bytesuche.enthaeltOhneGrossKlein(roh, $0) }) { continue }
-                    let text = klein ?? roh.lowercased()
+                    if let vortest, !vortest.contains(where: kleintext.enthaelt) { continue }
+                    let text = klein ?? teile.joined(separator: "\n").lowercased()
                     klein = text
                     guard varianten.contains(where: { text.enthaeltBytes($0) }) else { continue }
                     let anwesend = sitzung.teilnahme.filter(\.anwesend).map { $0.organisation.lowercased() }

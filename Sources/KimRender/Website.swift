@@ -49,43 +49,60 @@ public struct Website {
             diagnostics.append(.error("templates/\(name).html", nil, "die Vorlage fehlt", hint: "eine Datei templates/\(name).html anlegen"))
         }
         guard !diagnostics.hasErrors, !vorlagen.befunde.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
-        var seiten: [Seite] = []
-        seiten.append(website.startseite(&diagnostics))
-        seiten += website.handlungskonzept(speicher: speicher, &diagnostics)
-        seiten.append(website.zahlen())
-        seiten.append(website.gremien(&diagnostics))
-        seiten.append(website.quellen())
-        seiten += website.textseiten(&diagnostics)
-        seiten += website.sitzungsseiten()
-        let angebote = website.angebote()
-        let meilensteine = website.meilensteine()
-        seiten += angebote.seiten + meilensteine.seiten
         let datensaetze = website.datenangebot()
-        seiten.append(website.offeneDaten(datensaetze))
-        if !projekt.glossar.isEmpty { seiten.append(website.glossarseite()) }
-        seiten += website.sprachseiten()
-        seiten.append(website.suchseite(seiten))
-        diagnostics += Ausgabepfade.doppelte(seiten)
+        // The open data files and OParl are made from the data, not from templates, so they are
+        // made while the pages are rendered: nothing is shared but read-only values.
+        let (seitenteil, datendateien) = Parallel.zugleich({
+            website.seiten(datensaetze, speicher: speicher)
+        }, {
+            (tabellen: website.offeneDatenDateien(datensaetze), oparl: optionen.intern ? [:] : OParlExport(projekt).dateien())
+        })
+        let (seiten, zusatzdateien) = (seitenteil.seiten, seitenteil.dateien)
+        diagnostics += seitenteil.diagnostics
         guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         var ausgabe = Ausgabe()
-        for (seite, html) in zip(seiten, Parallel.map(seiten, website.layout)) {
+        for (seite, html) in zip(seiten, seitenteil.html) {
             ausgabe.schreiben(seite.pfad, html)
         }
-        let dateien = angebote.dateien.merging(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes })
+        let dateien = zusatzdateien
             .merging(website.feeds(seiten), uniquingKeysWith: { erstes, _ in erstes })
-            .merging(website.offeneDatenDateien(datensaetze), uniquingKeysWith: { erstes, _ in erstes })
+            .merging(datendateien.tabellen, uniquingKeysWith: { erstes, _ in erstes })
         for (pfad, text) in dateien {
             ausgabe.schreiben(pfad, text)
         }
-        if !optionen.intern {
-            for (pfad, inhalt) in OParlExport(projekt).dateien() { ausgabe.dateien[pfad] = inhalt }
-        }
+        for (pfad, inhalt) in datendateien.oparl { ausgabe.dateien[pfad] = inhalt }
         for (pfad, inhalt) in Self.assetsDerWebsite(projekt) {
             ausgabe.dateien[pfad] = inhalt
         }
         let befunde = (diagnostics + vorlagen.befunde).sorted()
         if !befunde.hasErrors { speicher?.merken(website) }
         return (ausgabe, befunde)
+    }
+
+    /// Every page of the site, laid out unless a finding stops the build, with the files that
+    /// come with the Anlagen.
+    private func seiten(_ datensaetze: [Datensatz], speicher: Renderspeicher?)
+        -> (seiten: [Seite], html: [String], dateien: [String: String], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var seiten: [Seite] = []
+        seiten.append(startseite(&diagnostics))
+        seiten += handlungskonzept(speicher: speicher, &diagnostics)
+        seiten.append(zahlen())
+        seiten.append(gremien(&diagnostics))
+        seiten.append(quellen())
+        seiten += textseiten(&diagnostics)
+        seiten += sitzungsseiten()
+        let angebote = angebote()
+        let meilensteine = meilensteine()
+        seiten += angebote.seiten + meilensteine.seiten
+        seiten.append(offeneDaten(datensaetze))
+        if !projekt.glossar.isEmpty { seiten.append(glossarseite()) }
+        seiten += sprachseiten()
+        seiten.append(suchseite(seiten))
+        diagnostics += Ausgabepfade.doppelte(seiten)
+        let dateien = angebote.dateien.merging(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes })
+        guard !diagnostics.hasErrors else { return (seiten, [], dateien, diagnostics) }
+        return (seiten, Parallel.map(seiten, layout), dateien, diagnostics)
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
