@@ -231,6 +231,8 @@ def side_by_side(name: str, kim: str, build_flags: list[str], projekt: Path, hug
 
 def prepare_size(work: Path, n: int, y: int) -> tuple[Path, Path, dict]:
     projekt = work / f"kim-{n}x{y}"
+    # The work folder is the benchmark's own: a run that was killed may have left a half-removed project.
+    shutil.rmtree(projekt, ignore_errors=True)
     t = time.monotonic()
     gen = sh([sys.executable, str(HIER / "generate.py"), "--kommunen", str(n), "--jahre", str(y), "--out", str(projekt)])
     if gen.returncode != 0:
