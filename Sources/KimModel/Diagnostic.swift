@@ -1,5 +1,5 @@
 /// A position in a project file, 1-based like a compiler's.
-public struct SourceLocation: Hashable, Sendable, Comparable {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var line: Int
     public var column: Int
 
@@ -14,8 +14,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 }
 
 /// One finding about the project, printed as `datei:zeile:spalte: Fehler: …`.
-public struct Diagnostic: Hashable, Sendable {
-    public enum Severity: String, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable {
+    public enum Severity: String, Sendable, Codable {
         case error = "Fehler"
         case warning = "Warnung"
     }

@@ -42,6 +42,9 @@ public struct Build: Sendable {
         public var dateien: Int
         /// How the output folder was brought up to date (nothing to do, files written, files linked).
         public var schreibbericht = AtomicFolderWriter.Bericht()
+        /// Nothing the build is made from changed since the last one, which the folder still holds:
+        /// nothing was loaded or rendered.
+        public var eingabenUnveraendert = false
     }
 
     public let optionen: Optionen
@@ -100,11 +103,19 @@ public struct Build: Sendable {
         return (sichtbar, auswertung, diagnostics.sorted(), projekt)
     }
 
-    /// The whole build. The output folder is replaced only when everything succeeded.
+    /// The whole build. The output folder is replaced only when everything succeeded. A build from
+    /// disk whose inputs gave the same answers as the last one's (see Buildvermerk) ends after comparing.
     public func ausfuehren(files: ProjectFiles? = nil) throws -> Ergebnis {
         try schutzGegenUeberschreiben()
+        let vermerk = files == nil ? ablage : nil
+        let start = ContinuousClock.now
+        if let vermerk, let ergebnis = unveraendert(vermerk) {
+            protokoll("[1/1] Eingaben vergleichen (\(Self.millisekunden(seit: start)) ms)")
+            return ergebnis
+        }
+        let (eigene, aufzeichnung) = Eingabeprotokoll.aufzeichnen(files ?? .disk(optionen.projekt))
         let schritte = optionen.pdf ? 6 : 5
-        let ((geprueft, diagnostics), projekt, auswertung) = pruefen(files: files, schritte: schritte)
+        let ((geprueft, diagnostics), projekt, auswertung) = pruefen(files: eigene, schritte: schritte)
         guard var ausgabe = geprueft, let projekt, let auswertung else { return Ergebnis(diagnostics: diagnostics, geschrieben: false, dateien: 0) }
         let pdfName = PDFErzeugung.dateiname(fassung: auswertung.aktuelleFassung.nummer)
         if optionen.pdf {
@@ -116,16 +127,49 @@ public struct Build: Sendable {
             ausgabe.dateien[pdfName] = Array(vorhanden)
         }
         let bericht = try schritt(schritte, schritte, "Schreiben") {
-            let ziel = optionen.zielordner
-            // The list of what this build wrote lives in build/, not in the site a reader downloads;
-            // one per output folder (site/, build/intern/), none when the output folder would hold it.
-            let liste = optionen.projekt.appendingPathComponent("build/\(ziel.lastPathComponent).bestandsliste").standardizedFileURL
-            let innen = liste.path.hasPrefix(ziel.standardizedFileURL.path + "/")
-            return try AtomicFolderWriter(ziel: ziel, bestandsliste: innen ? nil : liste, beimWarten: { [protokoll] in
-                protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
-            }).schreiben(ausgabe.dateien)
+            // The folder is about to change: until the new record is saved, no record may vouch for it.
+            if let vermerk { try? FileManager.default.removeItem(at: vermerk.vermerk) }
+            let bericht = try schreiber(vermerk?.bestandsliste).schreiben(ausgabe.dateien)
+            if let vermerk, let bestand = bericht.bestand, let programm = Buildvermerk.programmkennung() {
+                try? FileManager.default.createDirectory(at: vermerk.vermerk.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try? Buildvermerk(ziel: zielpfad, programm: programm, optionen: optionenkennung, bestand: bestand,
+                                  dateien: ausgabe.dateien.count, befunde: diagnostics, eingaben: aufzeichnung.stand).speichern(vermerk.vermerk)
+            }
+            return bericht
         }
         return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.dateien.count, schreibbericht: bericht)
+    }
+
+    /// Where the list of what a build wrote and the record of what it was made from live: in build/,
+    /// not in the site a reader downloads; one pair per output folder (site/, build/intern/), none
+    /// when the output folder would hold them.
+    private var ablage: (bestandsliste: URL, vermerk: URL)? {
+        let ziel = optionen.zielordner
+        let build = optionen.projekt.appendingPathComponent("build").standardizedFileURL
+        guard !build.path.hasPrefix(ziel.standardizedFileURL.path + "/") else { return nil }
+        return (build.appendingPathComponent("\(ziel.lastPathComponent).bestandsliste"), build.appendingPathComponent("\(ziel.lastPathComponent).vermerk"))
+    }
+
+    private var zielpfad: String { optionen.zielordner.standardizedFileURL.path }
+
+    private var optionenkennung: String {
+        "intern=\(optionen.intern) streng=\(optionen.streng) pdf=\(optionen.pdf) stichtag=\(optionen.stichtag.map { "\($0)" } ?? "-")"
+    }
+
+    private func schreiber(_ bestandsliste: URL?) -> AtomicFolderWriter {
+        let ziel = optionen.zielordner
+        return AtomicFolderWriter(ziel: ziel, bestandsliste: bestandsliste, nachgelagert: Website.nachgelagerteOrdner, beimWarten: { [protokoll] in
+            protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
+        })
+    }
+
+    /// The result of the last build when nothing it was made from changed and the output folder is as it left it.
+    private func unveraendert(_ ablage: (bestandsliste: URL, vermerk: URL)) -> Ergebnis? {
+        guard let vermerk = Buildvermerk.laden(ablage.vermerk), vermerk.ziel == zielpfad, vermerk.optionen == optionenkennung,
+              vermerk.programm == Buildvermerk.programmkennung(), vermerk.eingaben.stimmt(mit: .disk(optionen.projekt)),
+              schreiber(ablage.bestandsliste).bestand() == vermerk.bestand else { return nil }
+        return Ergebnis(diagnostics: vermerk.befunde, geschrieben: true, dateien: vermerk.dateien,
+                        schreibbericht: .init(unveraendert: true, bestand: vermerk.bestand), eingabenUnveraendert: true)
     }
 
     /// The print document of a Fassung rendered to PDF (from the cache when unchanged).
@@ -161,9 +205,12 @@ public struct Build: Sendable {
     private func schritt<Wert>(_ nummer: Int, _ gesamt: Int, _ name: String, _ arbeit: () throws -> Wert) rethrows -> Wert {
         let start = ContinuousClock.now
         let wert = try arbeit()
-        let dauer = ContinuousClock.now - start
-        let ms = Int(dauer.components.seconds * 1000) + Int(dauer.components.attoseconds / 1_000_000_000_000_000)
-        protokoll("[\(nummer)/\(gesamt)] \(name) (\(ms) ms)")
+        protokoll("[\(nummer)/\(gesamt)] \(name) (\(Self.millisekunden(seit: start)) ms)")
         return wert
+    }
+
+    private static func millisekunden(seit start: ContinuousClock.Instant) -> Int {
+        let dauer = ContinuousClock.now - start
+        return Int(dauer.components.seconds * 1000) + Int(dauer.components.attoseconds / 1_000_000_000_000_000)
     }
 }

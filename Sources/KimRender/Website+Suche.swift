@@ -8,6 +8,11 @@ extension Website {
         ("quellen", "Quellen"), ("sprachen", "In anderen Sprachen"), ("texte", "Weitere Seiten"),
     ]
 
+    /// Folders of the site made after kim from the finished pages (the search index, see
+    /// scripts/search-index.sh): kim keeps them while the pages stay the same and removes them
+    /// with the previous pages when they change, so no index ever describes other pages.
+    public static let nachgelagerteOrdner: Set<String> = ["pagefind"]
+
     /// The search page: a full-text search (Pagefind, built by `make site` into pagefind/) for those whose
     /// browser runs it, and for everyone a plain list of the site's pages. Copies, earlier Fassungen and
     /// single Niederschriften stay out of the list (the Gremien pages and the Beschlussregister lead to them).

@@ -22,12 +22,16 @@ public struct AtomicFolderWriter {
     /// Where the list of what the last build wrote is kept (see `Bestandsliste`); nil: every
     /// build writes every file.
     public let bestandsliste: URL?
+    /// Top-level folders another tool adds after kim from the finished files (the search index):
+    /// left in place while the files stay the same, gone with the previous files when they change.
+    public let nachgelagert: Set<String>
     /// Runs when another kim is writing into the same place and this one waits for it.
     let beimWarten: @Sendable () -> Void
 
-    public init(ziel: URL, bestandsliste: URL? = nil, beimWarten: @escaping @Sendable () -> Void = {}) {
+    public init(ziel: URL, bestandsliste: URL? = nil, nachgelagert: Set<String> = [], beimWarten: @escaping @Sendable () -> Void = {}) {
         self.ziel = ziel.standardizedFileURL
         self.bestandsliste = bestandsliste
+        self.nachgelagert = nachgelagert
         self.beimWarten = beimWarten
     }
 
@@ -38,11 +42,14 @@ public struct AtomicFolderWriter {
         /// Files written anew, files linked from the previous build.
         public var geschrieben = 0
         public var verknuepft = 0
+        /// The hash of the Bestandsliste now describing the folder (see `bestand()`); nil without one.
+        public var bestand: String?
 
-        public init(unveraendert: Bool = false, geschrieben: Int = 0, verknuepft: Int = 0) {
+        public init(unveraendert: Bool = false, geschrieben: Int = 0, verknuepft: Int = 0, bestand: String? = nil) {
             self.unveraendert = unveraendert
             self.geschrieben = geschrieben
             self.verknuepft = verknuepft
+            self.bestand = bestand
         }
     }
 
@@ -72,11 +79,11 @@ public struct AtomicFolderWriter {
         aufraeumen()
         let pruefsummen = bestandsliste == nil ? [:] : Pruefsumme.von(dateien)
         var gleich: Set<String> = []
-        if let datei = bestandsliste, let liste = Bestandsliste.laden(datei, ziel: ziel.path), let stand = Dateistand.erfassen(ziel) {
+        if let datei = bestandsliste, let liste = Bestandsliste.laden(datei, ziel: ziel.path), let stand = Dateistand.erfassen(ziel)?.ohne(nachgelagert) {
             gleich = liste.unveraendert(pruefsummen, stand)
             if gleich.count == dateien.count, stand.dateien.count == dateien.count, stand.sonstige == 0,
                stand.ordner == Dateistand.benoetigteOrdner(dateien.keys) {
-                return Bericht(unveraendert: true)
+                return Bericht(unveraendert: true, bestand: liste.stimmt(mit: stand) ? liste.summe.text : nil)
             }
         }
         let temporaer = eltern.appendingPathComponent(temporaerPraefix + String(ProcessInfo.processInfo.processIdentifier))
@@ -93,17 +100,27 @@ public struct AtomicFolderWriter {
             // (RENAME_EXCHANGE): the old folder stays whole until the new one is complete. Durability
             // against a power cut is the file system's business, as for Hugo or Jekyll, which do not
             // sync either; a syncfs flushed the whole shared disk and took tens of seconds at state scale.
+            var bestand: String?
             try tauschen(temporaer) {
                 // Between the swap and the removal of the previous tree: a failure only costs the
                 // next build the links (a list kim cannot read is a list it does not use).
-                if let datei = bestandsliste, let neueListe { try? neueListe.speichern(datei) }
+                if let datei = bestandsliste, let neueListe { bestand = (try? neueListe.speichern(datei))?.text }
             }
-            return Bericht(unveraendert: false, geschrieben: dateien.count - verknuepft, verknuepft: verknuepft)
+            return Bericht(unveraendert: false, geschrieben: dateien.count - verknuepft, verknuepft: verknuepft, bestand: bestand)
         } catch {
             try? Ordnerloeschung.entfernen(temporaer)
             if error is Failure { throw error }
             throw Failure(description: "\(ziel.path) ließ sich nicht schreiben: \(Systemfehler.beschreibung(error))")
         }
+    }
+
+    /// The hash of the Bestandsliste when the folder still holds exactly what the build that saved
+    /// it wrote (no file changed, added or removed since); nil otherwise. Reads nothing but the
+    /// list and the folder's entries.
+    public func bestand() -> String? {
+        guard let datei = bestandsliste, let liste = Bestandsliste.laden(datei, ziel: ziel.path),
+              let stand = Dateistand.erfassen(ziel)?.ohne(nachgelagert), liste.stimmt(mit: stand) else { return nil }
+        return liste.summe.text
     }
 
     private func tauschen(_ temporaer: URL, danach: () -> Void) throws {

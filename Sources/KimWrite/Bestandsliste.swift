@@ -22,6 +22,8 @@ struct Bestandsliste {
 
     var ziel: String
     var eintraege: [String: Eintrag] = [:]
+    /// The hash of the list as it was read or saved: names this state of the folder in a Buildvermerk.
+    var summe = Pruefsumme(erste: 0, zweite: 0)
 
     /// The list for `ziel`; nil when there is none, it is unreadable or it belongs to another folder.
     static func laden(_ datei: URL, ziel: String) -> Bestandsliste? {
@@ -29,7 +31,7 @@ struct Bestandsliste {
         let text = String(decoding: daten, as: UTF8.self)
         var zeilen = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
         guard let erste = zeilen.popFirst(), erste == kopf + ziel else { return nil }
-        var liste = Bestandsliste(ziel: ziel)
+        var liste = Bestandsliste(ziel: ziel, summe: Pruefsumme(Array(daten)))
         for zeile in zeilen {
             let teile = zeile.split(separator: "\t", maxSplits: 1)
             guard teile.count == 2 else { return nil }
@@ -65,13 +67,25 @@ struct Bestandsliste {
         return gleich
     }
 
+    /// Whether the folder holds exactly the files of the list, each still with its recorded identity,
+    /// and nothing else: then it is byte for byte what the build that saved the list wrote.
+    func stimmt(mit stand: Dateistand) -> Bool {
+        stand.sonstige == 0 && stand.dateien.count == eintraege.count
+            && eintraege.allSatisfy { stand.dateien[$0.key] == $0.value.kennung }
+            && stand.ordner == Dateistand.benoetigteOrdner(eintraege.keys)
+    }
+
     /// Saves the list by renaming a complete copy into place, so a reader never sees half of it.
-    func speichern(_ datei: URL) throws {
+    /// Returns its hash.
+    @discardableResult
+    func speichern(_ datei: URL) throws -> Pruefsumme {
         let temporaer = datei.deletingLastPathComponent().appendingPathComponent(datei.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: datei.deletingLastPathComponent(), withIntermediateDirectories: true)
         do {
-            try Data(text.utf8).write(to: temporaer)
+            let bytes = Array(text.utf8)
+            try Data(bytes).write(to: temporaer)
             guard rename(temporaer.path, datei.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            return Pruefsumme(bytes)
         } catch {
             try? FileManager.default.removeItem(at: temporaer)
             throw error

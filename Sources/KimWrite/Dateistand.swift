@@ -40,6 +40,14 @@ struct Dateistand {
         return ergebnis == 0 ? sammlung.stand : nil
     }
 
+    /// The state without what lies below the given top-level folders.
+    func ohne(_ oberste: Set<String>) -> Dateistand {
+        guard !oberste.isEmpty else { return self }
+        let oberster = { (pfad: String) in String(pfad.prefix { $0 != "/" }) }
+        return Dateistand(dateien: dateien.filter { !oberste.contains(oberster($0.key)) },
+                          ordner: ordner.filter { !oberste.contains(oberster($0)) }, sonstige: sonstige)
+    }
+
     /// The identity of a file just written, from its open descriptor.
     static func kennung(_ deskriptor: Int32) -> Dateikennung? {
         var zustand = stat()

@@ -1,8 +1,9 @@
 import CAtomicRename
 import KimModel
 
-/// The 128-bit content hash of an output file (`kim_content_hash`): tells an unchanged file from a changed one.
-struct Pruefsumme: Hashable, Sendable {
+/// The 128-bit content hash (`kim_content_hash`) of an output file or of a file a build read:
+/// tells an unchanged file from a changed one.
+public struct Pruefsumme: Hashable, Sendable {
     var erste: UInt64
     var zweite: UInt64
 
@@ -11,7 +12,7 @@ struct Pruefsumme: Hashable, Sendable {
         self.zweite = zweite
     }
 
-    init(_ inhalt: [UInt8]) {
+    public init(_ inhalt: [UInt8]) {
         var wert: (UInt64, UInt64) = (0, 0)
         inhalt.withUnsafeBufferPointer { puffer in
             withUnsafeMutableBytes(of: &wert) { ziel in
@@ -20,6 +21,15 @@ struct Pruefsumme: Hashable, Sendable {
             }
         }
         self.init(erste: wert.0, zweite: wert.1)
+    }
+
+    /// 32 hexadecimal digits, for records kept as text.
+    public var text: String {
+        func hex(_ wert: UInt64) -> String {
+            let ziffern = String(wert, radix: 16)
+            return String(repeating: "0", count: 16 - ziffern.count) + ziffern
+        }
+        return hex(erste) + hex(zweite)
     }
 
     /// The hashes of a whole build, on all cores.

@@ -44,7 +44,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let bericht = ergebnis.schreibbericht
-        if bericht.unveraendert {
+        if ergebnis.eingabenUnveraendert {
+            Ausgabe.fehlerkanal("\(optionen.zielordner.path) ist schon auf dem Stand: seit dem letzten Lauf hat sich keine Eingabe geändert (\(ergebnis.dateien) Dateien, nichts neu erzeugt).")
+        } else if bericht.unveraendert {
             Ausgabe.fehlerkanal("\(optionen.zielordner.path) ist schon auf dem Stand (\(ergebnis.dateien) Dateien, keine neu geschrieben).")
         } else if bericht.verknuepft > 0 {
             Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path): \(bericht.geschrieben) neu geschrieben, \(bericht.verknuepft) unverändert übernommen.")

@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import KimModel
+
+/// What the last successful build into an output folder was made from, kept beside its
+/// Bestandsliste in the project's `build/`: kim's binary, the options, every answer the
+/// project's files gave (Eingabeprotokoll), the findings it reported and the Bestandsliste it
+/// left. When all of these are still the same, the folder already holds what a build would
+/// write, and `kim build` says so without loading or rendering anything.
+struct Buildvermerk: Codable, Equatable {
+    static let format = 1
+
+    var format = Self.format
+    var ziel: String
+    var programm: String
+    var optionen: String
+    /// The hash of the Bestandsliste the build saved (`AtomicFolderWriter.bestand()`).
+    var bestand: String
+    var dateien: Int
+    var befunde: [Diagnostic]
+    var eingaben: Eingabeprotokoll
+
+    /// nil when there is none, it cannot be read, or it was written by another version of the format.
+    static func laden(_ datei: URL) -> Buildvermerk? {
+        guard let daten = try? Data(contentsOf: datei), let vermerk = try? JSONDecoder().decode(Buildvermerk.self, from: daten),
+              vermerk.format == format else { return nil }
+        return vermerk
+    }
+
+    /// Written by renaming a complete copy into place, so a killed kim leaves the old one or the new one.
+    func speichern(_ datei: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let temporaer = datei.deletingLastPathComponent().appendingPathComponent(datei.lastPathComponent + ".tmp-\(getpid())")
+        do {
+            try encoder.encode(self).write(to: temporaer)
+            guard rename(temporaer.path, datei.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporaer)
+            throw error
+        }
+    }
+
+    /// What tells this kim from another build of it: the executable's file identity (device, inode,
+    /// size, modification time). The built-in templates and schemas are part of the binary, so a
+    /// rebuilt kim never takes over what an older one wrote. nil when the binary cannot be found.
+    static func programmkennung() -> String? {
+        guard let pfad = Bundle.main.executableURL?.resolvingSymlinksInPath().path else { return nil }
+        var zustand = stat()
+        guard stat(pfad, &zustand) == 0 else { return nil }
+        return "\(pfad) \(zustand.st_dev) \(zustand.st_ino) \(zustand.st_size) \(zustand.st_mtim.tv_sec).\(zustand.st_mtim.tv_nsec)"
+    }
+}
