@@ -107,9 +107,11 @@ public struct Build: Sendable {
     /// disk whose inputs gave the same answers as the last one's (see Buildvermerk) ends after comparing.
     public func ausfuehren(files: ProjectFiles? = nil) throws -> Ergebnis {
         try schutzGegenUeberschreiben()
-        let vermerk = files == nil ? ablage : nil
+        let ablage = self.ablage
+        // Only a build from disk can tell next time whether its files changed.
+        let vermerk = files == nil ? ablage?.vermerk : nil
         let start = ContinuousClock.now
-        if let vermerk, let ergebnis = unveraendert(vermerk) {
+        if let ablage, let vermerk, let ergebnis = unveraendert(vermerk: vermerk, bestandsliste: ablage.bestandsliste) {
             protokoll("[1/1] Eingaben vergleichen (\(Self.millisekunden(seit: start)) ms)")
             return ergebnis
         }
@@ -128,12 +130,11 @@ public struct Build: Sendable {
         }
         let bericht = try schritt(schritte, schritte, "Schreiben") {
             // The folder is about to change: until the new record is saved, no record may vouch for it.
-            if let vermerk { try? FileManager.default.removeItem(at: vermerk.vermerk) }
-            let bericht = try schreiber(vermerk?.bestandsliste).schreiben(ausgabe.dateien)
+            if let vermerk { try? FileManager.default.removeItem(at: vermerk) }
+            let bericht = try schreiber(ablage?.bestandsliste).schreiben(ausgabe.dateien)
             if let vermerk, let bestand = bericht.bestand, let programm = Buildvermerk.programmkennung() {
-                try? FileManager.default.createDirectory(at: vermerk.vermerk.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try? Buildvermerk(ziel: zielpfad, programm: programm, optionen: optionenkennung, bestand: bestand,
-                                  dateien: ausgabe.dateien.count, befunde: diagnostics, eingaben: aufzeichnung.stand).speichern(vermerk.vermerk)
+                                  dateien: ausgabe.dateien.count, befunde: diagnostics, eingaben: aufzeichnung.stand).speichern(vermerk)
             }
             return bericht
         }
@@ -145,9 +146,9 @@ public struct Build: Sendable {
     /// when the output folder would hold them.
     private var ablage: (bestandsliste: URL, vermerk: URL)? {
         let ziel = optionen.zielordner
-        let build = optionen.projekt.appendingPathComponent("build").standardizedFileURL
-        guard !build.path.hasPrefix(ziel.standardizedFileURL.path + "/") else { return nil }
-        return (build.appendingPathComponent("\(ziel.lastPathComponent).bestandsliste"), build.appendingPathComponent("\(ziel.lastPathComponent).vermerk"))
+        let name = optionen.projekt.appendingPathComponent("build/\(ziel.lastPathComponent)").standardizedFileURL.path
+        guard !name.hasPrefix(ziel.standardizedFileURL.path + "/") else { return nil }
+        return (URL(fileURLWithPath: name + ".bestandsliste"), URL(fileURLWithPath: name + ".vermerk"))
     }
 
     private var zielpfad: String { optionen.zielordner.standardizedFileURL.path }
@@ -164,10 +165,10 @@ public struct Build: Sendable {
     }
 
     /// The result of the last build when nothing it was made from changed and the output folder is as it left it.
-    private func unveraendert(_ ablage: (bestandsliste: URL, vermerk: URL)) -> Ergebnis? {
-        guard let vermerk = Buildvermerk.laden(ablage.vermerk), vermerk.ziel == zielpfad, vermerk.optionen == optionenkennung,
+    private func unveraendert(vermerk datei: URL, bestandsliste: URL) -> Ergebnis? {
+        guard let vermerk = Buildvermerk.laden(datei), vermerk.ziel == zielpfad, vermerk.optionen == optionenkennung,
               vermerk.programm == Buildvermerk.programmkennung(), vermerk.eingaben.stimmt(mit: .disk(optionen.projekt)),
-              schreiber(ablage.bestandsliste).bestand() == vermerk.bestand else { return nil }
+              schreiber(bestandsliste).bestand() == vermerk.bestand else { return nil }
         return Ergebnis(diagnostics: vermerk.befunde, geschrieben: true, dateien: vermerk.dateien,
                         schreibbericht: .init(unveraendert: true, bestand: vermerk.bestand), eingabenUnveraendert: true)
     }

@@ -171,4 +171,16 @@ struct UnveraenderteEingabenTests {
         #expect(!ergebnis.eingabenUnveraendert)
         #expect(try AbbruchTests.schnappschuss(Self.site(projekt)) == (try Self.vonGrundAuf(projekt)))
     }
+
+    @Test("eine Ausgabe nach build/ selbst: keine Bestandsliste und kein Vermerk darin, jeder Build baut")
+    func ausgabeInBuild() throws {
+        let projekt = try Self.kopie("Kreis Lindenau")
+        defer { try? FileManager.default.removeItem(at: projekt.deletingLastPathComponent()) }
+        let ausgabe = projekt.appendingPathComponent("build")
+        #expect(try Self.bauen(projekt, ausgabe: ausgabe).geschrieben)
+        let zweiter = try Self.bauen(projekt, ausgabe: ausgabe)
+        #expect(zweiter.geschrieben && !zweiter.eingabenUnveraendert)
+        let dateien = try FileManager.default.contentsOfDirectory(atPath: ausgabe.path)
+        #expect(!dateien.contains { $0.hasSuffix(".vermerk") || $0.hasSuffix(".bestandsliste") }, "\(dateien)")
+    }
 }
