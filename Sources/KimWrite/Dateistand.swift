@@ -60,8 +60,11 @@ struct Dateistand {
     static func benoetigteOrdner<Pfade: Sequence>(_ pfade: Pfade) -> Set<String> where Pfade.Element == String {
         var ordner: Set<String> = []
         for pfad in pfade {
-            var teile = pfad.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-            while !teile.isEmpty, ordner.insert(teile.joined(separator: "/")).inserted { teile = teile.dropLast() }
+            // From the longest parent up, until one is known (then so are all above it).
+            var ende = pfad.utf8.lastIndex(of: UInt8(ascii: "/"))
+            while let stelle = ende, ordner.insert(String(pfad[..<stelle])).inserted {
+                ende = pfad.utf8[..<stelle].lastIndex(of: UInt8(ascii: "/"))
+            }
         }
         return ordner
     }

@@ -93,6 +93,35 @@ struct InkrementellesSchreibenTests {
         #expect(try Set(Self.kennungen(ziel).keys) == ["index.html", "a/b.html"])
     }
 
+    @Test("die Bestandsliste liest zurück, was sie schreibt (Leerzeichen und Umlaute im Pfad, Zeiten vor 1970), und nichts anderes")
+    func listeGelesen() throws {
+        let ordner = try Fixtures.temporaererOrdner()
+        defer { try? FileManager.default.removeItem(at: ordner) }
+        let datei = ordner.appendingPathComponent("liste")
+        let liste = Bestandsliste(ziel: "/x/site", eintraege: [
+            "a b/Übersicht.html": .init(pruefsumme: Pruefsumme(erste: 0xffff_ffff_ffff_ffff, zweite: 0), kennung: .init(inode: 42, groesse: 0, sekunden: -5, nanosekunden: 999_999_999)),
+            "index.html": .init(pruefsumme: Pruefsumme(Array("x".utf8)), kennung: .init(inode: UInt64.max, groesse: Int64.max, sekunden: 1_700_000_000, nanosekunden: 0)),
+        ])
+        let summe = try liste.speichern(datei)
+        let gelesen = try #require(Bestandsliste.laden(datei, ziel: "/x/site"))
+        #expect(gelesen.eintraege == liste.eintraege)
+        #expect(gelesen.summe == summe)
+        #expect(Bestandsliste.laden(datei, ziel: "/x/sit") == nil)
+        let text = try String(contentsOf: datei, encoding: .utf8)
+        for kaputt in [text.replacingOccurrences(of: " 42 ", with: " 4x2 "), text.replacingOccurrences(of: " 42 ", with: " 42  "),
+                       text.replacingOccurrences(of: "\(UInt64.max)", with: "18446744073709551616"), text + "ohne Tabulator\n"] {
+            #expect(kaputt != text)
+            try Data(kaputt.utf8).write(to: datei)
+            #expect(Bestandsliste.laden(datei, ziel: "/x/site") == nil, "\(kaputt)")
+        }
+    }
+
+    @Test("die Ordner, die Dateien brauchen: jeder Elternordner, einmal")
+    func ordnerDerDateien() {
+        #expect(Dateistand.benoetigteOrdner(["index.html", "a/b/c.json", "a/d.html", "oparl/x y/ä.json"]) == ["a", "a/b", "oparl", "oparl/x y"])
+        #expect(Dateistand.benoetigteOrdner([String]()).isEmpty)
+    }
+
     @Test("eine veraltete Bestandsliste (kim nach dem Tausch, vor dem Speichern der Liste beendet) führt nie zu falschen Dateien")
     func veralteteListe() throws {
         let ordner = try Fixtures.temporaererOrdner()
