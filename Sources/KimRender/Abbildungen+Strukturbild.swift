@@ -12,12 +12,14 @@ extension Abbildungen {
         let ebenen = Dictionary(grouping: gremien.filter { $0.strukturebene != nil }) { $0.strukturebene ?? 0 }
         var kaesten: [Kontext] = []
         var lagen: [String: (x: Int, y: Int, breite: Int)] = [:]
+        var belegt: [Reihe] = []
         var y = rand
         var unterkante = rand
         for stufe in ebenen.keys.sorted() {
             for reihe in reihen(ebenen[stufe] ?? [], platz: hoechstbreite - 2 * rand, abstand: abstand) {
                 let reihenbreite = reihe.reduce(-abstand) { $0 + $1.breite + abstand }
                 var x = (hoechstbreite - reihenbreite) / 2
+                belegt.append(Reihe(y: y, kaesten: []))
                 for (gremium, breite, namenszeilen) in reihe {
                     let mitteX = x + breite / 2
                     lagen[gremium.id] = (mitteX, y, breite)
@@ -26,6 +28,7 @@ extension Abbildungen {
                                     "x": String(x), "y": String(y), "breite": String(breite), "hoehe": String(kastenhoehe),
                                     "textX": String(mitteX),
                                     "zeilen": namenszeilen.enumerated().map { ["text": $1, "y": String(ersteZeileY + $0 * 18)] as Kontext }])
+                    belegt[belegt.count - 1].kaesten.append((x, x + breite))
                     x += breite + abstand
                     unterkante = y + kastenhoehe
                 }
@@ -46,7 +49,11 @@ extension Abbildungen {
                                    "x2": String(rechts.x - rechts.breite / 2), "y2": String(von.y + kastenhoehe / 2)])
                 } else {
                     let (oben, unten) = von.y > nach.y ? (nach, von) : (von, nach)
-                    linien.append(["x1": String(unten.x), "y1": String(unten.y), "x2": String(oben.x), "y2": String(oben.y + kastenhoehe)])
+                    let punkte = weg(von: (unten.x, unten.y), nach: (oben.x, oben.y + kastenhoehe), durch: belegt,
+                                     kastenhoehe: kastenhoehe, innerhalb: rand...(hoechstbreite - rand))
+                    for (a, b) in zip(punkte, punkte.dropFirst()) {
+                        linien.append(["x1": String(a.x), "y1": String(a.y), "x2": String(b.x), "y2": String(b.y)])
+                    }
                 }
                 let anzahl = vertretung.anzahl == 1 ? "eine Vertretung" : "\(vertretung.anzahl) Vertretungen"
                 beschreibungen.append("\(gremium.kurzname) entsendet \(anzahl) in das Gremium „\(ziel.kurzname)“")
@@ -72,6 +79,46 @@ extension Abbildungen {
     }
 
     typealias Kasten = (gremium: Gremium, breite: Int, zeilen: [String])
+
+    /// One row of boxes as drawn: its top and the horizontal extent of each box, left to right.
+    struct Reihe {
+        var y: Int
+        var kaesten: [(links: Int, rechts: Int)]
+    }
+
+    /// The way of a line from the top of a lower box up to the bottom of a higher one. A straight line
+    /// would pass behind the boxes of any row between them (a level that continues in a second row),
+    /// and seem to end at one of them; so it climbs through the gaps of those rows instead, moving
+    /// sideways only in the space between two rows.
+    static func weg(von start: (x: Int, y: Int), nach ziel: (x: Int, y: Int), durch reihen: [Reihe], kastenhoehe: Int,
+                    innerhalb rahmen: ClosedRange<Int>) -> [(x: Int, y: Int)] {
+        var punkte = [start]
+        var x = start.x
+        let dazwischen = reihen.filter { $0.y >= ziel.y && $0.y + kastenhoehe <= start.y }.sorted { $0.y > $1.y }
+        for reihe in dazwischen {
+            let frei = freieStelle(in: reihe, nahe: x, innerhalb: rahmen)
+            if frei != x, let zuletzt = punkte.last {
+                let zwischen = (reihe.y + kastenhoehe + zuletzt.y) / 2
+                punkte += [(x, zwischen), (frei, zwischen)]
+                x = frei
+            }
+            punkte.append((x, reihe.y))
+        }
+        punkte.append(ziel)
+        return punkte
+    }
+
+    /// The x nearest to `x` where a vertical line crosses the row without touching a box: `x` itself
+    /// when it is free, else the middle of a gap between two boxes or the nearest point beside the row.
+    static func freieStelle(in reihe: Reihe, nahe x: Int, innerhalb rahmen: ClosedRange<Int>) -> Int {
+        let luft = 4
+        let kaesten = reihe.kaesten.sorted { $0.links < $1.links }
+        guard kaesten.contains(where: { $0.links - luft < x && x < $0.rechts + luft }) else { return x }
+        var stellen = zip(kaesten, kaesten.dropFirst()).map { ($0.rechts + $1.links) / 2 }
+        if let erster = kaesten.first, erster.links - luft >= rahmen.lowerBound { stellen.append(erster.links - luft) }
+        if let letzter = kaesten.last, letzter.rechts + luft <= rahmen.upperBound { stellen.append(letzter.rechts + luft) }
+        return stellen.min { abs($0 - x) < abs($1 - x) } ?? x
+    }
 
     /// The Gremien of one level in rows that fit `platz`, each with its box width and name lines.
     static func reihen(_ gremien: [Gremium], platz: Int, abstand: Int) -> [[Kasten]] {

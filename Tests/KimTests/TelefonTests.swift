@@ -70,4 +70,42 @@ struct TelefonTests {
         }
         #expect(bild["nummer"] as? String == "3")
     }
+
+    @Test("Linien aus einer zweiten Reihe laufen durch die Lücken der Reihe davor, nie hinter einem Kasten")
+    func linienDurchLuecken() throws {
+        func gremium(_ id: String, _ kurzname: String, ebene: Int, nach: String?) throws -> Gremium {
+            let vertretungen = nach.map { #"[{"gremium": "\#($0)", "anzahl": 1}]"# } ?? "[]"
+            let json = #"{"id": "\#(id)", "name": "\#(kurzname)", "kurzname": "\#(kurzname)", "art": "Arbeitsgruppe", "beschreibung": "", "#
+                + #""aufgaben": [], "arbeitsweise": [], "mitglieder": [], "vertretungen": \#(vertretungen), "strukturebene": \#(ebene)}"#
+            return try JSONDecoder().decode(Gremium.self, from: Data(json.utf8))
+        }
+        // Two Gremien above (the second in a row of its own), seven below in three rows, each sending to one above.
+        let gremien = try [gremium("lk", "Lenkungskreis", ebene: 1, nach: nil), gremium("rat", "Integrationsrat der Stadt", ebene: 1, nach: "lk"),
+                           gremium("weiterer", "Beirat für Teilhabe und Vielfalt", ebene: 1, nach: "lk")]
+            + (1...7).map { try gremium("ag-\($0)", "AG Gesundheit und Pflege \($0)", ebene: 2, nach: $0 % 2 == 0 ? "lk" : "weiterer") }
+        let bild = Abbildungen.strukturbild(gremien, nummer: 3, verweise: "")
+        let zahl = { (kontext: Kontext, schluessel: String) in Double(kontext[schluessel] as? String ?? "") ?? .nan }
+        let kaesten = try #require(bild["kaesten"] as? [Kontext]).map { k in
+            (x: zahl(k, "x"), y: zahl(k, "y"), b: zahl(k, "breite"), h: zahl(k, "hoehe"))
+        }
+        let linien = try #require(bild["linien"] as? [Kontext]).map { l in (zahl(l, "x1"), zahl(l, "y1"), zahl(l, "x2"), zahl(l, "y2")) }
+        #expect(Set(kaesten.map(\.y)).count >= 4, "mehrere Reihen je Ebene")
+        #expect(linien.count > 9, "die Linien aus späteren Reihen haben Knicke")
+        for (x1, y1, x2, y2) in linien {
+            for kasten in kaesten {
+                // Sample the segment: no point may lie inside a box (its edges are where lines end).
+                let innen = (0...200).contains { schritt in
+                    let t = Double(schritt) / 200
+                    let x = x1 + (x2 - x1) * t, y = y1 + (y2 - y1) * t
+                    return x > kasten.x + 1 && x < kasten.x + kasten.b - 1 && y > kasten.y + 1 && y < kasten.y + kasten.h - 1
+                }
+                #expect(!innen, "Linie (\(x1), \(y1)) → (\(x2), \(y2)) läuft durch den Kasten bei (\(kasten.x), \(kasten.y))")
+            }
+        }
+        // Every line still ends at the bottom of the Gremium it leads to.
+        let ziele = Set(try #require(bild["kaesten"] as? [Kontext]).filter { ["lk", "weiterer"].contains($0["id"] as? String) }
+            .map { "\(zahl($0, "x") + (zahl($0, "breite") / 2).rounded(.down)) \(zahl($0, "y") + zahl($0, "hoehe"))" })
+        let enden = Set(linien.filter { $0.3 < $0.1 }.map { "\($0.2) \($0.3)" })
+        #expect(ziele.count == 2 && ziele.isSubset(of: enden), "\(ziele) \(enden)")
+    }
 }
