@@ -29,6 +29,12 @@ struct PDFCommand: ParsableCommand {
         do {
             let pdf = try build.handlungskonzeptPDF(geladen, auswertung, fassung: nummer)
             let ziel = projekt.url.appendingPathComponent("site").appendingPathComponent(PDFErzeugung.dateiname(fassung: nummer))
+            // The PDF kim build already wrote stays as it is: a new file in its place would tell the next
+            // kim build that site/ is no longer what it left (build/site.vermerk), and it would build again.
+            if let vorhanden = try? Data(contentsOf: ziel), Array(vorhanden) == pdf {
+                Ausgabe.fehlerkanal("\(ziel.path) ist schon auf dem Stand (\(pdf.count / 1024) KB).")
+                return
+            }
             try FileManager.default.createDirectory(at: ziel.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(pdf).write(to: ziel, options: .atomic)
             Ausgabe.fehlerkanal("\(ziel.path) geschrieben (\(pdf.count / 1024) KB).")
