@@ -167,6 +167,22 @@ public struct Tabellenimport {
             zeilenherkunft.spalten[feld.schluessel] = spalte
             let zelle = blatt.blatt.zelle(zeile, spalte)
             let herkunft = Herkunft(blatt: blatt.blatt.name, spalte: spalte, zeile: zeile)
+            if feld.liste, let bisherig = bisherigeListe(feld, liste: spalten, id: id) {
+                let exportiert = Zellwerte.zelle(bisherig, feld: feld, verweis: spalten.liste.verweise[feld.schluessel], bezuege: bezuege)
+                if Zellwerte.text(zelle) == Zellwerte.text(exportiert) {
+                    // As exported: the list stays as it is, even where a value holds the "; " that separates values in a cell.
+                    objekt.setzen(feld.pfad, JSONWert(bisherig))
+                    continue
+                }
+                if case .array(let werte) = bisherig.value, let geteilt = werte.lazy.compactMap({ wert -> String? in
+                    if case .string(let text) = wert.value, text.contains(";") { return text }
+                    return nil
+                }).first {
+                    befunde.append(Befund(herkunft, "\(feld.titel): der bisherige Wert „\(geteilt)“ enthält „;“, das in einer Zelle Werte trennt; er wird als mehrere Werte gelesen",
+                                          hinweis: "den Wert ohne „;“ schreiben, etwa mit Komma, oder die Liste in \(plan.datensatz.datei) bearbeiten",
+                                          schwere: .warning))
+                }
+            }
             switch Zellwerte.wert(zelle, feld: feld, verweis: spalten.liste.verweise[feld.schluessel], bezuege: bezuege, deutsch: deutsch) {
             case .wert(let inhalt):
                 objekt.setzen(feld.pfad, JSONWert(inhalt, herkunft: herkunft))
@@ -179,6 +195,18 @@ public struct Tabellenimport {
             }
         }
         return objekt.wert(herkunft: zeilenherkunft)
+    }
+
+    /// The current value of a list field of the item with this id, from the data file as it is now.
+    private func bisherigeListe(_ feld: Feld, liste spalten: Spaltenplan, id: String?) -> JSONNode? {
+        guard let id, spalten.liste.eltern == nil, case .array(let eintraege)? = bisher?[spalten.liste.schluessel]?.value,
+              let eintrag = eintraege.first(where: { eintrag in
+                  if case .string(let kennung)? = eintrag["id"]?.value { return kennung == id }
+                  return false
+              }) else { return nil }
+        let wert = feld.pfad.reduce(Optional(eintrag)) { knoten, schluessel in knoten?[schluessel] }
+        guard let wert, case .array = wert.value else { return nil }
+        return wert
     }
 
     /// The rows of the nested list (population rows), grouped by the index of the item they lie in.

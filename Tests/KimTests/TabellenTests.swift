@@ -41,6 +41,43 @@ struct TabellenTests {
         #expect(!FileManager.default.fileExists(atPath: projekt.appendingPathComponent(datensatz.datei + ".bak").path))
     }
 
+    @Test("Ein Listenwert mit „;“ übersteht die Rundreise in jedem Format; in einer geänderten Zelle wird er geteilt und gemeldet")
+    func semikolonImListenwert() throws {
+        let projekt = try SitzungTests.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let angebote = projekt.appendingPathComponent(Tabellenplan.Datensatz.angebote.datei)
+        var json = String(decoding: try Self.bytes(angebote), as: UTF8.self)
+        let erste = try #require(json.range(of: "\"sprachen\": [],"))
+        json.replaceSubrange(erste, with: "\"sprachen\": [\"Deutsch; Leichte Sprache\", \"Arabisch\"],")
+        try Data(json.utf8).write(to: angebote)
+        var vorher: [UInt8]?
+        for format in Tabellenformat.allCases {
+            let datei = projekt.appendingPathComponent("angebote.\(format.rawValue)")
+            try Data(Tabellenaustausch(projekt: projekt).exportieren(.angebote, format: format)).write(to: datei)
+            let ergebnis = Self.importieren(projekt, .angebote, datei, ersetzen: true)
+            #expect(Self.fehler(ergebnis).isEmpty, "\(format): \(Self.fehler(ergebnis))")
+            #expect(!ergebnis.diagnostics.contains { $0.message.contains("„;“") }, "\(format): \(ergebnis.diagnostics.map(\.formatted))")
+            #expect(ergebnis.aenderungen.allSatisfy { $0.hasSuffix("unverändert") }, "\(format): \(ergebnis.aenderungen)")
+            // The first import writes the file in kim's own layout; from then on not a byte changes.
+            let nachher = try Self.bytes(angebote)
+            #expect(String(decoding: nachher, as: UTF8.self).contains("\"Deutsch; Leichte Sprache\""), "\(format): die Liste wurde geteilt")
+            if let vorher { #expect(nachher == vorher, "\(format)") }
+            vorher = nachher
+        }
+
+        // Changed in the sheet: the cell is read as it stands, and the author is told why.
+        let csv = projekt.appendingPathComponent("angebote.csv")
+        let text = String(decoding: try Self.bytes(csv), as: UTF8.self)
+        #expect(text.contains("Deutsch; Leichte Sprache; Arabisch"))
+        try Data(text.replacingOccurrences(of: "Deutsch; Leichte Sprache; Arabisch", with: "Deutsch; Leichte Sprache; Arabisch; Türkisch").utf8).write(to: csv)
+        let geaendert = Self.importieren(projekt, .angebote, csv, ersetzen: true)
+        #expect(Self.fehler(geaendert).isEmpty, "\(Self.fehler(geaendert))")
+        let warnung = geaendert.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
+        #expect(warnung.contains { $0.contains("„Deutsch; Leichte Sprache“ enthält „;“") && $0.hasPrefix("angebote.csv:") }, "\(warnung)")
+        let neu = String(decoding: try Self.bytes(angebote), as: UTF8.self)
+        #expect(neu.contains("\"Leichte Sprache\"") && neu.contains("\"Türkisch\""))
+    }
+
     @Test("Die Arbeitsmappe: Blätter, Überschriften aus dem Schema, echte Daten und Zahlen, Auswahllisten")
     func arbeitsmappe() throws {
         let bytes = try Tabellenaustausch(projekt: Fixtures.referenzprojekt).exportieren(.meilensteine, format: .xlsx)
