@@ -171,7 +171,7 @@ public struct Tabellenimport {
                 let exportiert = Zellwerte.zelle(bisherig, feld: feld, verweis: spalten.liste.verweise[feld.schluessel], bezuege: bezuege)
                 if Zellwerte.text(zelle) == Zellwerte.text(exportiert) {
                     // As exported: the list stays as it is, even where a value holds the "; " that separates values in a cell.
-                    objekt.setzen(feld.pfad, JSONWert(bisherig))
+                    objekt.setzen(feld.pfad, JSONWert(JSONWert(bisherig).inhalt, herkunft: herkunft))
                     continue
                 }
                 if case .array(let werte) = bisherig.value, let geteilt = werte.lazy.compactMap({ wert -> String? in
