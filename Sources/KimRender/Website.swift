@@ -127,7 +127,7 @@ public struct Website {
         let werte = mitKontext([
             "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt,
                       "sprache": seite.sprache, "rechtsNachLinks": seite.rechtsNachLinks, "suchbar": seite.suchbar,
-                      "kanonisch": seite.kanonisch.map { projekt.kommune.basisUrl + $0 } ?? Leer(),
+                      "kanonisch": seite.kanonisch.map { seite.wurzel + $0 } ?? Leer(),
                       "skript": seite.skript ?? Leer(), "fremd": seite.sprache != "de",
                       "alternativen": seite.alternativen.map { ["sprache": $0.sprache, "href": seite.wurzel + $0.pfad] as Kontext }] as Kontext,
             "sprachLinks": sprachLinks.map { link -> Kontext in
