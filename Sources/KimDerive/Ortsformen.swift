@@ -1,8 +1,9 @@
 import KimModel
 
-/// How a sentence names the Kommune, after its `art`: "in Beispielstadt" / "der Stadt Beispielstadt" /
-/// "stadtweit", "im Kreis Lindenau" / "des Kreises Lindenau" / "kreisweit", "im Märkischen Kreis" /
-/// "des Märkischen Kreises". `namensformen` in the data wins where these rules do not fit.
+/// How a sentence names the Kommune, after its `art`: "in Beispielstadt" / "der Stadt Beispielstadt",
+/// "im Kreis Lindenau" / "des Kreises Lindenau", "im Märkischen Kreis" / "des Märkischen Kreises", and
+/// the word for its whole area, made from the kind of area. `namensformen` in the data wins where these
+/// rules do not fit.
 public struct Ortsformen: Sendable, Equatable {
     /// "in Beispielstadt", "im Kreis Lindenau"
     public var inForm: String
@@ -10,7 +11,7 @@ public struct Ortsformen: Sendable, Equatable {
     public var genitiv: String
     /// "Stadt", "Kreis", "Städteregion"
     public var gebiet: String
-    /// "stadtweit", "kreisweit", "regionsweit"
+    /// The kind of area with "weit" ("Kreis" → "kreisweit"), for offers that serve all of it.
     public var weit: String
     /// How a title names the Kommune after "KIM": "Beispielstadt" for a city, the full "Kreis Lindenau" or
     /// "Rhein-Sieg-Kreis" otherwise, so that "KIM Lindenau" never leaves open whether town or Kreis is meant.
@@ -22,7 +23,6 @@ public struct Ortsformen: Sendable, Equatable {
         switch kommune.art {
         case "Kreis":
             gebiet = "Kreis"
-            weit = "kreisweit"
             if bezeichnung.hasPrefix("Kreis ") {
                 let rest = bezeichnung.dropFirst("Kreis ".count)
                 inForm = "im Kreis \(rest)"
@@ -37,15 +37,15 @@ public struct Ortsformen: Sendable, Equatable {
             }
         case "Städteregion":
             gebiet = "Städteregion"
-            weit = "regionsweit"
             inForm = "in der \(bezeichnung)"
             genitiv = "der \(bezeichnung)"
         default:
             gebiet = "Stadt"
-            weit = "stadtweit"
             inForm = "in \(kommune.name)"
             genitiv = bezeichnung.hasPrefix("Stadt ") ? "der \(bezeichnung)" : "der Stadt \(kommune.name)"
         }
+        // A compound ending in "-region" takes the linking s ("städteregionsweit").
+        weit = kommune.namensformen?.weit ?? gebiet.lowercased() + (gebiet.hasSuffix("region") ? "s" : "") + "weit"
         if let eigen = kommune.namensformen?.in_ { inForm = eigen }
         if let eigen = kommune.namensformen?.genitiv { genitiv = eigen }
     }

@@ -58,9 +58,12 @@ public struct Namensformen: Codable, Sendable, Equatable {
     public var in_: String?
     /// "der Stadt Beispielstadt", "des Kreises Lindenau"
     public var genitiv: String?
+    /// The word for offers that serve the whole area, when the one made from the kind of area does not fit.
+    public var weit: String?
 
     enum CodingKeys: String, CodingKey {
         case in_ = "in"
         case genitiv
+        case weit
     }
 }

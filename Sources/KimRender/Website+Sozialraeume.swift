@@ -4,7 +4,7 @@ import KimModel
 extension Website {
     /// "Wer hilft mir in meinem Sozialraum?": an overview and a page per Sozialraum. Offers without
     /// Sozialräume serve the whole municipality, so they stand on every Sozialraum page, marked
-    /// "stadtweit" (or "kreisweit"), after the offers that work in that Sozialraum itself.
+    /// with the word for the whole area (`Ortsformen.weit`), after the offers that work in that Sozialraum itself.
     func sozialraumseiten(_ alle: [Angebot], basis: Kontext) -> [Seite] {
         let kommune = projekt.kommune
         let weit = alle.filter { $0.sozialraeume.isEmpty }

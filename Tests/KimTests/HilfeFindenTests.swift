@@ -71,6 +71,20 @@ struct HilfeFindenTests {
         #expect(!seite.contains(">stadtweit<"))
     }
 
+    @Test("das Wort für das ganze Gebiet kommt aus der Art; namensformen.weit in den Daten ersetzt es", arguments: [
+        ("Städteregion", nil, "städteregionsweit"),
+        ("Kreis", "im ganzen Kreisgebiet", "im ganzen Kreisgebiet"),
+    ])
+    func gebietsweit(art: String, eigenesWort: String?, erwartet: String) throws {
+        let site = try Self.site(kommune: { kommune in
+            kommune["art"] = art
+            if let eigenesWort { kommune["namensformen"] = ["weit": eigenesWort] }
+        })
+        let seite = try #require(site["anlage-1/sozialraum/71.html"])
+        #expect(seite.contains("<span class=\"marke-gebiet\">\(erwartet)</span>"))
+        #expect(!seite.contains(">stadtweit<"))
+    }
+
     @Test("Kontakt, Anschrift, Sprachen, Öffnungszeiten zuerst; „Angaben folgen“, wo sie fehlen")
     func zugangZuerst() throws {
         let site = try Self.site { json in
