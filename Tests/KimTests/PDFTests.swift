@@ -113,30 +113,17 @@ struct PDFTests {
 
     @Test("kim pdf nach kim build: dasselbe PDF bleibt liegen, der nächste kim build findet nichts geändert")
     func pdfNachBuild() throws {
-        let kim = Fixtures.referenzprojekt.appendingPathComponent(".build/debug/kim")
-        try #require(FileManager.default.isExecutableFile(atPath: kim.path), "kim ist nicht gebaut")
         let projekt = try Fixtures.projektKopie()
         defer { try? FileManager.default.removeItem(at: projekt) }
-        func lauf(_ argumente: [String]) throws -> (status: Int32, meldung: String) {
-            let prozess = Process()
-            prozess.executableURL = kim
-            prozess.arguments = argumente + ["--project", projekt.path]
-            let fehler = Pipe()
-            prozess.standardError = fehler
-            prozess.standardOutput = FileHandle.nullDevice
-            try prozess.run()
-            let meldung = String(decoding: fehler.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            prozess.waitUntilExit()
-            return (prozess.terminationStatus, meldung)
-        }
-        let gebaut = try lauf(["build"])
-        #expect(gebaut.status == 0, "\(gebaut.meldung)")
+        let ort = ["--project", projekt.path]
+        let gebaut = try KommandozeileTests.kim(["build"] + ort)
+        #expect(gebaut.status == 0, "\(gebaut.ausgabe)")
         let pdf = projekt.appendingPathComponent("site").appendingPathComponent(PDFErzeugung.dateiname(fassung: 2))
         let vorher = try FileManager.default.attributesOfItem(atPath: pdf.path)[.systemFileNumber] as? Int
-        let erzeugt = try lauf(["pdf"])
-        #expect(erzeugt.status == 0 && erzeugt.meldung.contains("schon auf dem Stand"), "\(erzeugt.meldung)")
+        let erzeugt = try KommandozeileTests.kim(["pdf"] + ort)
+        #expect(erzeugt.status == 0 && erzeugt.ausgabe.contains("schon auf dem Stand"), "\(erzeugt.ausgabe)")
         #expect(try FileManager.default.attributesOfItem(atPath: pdf.path)[.systemFileNumber] as? Int == vorher)
-        let wieder = try lauf(["build"])
-        #expect(wieder.status == 0 && wieder.meldung.contains("keine Eingabe geändert"), "\(wieder.meldung)")
+        let wieder = try KommandozeileTests.kim(["build"] + ort)
+        #expect(wieder.status == 0 && wieder.ausgabe.contains("keine Eingabe geändert"), "\(wieder.ausgabe)")
     }
 }
