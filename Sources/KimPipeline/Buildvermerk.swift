@@ -29,18 +29,12 @@ struct Buildvermerk: Codable, Equatable {
         return vermerk
     }
 
-    /// Written by renaming a complete copy into place, so a killed kim leaves the old one or the new one.
+    /// Written whole or not at all (`.atomic`: a complete copy renamed into place), so a killed kim
+    /// leaves the old record or the new one.
     func speichern(_ datei: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let temporaer = datei.deletingLastPathComponent().appendingPathComponent(datei.lastPathComponent + ".tmp-\(getpid())")
-        do {
-            try encoder.encode(self).write(to: temporaer)
-            guard rename(temporaer.path, datei.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporaer)
-            throw error
-        }
+        try encoder.encode(self).write(to: datei, options: .atomic)
     }
 
     /// What tells this kim from another build of it: the executable's file identity (device, inode,

@@ -19,7 +19,7 @@ extension Abbildungen {
             for reihe in reihen(ebenen[stufe] ?? [], platz: hoechstbreite - 2 * rand, abstand: abstand) {
                 let reihenbreite = reihe.reduce(-abstand) { $0 + $1.breite + abstand }
                 var x = (hoechstbreite - reihenbreite) / 2
-                belegt.append(Reihe(y: y, kaesten: []))
+                var reihenlage = Reihe(y: y, kaesten: [])
                 for (gremium, breite, namenszeilen) in reihe {
                     let mitteX = x + breite / 2
                     lagen[gremium.id] = (mitteX, y, breite)
@@ -28,10 +28,11 @@ extension Abbildungen {
                                     "x": String(x), "y": String(y), "breite": String(breite), "hoehe": String(kastenhoehe),
                                     "textX": String(mitteX),
                                     "zeilen": namenszeilen.enumerated().map { ["text": $1, "y": String(ersteZeileY + $0 * 18)] as Kontext }])
-                    belegt[belegt.count - 1].kaesten.append((x, x + breite))
+                    reihenlage.kaesten.append((x, x + breite))
                     x += breite + abstand
                     unterkante = y + kastenhoehe
                 }
+                belegt.append(reihenlage)
                 y += kastenhoehe + zeilenabstand
             }
             y += ebenenabstand - zeilenabstand
