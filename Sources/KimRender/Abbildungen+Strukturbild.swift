@@ -141,8 +141,7 @@ extension Abbildungen {
         return reihen
     }
 
-    /// Open Sans Bold at 15 units averages about 8 units a character (German names, mostly lower
-    /// case); a name longer than 20 characters is broken at the space nearest its middle into two lines.
+    /// A name longer than 20 characters is broken at the space nearest its middle into two lines.
     static func zeilen(_ name: String) -> [String] {
         let woerter = name.split(separator: " ").map(String.init)
         guard name.count > 20, woerter.count > 1 else { return [name] }
@@ -153,7 +152,25 @@ extension Abbildungen {
         return [woerter[..<teilung].joined(separator: " "), woerter[teilung...].joined(separator: " ")]
     }
 
+    /// Wide enough for the longest line with at least 10 units on either side.
     static func kastenbreite(_ zeilen: [String]) -> Int {
-        max(100, (zeilen.map(\.count).max() ?? 0) * 8 + 24)
+        max(100, (zeilen.map(textbreite).max() ?? 0) + 20)
+    }
+
+    /// The width of a line in Open Sans Bold at 15 units, from the widest letter of each group
+    /// (measured in Chromium): capitals make „AG Ankommen“ a third wider than the same number of
+    /// small letters, so a width per character let such names touch their box.
+    static func textbreite(_ zeile: String) -> Int {
+        var breite = 0.0
+        for zeichen in zeile {
+            switch zeichen {
+            case "i", "j", "l", "I", "f", "t", "r", " ", ".", ",", ":", ";", "-", "/", "(", ")", "'", "!": breite += 6
+            case "m", "W": breite += 14.2
+            case "w", "M": breite += 12.5
+            case _ where zeichen.isUppercase: breite += 11.7
+            default: breite += 9.2
+            }
+        }
+        return Int(breite.rounded(.up))
     }
 }

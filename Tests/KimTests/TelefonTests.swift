@@ -48,6 +48,18 @@ struct TelefonTests {
         #expect(Abbildungen.zeilen("Bürgermeisterkonferenz") == ["Bürgermeisterkonferenz"], "ein Wort bleibt ganz")
     }
 
+    @Test("ein Kasten ist so breit wie sein Name in Open Sans Bold, mit Rand: nie knapper, kaum weiter")
+    func kastenPasst() {
+        // Widths at 15 units as Chromium measured them with the site's own font (getComputedTextLength).
+        let gemessen: [(String, Double)] = [("AG Ankommen", 107.8), ("AG Case-Management", 159.2), ("Steuerungsgruppe", 133.4),
+                                            ("Bürgermeisterkonferenz", 187.6), ("Facharbeitskreis", 119.2), ("Integrationsrat", 105.0)]
+        for (name, breite) in gemessen {
+            let geschaetzt = Double(Abbildungen.textbreite(name))
+            #expect(geschaetzt >= breite && geschaetzt <= breite * 1.15, "\(name): \(geschaetzt) für gemessene \(breite)")
+            #expect(Double(Abbildungen.kastenbreite([name])) >= breite + 20, "\(name)")
+        }
+    }
+
     @Test("eine Ebene mit mehr Gremien, als nebeneinander passen, geht in die nächste Reihe: kein Kasten überlappt, keiner ragt hinaus")
     func vieleGremienJeEbene() throws {
         let gremien = try (1...7).map { nummer -> Gremium in
