@@ -64,14 +64,22 @@ extension Abbildungen {
             lagen[gremium.id] == nil ? [] : gremium.vertretungen.filter { lagen[$0.gremium] != nil }.map(\.anzahl)
         })
         let oberste = lagen.values.map(\.y).min() ?? rand
+        let hinweis = gemeinsam == [1] ? "jeweils eine Vertretung" : ""
+        let hinweisbreite = textbreite(hinweis) * 12 / 15 + 8
         return [
             "nummer": String(nummer),
             "breite": String(hoechstbreite),
             "hoehe": String(unterkante + rand),
             "kaesten": kaesten,
             "linien": linien,
-            "hinweis": gemeinsam == [1] ? "jeweils eine Vertretung" : "",
+            "hinweis": hinweis,
             "hinweisX": String(hoechstbreite / 2),
+            // A plate under the note, so the lines leaving the top row pass behind it instead of through its letters
+            // (regular type at 12.5 units is narrower than the bold names the estimate is made for).
+            "hinweisflaeche": hinweis.isEmpty ? Leer() : [
+                "x": String(hoechstbreite / 2 - hinweisbreite / 2), "y": String(oberste + kastenhoehe + 1),
+                "breite": String(hinweisbreite), "hoehe": "21",
+            ] as Kontext,
             // Below the top row, where the lines leave it.
             "hinweisY": String(oberste + kastenhoehe + 18),
             "beschreibung": "KIM-Gesamtstruktur: " + kaesten.compactMap { $0["name"] as? String }.joined(separator: ", ")

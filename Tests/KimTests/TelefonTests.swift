@@ -114,6 +114,11 @@ struct TelefonTests {
                 #expect(!innen, "Linie (\(x1), \(y1)) → (\(x2), \(y2)) läuft durch den Kasten bei (\(kasten.x), \(kasten.y))")
             }
         }
+        // The note under the top row lies on a plate, so the lines leaving that row pass behind it, not through its letters.
+        let flaeche = try #require(bild["hinweisflaeche"] as? Kontext)
+        let hinweisY = Double(bild["hinweisY"] as? String ?? "") ?? .nan, hinweisX = Double(bild["hinweisX"] as? String ?? "") ?? .nan
+        #expect(zahl(flaeche, "y") < hinweisY - 12 && zahl(flaeche, "y") + zahl(flaeche, "hoehe") > hinweisY + 2)
+        #expect(abs(zahl(flaeche, "x") + zahl(flaeche, "breite") / 2 - hinweisX) <= 1 && zahl(flaeche, "breite") >= 140)
         // Every line still ends at the bottom of the Gremium it leads to.
         let ziele = Set(try #require(bild["kaesten"] as? [Kontext]).filter { ["lk", "weiterer"].contains($0["id"] as? String) }
             .map { "\(zahl($0, "x") + (zahl($0, "breite") / 2).rounded(.down)) \(zahl($0, "y") + zahl($0, "hoehe"))" })
