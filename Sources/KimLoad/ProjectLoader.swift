@@ -3,9 +3,14 @@ import KimModel
 /// The load stage: reads the whole project into a typed `Projekt`, or returns every
 /// problem it found. It is the only stage that reads files.
 public enum ProjectLoader {
-    /// `speicher` keeps what earlier loads of the same project found (`kim serve`).
-    public static func load(_ files: ProjectFiles, speicher: Ladespeicher? = nil) -> (Projekt?, [Diagnostic]) {
-        var loader = DatasetLoader(files: files, speicher: speicher)
+    /// Tells of a data file (path, then its schema's path) that its bytes passed that schema without
+    /// a finding before, so checking them again would find nothing.
+    public typealias OhneBefund = @Sendable (_ datei: String, _ schema: String) -> Bool
+
+    /// `speicher` keeps what earlier loads of the same project found (`kim serve`); `ohneBefund`
+    /// names the files a previous build already checked (`kim build`).
+    public static func load(_ files: ProjectFiles, speicher: Ladespeicher? = nil, ohneBefund: OhneBefund? = nil) -> (Projekt?, [Diagnostic]) {
+        var loader = DatasetLoader(files: files, speicher: speicher, ohneBefund: ohneBefund)
         let kommune = loader.load(Kommune.self, from: "data/kommune.json", schema: "kommune")
         let demografie = loader.load(Demografie.self, from: "data/demografie.json", schema: "demografie")
         let gremien = loader.load(Gremien.self, from: "data/gremien.json", schema: "gremien")

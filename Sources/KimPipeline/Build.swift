@@ -45,6 +45,8 @@ public struct Build: Sendable {
         /// Nothing the build is made from changed since the last one, which the folder still holds:
         /// nothing was loaded or rendered.
         public var eingabenUnveraendert = false
+        /// Sitzung pages the change left alone: kept from the folder, not rendered again.
+        public var behalteneSeiten = 0
     }
 
     public let optionen: Optionen
@@ -62,12 +64,15 @@ public struct Build: Sendable {
         pruefen(files: files, schritte: 4, speicher: speicher).ausgabe
     }
 
-    private func pruefen(files: ProjectFiles?, schritte: Int, speicher: Zwischenspeicher? = nil) -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
-        let (geladen, ausgewertet, befunde, vollstaendig) = auswerten(files: files, schritte: schritte, speicher: speicher?.laden)
+    /// `uebernahme` carries over what the last build into the same folder already did (see Uebernahme).
+    private func pruefen(files: ProjectFiles?, schritte: Int, speicher: Zwischenspeicher? = nil, uebernahme: Uebernahme? = nil)
+        -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
+        let (geladen, ausgewertet, befunde, vollstaendig) = auswerten(files: files, schritte: schritte, speicher: speicher?.laden, uebernahme: uebernahme)
         var diagnostics = befunde
         guard let sichtbar = geladen, let auswertung = ausgewertet else { return ((nil, diagnostics), nil, nil) }
         let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
-            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: Website.Optionen(intern: optionen.intern), speicher: speicher?.darstellen)
+            let renderOptionen = Website.Optionen(intern: optionen.intern, vorhandeneSitzungsseiten: uebernahme?.sitzungsseiten(sichtbar) ?? [])
+            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: renderOptionen, speicher: speicher?.darstellen)
             diagnostics += gefunden
             return ausgabe
         }
@@ -78,18 +83,18 @@ public struct Build: Sendable {
 
     /// Steps 1 to 3: load, validate, filter what is not public, derive. Nil when anything is wrong.
     private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic]) {
-        let (sichtbar, auswertung, diagnostics, _) = auswerten(files: files, schritte: schritte, speicher: speicher)
+        let (sichtbar, auswertung, diagnostics, _) = auswerten(files: files, schritte: schritte, speicher: speicher, uebernahme: nil)
         return (sichtbar, auswertung, diagnostics)
     }
 
     /// The same, with the project as loaded (before the public filter) last.
-    private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic], Projekt?) {
+    private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher?, uebernahme: Uebernahme?) -> (Projekt?, Auswertung?, [Diagnostic], Projekt?) {
         // A project holds only what is its own; everything else comes from kim's built-in defaults.
         let eigene = files ?? .disk(optionen.projekt)
         let files = eigene.ueberlagert(Vorgaben.dateien)
         var diagnostics: [Diagnostic] = Schemaablage.abweichungen(eigene)
         let projekt: Projekt? = schritt(1, schritte, "Laden") {
-            let (projekt, gefunden) = ProjectLoader.load(files, speicher: speicher)
+            let (projekt, gefunden) = ProjectLoader.load(files, speicher: speicher, ohneBefund: uebernahme?.ohneBefund)
             diagnostics += gefunden
             return projekt
         }
@@ -104,20 +109,37 @@ public struct Build: Sendable {
     }
 
     /// The whole build. The output folder is replaced only when everything succeeded. A build from
-    /// disk whose inputs gave the same answers as the last one's (see Buildvermerk) ends after comparing.
+    /// disk whose inputs gave the same answers as the last one's (see Buildvermerk) ends after comparing;
+    /// one whose change left Sitzungen alone keeps their pages (see Seitenuebernahme).
     public func ausfuehren(files: ProjectFiles? = nil) throws -> Ergebnis {
         try schutzGegenUeberschreiben()
-        let ablage = self.ablage
         // Only a build from disk can tell next time whether its files changed.
         let vermerk = files == nil ? ablage?.vermerk : nil
         let start = ContinuousClock.now
-        if let ablage, let vermerk, let ergebnis = unveraendert(vermerk: vermerk, bestandsliste: ablage.bestandsliste) {
+        let vorher = vermerk.flatMap(Buildvermerk.laden).flatMap { passt($0) ? $0 : nil }
+        if let ablage, let vorher, let ergebnis = unveraendert(vorher, bestandsliste: ablage.bestandsliste) {
             protokoll("[1/1] Eingaben vergleichen (\(Self.millisekunden(seit: start)) ms)")
             return ergebnis
         }
+        do {
+            return try bauen(files: files, vermerk: vermerk, vorher: vorher)
+        } catch let veraendert as AtomicFolderWriter.BestandVeraendert {
+            // Someone changed the output folder while kim rendered: what was to be kept has to be made.
+            protokoll("\(veraendert.pfade.first ?? "") wurde während des Builds verändert; alle Seiten werden neu dargestellt")
+            return try bauen(files: files, vermerk: vermerk, vorher: nil)
+        }
+    }
+
+    private func bauen(files: ProjectFiles?, vermerk: URL?, vorher: Buildvermerk?) throws -> Ergebnis {
+        let ablage = self.ablage
         let (eigene, aufzeichnung) = Eingabeprotokoll.aufzeichnen(files ?? .disk(optionen.projekt))
         let schritte = optionen.pdf ? 6 : 5
-        let ((geprueft, diagnostics), projekt, auswertung) = pruefen(files: eigene, schritte: schritte)
+        let uebernahme = vorher.flatMap { vorher in
+            ablage.map { ablage in
+                Uebernahme(vorher: vorher, jetzt: aufzeichnung, ordnerWieVerzeichnet: { [self] in schreiber(ablage.bestandsliste).bestand() == vorher.bestand })
+            }
+        }
+        let ((geprueft, diagnostics), projekt, auswertung) = pruefen(files: eigene, schritte: schritte, uebernahme: uebernahme)
         guard var ausgabe = geprueft, let projekt, let auswertung else { return Ergebnis(diagnostics: diagnostics, geschrieben: false, dateien: 0) }
         let pdfName = PDFErzeugung.dateiname(fassung: auswertung.aktuelleFassung.nummer)
         if optionen.pdf {
@@ -131,14 +153,14 @@ public struct Build: Sendable {
         let bericht = try schritt(schritte, schritte, "Schreiben") {
             // The folder is about to change: until the new record is saved, no record may vouch for it.
             if let vermerk { try? FileManager.default.removeItem(at: vermerk) }
-            let bericht = try schreiber(ablage?.bestandsliste).schreiben(ausgabe.dateien)
+            let bericht = try schreiber(ablage?.bestandsliste).schreiben(ausgabe.dateien, behalten: ausgabe.behalten)
             if let vermerk, let bestand = bericht.bestand, let programm = Buildvermerk.programmkennung() {
                 try? Buildvermerk(ziel: zielpfad, programm: programm, optionen: optionenkennung, bestand: bestand,
-                                  dateien: ausgabe.dateien.count, befunde: diagnostics, eingaben: aufzeichnung.stand).speichern(vermerk)
+                                  dateien: ausgabe.anzahl, befunde: diagnostics, eingaben: aufzeichnung.stand).speichern(vermerk)
             }
             return bericht
         }
-        return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.dateien.count, schreibbericht: bericht)
+        return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.anzahl, schreibbericht: bericht, behalteneSeiten: ausgabe.behalten.count)
     }
 
     /// Where the list of what a build wrote and the record of what it was made from live: in build/,
@@ -164,11 +186,15 @@ public struct Build: Sendable {
         })
     }
 
+    /// Whether a record was made by this kim, with these options, into this folder: only then can its
+    /// answers stand for this build's.
+    private func passt(_ vermerk: Buildvermerk) -> Bool {
+        vermerk.ziel == zielpfad && vermerk.optionen == optionenkennung && vermerk.programm == Buildvermerk.programmkennung()
+    }
+
     /// The result of the last build when nothing it was made from changed and the output folder is as it left it.
-    private func unveraendert(vermerk datei: URL, bestandsliste: URL) -> Ergebnis? {
-        guard let vermerk = Buildvermerk.laden(datei), vermerk.ziel == zielpfad, vermerk.optionen == optionenkennung,
-              vermerk.programm == Buildvermerk.programmkennung(), vermerk.eingaben.stimmt(mit: .disk(optionen.projekt)),
-              schreiber(bestandsliste).bestand() == vermerk.bestand else { return nil }
+    private func unveraendert(_ vermerk: Buildvermerk, bestandsliste: URL) -> Ergebnis? {
+        guard vermerk.eingaben.stimmt(mit: .disk(optionen.projekt)), schreiber(bestandsliste).bestand() == vermerk.bestand else { return nil }
         return Ergebnis(diagnostics: vermerk.befunde, geschrieben: true, dateien: vermerk.dateien,
                         schreibbericht: .init(unveraendert: true, bestand: vermerk.bestand), eingabenUnveraendert: true)
     }

@@ -74,5 +74,8 @@ struct Eingabeprotokoll: Codable, Equatable, Sendable {
         }
 
         var stand: Eingabeprotokoll { sperre.withLock { protokoll } }
+
+        /// The recorded answer for a file read so far, nil when it was not read.
+        func gelesen(_ pfad: String) -> String? { sperre.withLock { protokoll.gelesen[pfad] } }
     }
 }

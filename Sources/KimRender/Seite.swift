@@ -24,6 +24,9 @@ struct Seite {
     var alternativen: [(sprache: String, pfad: String)] = []
     /// A script of the site's own for this page only (the search), path from the site root.
     var skript: String? = nil
+    /// The output folder already holds this page as this build would lay it out (see
+    /// `Website.Optionen.vorhandeneSitzungsseiten`): it is neither rendered nor laid out, the writer keeps it.
+    var vorhanden = false
 
     /// "../" for pages one folder deep, so links work from any host path and from the file system.
     var wurzel: String {
@@ -34,8 +37,13 @@ struct Seite {
 /// The rendered site: file contents by path relative to the output folder.
 public struct Ausgabe: Sendable {
     public var dateien: [String: [UInt8]] = [:]
+    /// Files the output folder already holds with the bytes this build would write: kept, not written.
+    public var behalten: Set<String> = []
 
     public init() {}
+
+    /// How many files the folder holds after the build.
+    public var anzahl: Int { dateien.count + behalten.count }
 
     mutating func schreiben(_ pfad: String, _ text: String) {
         dateien[pfad] = Array(text.utf8)

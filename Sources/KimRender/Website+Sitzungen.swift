@@ -31,7 +31,9 @@ extension Website {
                                 beschreibung: "\(gremium.name): Aufgaben, Mitglieder und Sitzungen.",
                                 inhalt: vorlagen.render("seiten/gremium", werte) ?? "", bereich: "gremien", brotkrumen: krumen))
         }
-        seiten += Parallel.map(projekt.sitzungen, sitzungsseite)
+        seiten += Parallel.map(projekt.sitzungen) { sitzung in
+            optionen.vorhandeneSitzungsseiten.contains(sitzung.id) ? sitzungsseite(sitzung, darstellen: false) : sitzungsseite(sitzung)
+        }
         seiten += beschlussregister()
         seiten.append(aufgabenliste())
         seiten.append(aktuellesSeite())
@@ -39,19 +41,23 @@ extension Website {
     }
 
     /// A Sitzung's page. It depends on that Sitzung and on project-wide values only (Gremien, Meilensteine,
-    /// Stichtag, templates), which lets `kim serve` show an edited Sitzung before the rest is rebuilt.
-    func sitzungsseite(_ sitzung: Sitzung) -> Seite {
+    /// Stichtag, templates), which lets `kim serve` show an edited Sitzung before the rest is rebuilt,
+    /// and a build keep the pages of the Sitzungen an edit left alone (`darstellen: false`: only what
+    /// the other pages need to know of it, its path and title, marked `vorhanden`).
+    func sitzungsseite(_ sitzung: Sitzung, darstellen: Bool = true) -> Seite {
         let gremium = verzeichnis.gremien[sitzung.gremium]
-        let werte = mitKontext(["wurzel": "../", "sitzung": sitzungVoll(sitzung, wurzel: "../")])
-        return Seite(pfad: "sitzungen/\(sitzung.id).html", titel: "\(sitzung.nummer). Sitzung \(gremium?.kurzname ?? sitzung.gremium) am \(Format.datum(sitzung.datum))",
-                     beschreibung: "Niederschrift der \(sitzung.nummer). Sitzung \(gremium?.name ?? sitzung.gremium) vom \(Format.datum(sitzung.datum)).",
-                     inhalt: vorlagen.render("seiten/sitzung", werte) ?? "", bereich: "gremien",
-                     brotkrumen: [("Gremien", "gremien.html"), (gremium?.kurzname ?? sitzung.gremium, "gremien/\(sitzung.gremium).html")])
+        let inhalt = darstellen ? vorlagen.render("seiten/sitzung", mitKontext(["wurzel": "../", "sitzung": sitzungVoll(sitzung, wurzel: "../")])) ?? "" : ""
+        var seite = Seite(pfad: "sitzungen/\(sitzung.id).html", titel: "\(sitzung.nummer). Sitzung \(gremium?.kurzname ?? sitzung.gremium) am \(Format.datum(sitzung.datum))",
+                          beschreibung: "Niederschrift der \(sitzung.nummer). Sitzung \(gremium?.name ?? sitzung.gremium) vom \(Format.datum(sitzung.datum)).",
+                          inhalt: inhalt, bereich: "gremien",
+                          brotkrumen: [("Gremien", "gremien.html"), (gremium?.kurzname ?? sitzung.gremium, "gremien/\(sitzung.gremium).html")])
+        seite.vorhanden = !darstellen
+        return seite
     }
 
     /// Agenda items of other Gremien's Sitzungen that name a Gremium (in a title, report, Beschluss, Aufgabe),
     /// newest first, for each of `gremien`: what concerns a Gremium whose own Sitzungen are published elsewhere.
-    /// One pass over all Sitzungen; a text is lowercased only when a byte pre-test says it may name one.
+    /// One pass over all Sitzungen; a text is lowercased only for names that are not pure ASCII.
     func erwaehnungen(_ gremien: [Gremium]) -> [String: [Kontext]] {
         guard !gremien.isEmpty else { return [:] }
         let namen = gremien.map { gremium -> (id: String, varianten: Set<String>, vortest: [[UInt8]]?) in

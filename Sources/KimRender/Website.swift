@@ -7,9 +7,13 @@ public struct Website {
     public struct Optionen: Sendable {
         /// Marks every page "Intern – nicht zur Veröffentlichung".
         public var intern: Bool
+        /// Ids of the Sitzungen whose page the output folder already holds as this build would lay it
+        /// out (a changed project whose change leaves them alone): their pages are not rendered again.
+        public var vorhandeneSitzungsseiten: Set<String>
 
-        public init(intern: Bool = false) {
+        public init(intern: Bool = false, vorhandeneSitzungsseiten: Set<String> = []) {
             self.intern = intern
+            self.vorhandeneSitzungsseiten = vorhandeneSitzungsseiten
         }
     }
 
@@ -62,7 +66,7 @@ public struct Website {
         guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, seitenteil.html) {
-            ausgabe.schreiben(seite.pfad, html)
+            if let html { ausgabe.schreiben(seite.pfad, html) } else { ausgabe.behalten.insert(seite.pfad) }
         }
         let dateien = zusatzdateien
             .merging(website.feeds(seiten), uniquingKeysWith: { erstes, _ in erstes })
@@ -82,7 +86,7 @@ public struct Website {
     /// Every page of the site, laid out unless a finding stops the build, with the files that
     /// come with the Anlagen.
     private func seiten(_ datensaetze: [Datensatz], speicher: Renderspeicher?)
-        -> (seiten: [Seite], html: [String], dateien: [String: String], diagnostics: [Diagnostic]) {
+        -> (seiten: [Seite], html: [String?], dateien: [String: String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var seiten: [Seite] = []
         seiten.append(startseite(&diagnostics))
@@ -102,7 +106,7 @@ public struct Website {
         diagnostics += Ausgabepfade.doppelte(seiten)
         let dateien = angebote.dateien.merging(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes })
         guard !diagnostics.hasErrors else { return (seiten, [], dateien, diagnostics) }
-        return (seiten, Parallel.map(seiten, layout), dateien, diagnostics)
+        return (seiten, Parallel.map(seiten) { $0.vorhanden ? nil : layout($0) }, dateien, diagnostics)
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",

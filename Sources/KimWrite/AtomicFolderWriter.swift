@@ -55,12 +55,20 @@ public struct AtomicFolderWriter {
 
     var temporaerPraefix: String { ".\(ziel.lastPathComponent).kim-tmp-" }
 
-    /// Writes `dateien` (relative path → bytes) as the complete new content of `ziel`.
+    /// The folder no longer holds, as the Bestandsliste records it, a file the build meant to keep
+    /// (`behalten`): someone changed it since. The build has to make that file after all.
+    public struct BestandVeraendert: Error, Sendable {
+        public var pfade: [String]
+    }
+
+    /// Writes `dateien` (relative path → bytes) and keeps `behalten` (paths whose bytes the folder
+    /// already holds, as the Bestandsliste records them) as the complete new content of `ziel`.
     /// With a `bestandsliste`, a folder that already holds exactly these files is left alone
     /// (no file rewritten, no inode or mtime touched), and otherwise the files that are
     /// unchanged are hard-linked from the previous build into the new folder before the swap.
+    /// Throws `BestandVeraendert`, before anything is written, when a file to keep is not as recorded.
     @discardableResult
-    public func schreiben(_ dateien: [String: [UInt8]]) throws -> Bericht {
+    public func schreiben(_ dateien: [String: [UInt8]], behalten: Set<String> = []) throws -> Bericht {
         let fileManager = FileManager.default
         let eltern = ziel.deletingLastPathComponent()
         do {
@@ -77,20 +85,24 @@ public struct AtomicFolderWriter {
             }
         }
         aufraeumen()
-        let pruefsummen = bestandsliste == nil ? [:] : Pruefsumme.von(dateien)
+        var pruefsummen = bestandsliste == nil ? [:] : Pruefsumme.von(dateien)
+        let anzahl = dateien.count + behalten.count
         var gleich: Set<String> = []
         if let datei = bestandsliste, let liste = Bestandsliste.laden(datei, ziel: ziel.path), let stand = Dateistand.erfassen(ziel)?.ohne(nachgelagert) {
+            for pfad in behalten { pruefsummen[pfad] = liste.eintraege[pfad]?.pruefsumme }
             gleich = liste.unveraendert(pruefsummen, stand)
-            if gleich.count == dateien.count, stand.dateien.count == dateien.count, stand.sonstige == 0,
-               stand.ordner == Dateistand.benoetigteOrdner(dateien.keys) {
+            if gleich.count == anzahl, stand.dateien.count == anzahl, stand.sonstige == 0,
+               stand.ordner == Dateistand.benoetigteOrdner(Array(dateien.keys) + behalten) {
                 return Bericht(unveraendert: true, bestand: liste.stimmt(mit: stand) ? liste.summe.text : nil)
             }
         }
+        let verschwunden = behalten.subtracting(gleich)
+        guard verschwunden.isEmpty else { throw BestandVeraendert(pfade: verschwunden.sorted()) }
         let temporaer = eltern.appendingPathComponent(temporaerPraefix + String(ProcessInfo.processInfo.processIdentifier))
         try? Ordnerloeschung.entfernen(temporaer)
         do {
             try fileManager.createDirectory(at: temporaer, withIntermediateDirectories: true)
-            let (kennungen, verknuepft) = try Dateiablage.schreiben(dateien, in: temporaer, verknuepfen: gleich, aus: ziel)
+            let (kennungen, verknuepft) = try Dateiablage.schreiben(dateien, in: temporaer, verknuepfen: gleich, behalten: behalten, aus: ziel)
             let neueListe = bestandsliste.map { _ in
                 Bestandsliste(ziel: ziel.path, eintraege: kennungen.reduce(into: [:]) { liste, eintrag in
                     if let summe = pruefsummen[eintrag.key] { liste[eintrag.key] = .init(pruefsumme: summe, kennung: eintrag.value) }
@@ -106,7 +118,7 @@ public struct AtomicFolderWriter {
                 // next build the links (a list kim cannot read is a list it does not use).
                 if let datei = bestandsliste, let neueListe { bestand = (try? neueListe.speichern(datei))?.text }
             }
-            return Bericht(unveraendert: false, geschrieben: dateien.count - verknuepft, verknuepft: verknuepft, bestand: bestand)
+            return Bericht(unveraendert: false, geschrieben: anzahl - verknuepft, verknuepft: verknuepft, bestand: bestand)
         } catch {
             try? Ordnerloeschung.entfernen(temporaer)
             if error is Failure { throw error }

@@ -9,16 +9,19 @@ import Glibc
 /// A file's write needs only its own folder, so the order of writes does not matter.
 /// Files listed in `verknuepfen` are unchanged since the previous build in `vorher`: they get a
 /// hard link to the previous file instead of a new inode (the kernel's inode allocation was most
-/// of a rebuild's time on ext4). Returns the identity of every file as it now is on disk.
+/// of a rebuild's time on ext4). Files in `behalten` were not even made: they are taken from
+/// `vorher` (linked, or copied where the file system refuses a link).
+/// Returns the identity of every file as it now is on disk.
 enum Dateiablage {
     @discardableResult
-    static func schreiben(_ dateien: [String: [UInt8]], in ordner: URL, verknuepfen: Set<String> = [], aus vorher: URL? = nil) throws -> (kennungen: [String: Dateikennung], verknuepft: Int) {
-        let pfade = dateien.keys.sorted()
+    static func schreiben(_ dateien: [String: [UInt8]], in ordner: URL, verknuepfen: Set<String> = [], behalten: Set<String> = [],
+                          aus vorher: URL? = nil) throws -> (kennungen: [String: Dateikennung], verknuepft: Int) {
+        let pfade = (Array(dateien.keys) + behalten).sorted()
         var auftraege: [(ziel: String, pfad: String, inhalt: [UInt8])] = []
         auftraege.reserveCapacity(pfade.count)
         var elternordner: Set<String> = []
         for pfad in pfade {
-            guard let inhalt = dateien[pfad] else { continue }
+            guard let inhalt = dateien[pfad] ?? (behalten.contains(pfad) ? [] : nil) else { continue }
             let datei = try AtomicFolderWriter.sichererPfad(pfad, in: ordner)
             let eltern = datei.deletingLastPathComponent().path
             if elternordner.insert(eltern).inserted {
@@ -32,7 +35,8 @@ enum Dateiablage {
                 return .success((kennung, true))
             }
             do {
-                return .success((try schreiben(auftrag.inhalt, nach: auftrag.ziel, pfad: auftrag.pfad), false))
+                let inhalt = behalten.contains(auftrag.pfad) ? try kopie(auftrag.pfad, aus: vorherPfad) : auftrag.inhalt
+                return .success((try schreiben(inhalt, nach: auftrag.ziel, pfad: auftrag.pfad), false))
             } catch let fehler as AtomicFolderWriter.Failure {
                 return .failure(fehler)
             } catch {
@@ -49,6 +53,14 @@ enum Dateiablage {
             if gelinkt { verknuepft += 1 }
         }
         return (kennungen, verknuepft)
+    }
+
+    /// The bytes of a file kept from the previous build, when it cannot be linked.
+    static func kopie(_ pfad: String, aus vorher: String?) throws -> [UInt8] {
+        guard let vorher, let daten = FileManager.default.contents(atPath: vorher + "/" + pfad) else {
+            throw AtomicFolderWriter.Failure(description: "\(pfad) sollte aus dem letzten Build übernommen werden, ist aber nicht mehr lesbar")
+        }
+        return Array(daten)
     }
 
     /// A hard link from the previous build's file; nil when the file system refuses

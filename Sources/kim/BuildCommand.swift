@@ -49,7 +49,8 @@ struct BuildCommand: ParsableCommand {
         } else if bericht.unveraendert {
             Ausgabe.fehlerkanal("\(optionen.zielordner.path) ist schon auf dem Stand (\(ergebnis.dateien) Dateien, keine neu geschrieben).")
         } else if bericht.verknuepft > 0 {
-            Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path): \(bericht.geschrieben) neu geschrieben, \(bericht.verknuepft) unverändert übernommen.")
+            let behalten = ergebnis.behalteneSeiten > 0 ? " (davon \(ergebnis.behalteneSeiten) Sitzungsseiten, deren Sitzung sich nicht geändert hat, ohne sie neu darzustellen)" : ""
+            Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path): \(bericht.geschrieben) neu geschrieben, \(bericht.verknuepft) unverändert übernommen\(behalten).")
         } else {
             Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path) geschrieben.")
         }

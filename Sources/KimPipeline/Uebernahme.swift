@@ -1,0 +1,65 @@
+import KimLoad
+import KimModel
+
+/// What a build of a changed project takes over from the last build into the same output folder,
+/// by comparing that build's record (`Buildvermerk`) with the answers the project's files give now
+/// (`Eingabeprotokoll`, recorded while this build reads). `Build` only makes one for a record of
+/// this kim with these options.
+struct Uebernahme: Sendable {
+    /// Every `*.json` below this folder is a Sitzung (`ProjectLoader.loadSitzungen`).
+    static let sitzungsordner = "data/sitzungen"
+
+    let vorher: Buildvermerk
+    let jetzt: Eingabeprotokoll.Aufzeichnung
+    /// Whether the output folder still holds exactly what the build of `vorher` wrote.
+    let ordnerWieVerzeichnet: @Sendable () -> Bool
+    /// The files the last build reported something about.
+    let dateienMitBefund: Set<String>
+
+    init(vorher: Buildvermerk, jetzt: Eingabeprotokoll.Aufzeichnung, ordnerWieVerzeichnet: @escaping @Sendable () -> Bool) {
+        self.vorher = vorher
+        self.jetzt = jetzt
+        self.ordnerWieVerzeichnet = ordnerWieVerzeichnet
+        dateienMitBefund = Set(vorher.befunde.map(\.file))
+    }
+
+    /// A data file passed its schema without a finding last time, and it and the schema have the same
+    /// bytes now: checking it again would find nothing. (Read just before, so its answer is recorded.)
+    var ohneBefund: ProjectLoader.OhneBefund {
+        { [vorher, jetzt, dateienMitBefund] datei, schema in
+            guard let kennung = jetzt.gelesen(datei), vorher.eingaben.gelesen[datei] == kennung,
+                  vorher.eingaben.gelesen[schema] == jetzt.gelesen(schema) else { return false }
+            return !dateienMitBefund.contains(datei)
+        }
+    }
+
+    /// Ids of the Sitzungen of `projekt` (as rendered, after the public filter) whose pages the folder
+    /// already holds. A Sitzung's page is made from that Sitzung's file and from values of the whole
+    /// project that no Sitzung file feeds (Gremien, Meilensteine, Stichtag, templates, glossary; see
+    /// `Website.sitzungsseite`). So when every answer outside the Sitzung files is the last build's,
+    /// the page of each Sitzung whose file has the same bytes is the page that build wrote.
+    /// The first Sitzung is always rendered: its rendering is the one that checks the Sitzung
+    /// template's placeholders (`Vorlagen`), so the findings stay those of a full build.
+    func sitzungsseiten(_ projekt: Projekt) -> Set<String> {
+        let stand = jetzt.stand
+        guard Self.ohneSitzungen(vorher.eingaben) == Self.ohneSitzungen(stand), ordnerWieVerzeichnet() else { return [] }
+        var ids: Set<String> = []
+        for sitzung in projekt.sitzungen.dropFirst() {
+            let datei = sitzung.quelldatei
+            if let kennung = stand.gelesen[datei], vorher.eingaben.gelesen[datei] == kennung { ids.insert(sitzung.id) }
+        }
+        return ids
+    }
+
+    static func istSitzungsdatei(_ pfad: String) -> Bool {
+        pfad.hasPrefix(sitzungsordner + "/") && pfad.hasSuffix(".json")
+    }
+
+    /// The record without the Sitzung files and their folder's listing: what every Sitzung page depends on.
+    static func ohneSitzungen(_ protokoll: Eingabeprotokoll) -> Eingabeprotokoll {
+        var rest = protokoll
+        rest.gelesen = protokoll.gelesen.filter { !istSitzungsdatei($0.key) }
+        rest.gelistet[sitzungsordner] = nil
+        return rest
+    }
+}
