@@ -16,6 +16,14 @@ enum CSV {
         guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }) else {
             return wert
         }
-        return "\"" + wert.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Quoted, each quote doubled; on the bytes, as Foundation's replacingOccurrences took a twentieth of a rebuild.
+        var gequotet: [UInt8] = [UInt8(ascii: "\"")]
+        gequotet.reserveCapacity(wert.utf8.count + 8)
+        for byte in wert.utf8 {
+            gequotet.append(byte)
+            if byte == UInt8(ascii: "\"") { gequotet.append(byte) }
+        }
+        gequotet.append(UInt8(ascii: "\""))
+        return String(decoding: gequotet, as: UTF8.self)
     }
 }

@@ -67,8 +67,8 @@ struct Sitzungskalender {
         basisUrl.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? basisUrl
     }
 
-    static func kompakt(_ datum: Datum) -> String { datum.iso.replacingOccurrences(of: "-", with: "") }
+    static func kompakt(_ datum: Datum) -> String { datum.iso.split(separator: "-").joined() }
 
     /// "14:00" → "140000"
-    static func uhrzeit(_ text: String) -> String { text.replacingOccurrences(of: ":", with: "") + "00" }
+    static func uhrzeit(_ text: String) -> String { text.split(separator: ":").joined() + "00" }
 }

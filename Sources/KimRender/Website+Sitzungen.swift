@@ -73,10 +73,14 @@ extension Website {
                 kleintext.setzen(teile)
                 var klein: String?
                 for (id, varianten, vortest) in namen where id != sitzung.gremium {
-                    if let vortest, !vortest.contains(where: kleintext.enthaelt) { continue }
-                    let text = klein ?? teile.joined(separator: "\n").lowercased()
-                    klein = text
-                    guard varianten.contains(where: { text.enthaeltBytes($0) }) else { continue }
+                    if let vortest {
+                        // ASCII names: the ASCII-lower-cased bytes answer exactly what the lower-cased text would.
+                        guard vortest.contains(where: kleintext.enthaelt) else { continue }
+                    } else {
+                        let text = klein ?? teile.joined(separator: "\n").lowercased()
+                        klein = text
+                        guard varianten.contains(where: { text.enthaeltBytes($0) }) else { continue }
+                    }
                     let anwesend = sitzung.teilnahme.filter(\.anwesend).map { $0.organisation.lowercased() }
                     treffer[id, default: []].append([
                         "datum": Format.datum(sitzung.datum), "gremium": gremiumName(sitzung.gremium),
