@@ -217,11 +217,16 @@ def side_by_side(name: str, kim: str, build_flags: list[str], projekt: Path, hug
         log(f"{name} run {lauf + 1}/{runs}: " + ", ".join(f"{k} {v[-1]['wall_s']:.2f} s" for k, v in gemessen.items()))
     ergebnis = {k: summary(v) for k, v in gemessen.items()}
     if edit:
-        sitzung = sorted((projekt / "data" / "sitzungen").glob("*.json"))[len(list((projekt / "data" / "sitzungen").glob("*.json"))) // 2]
-        daten = json.loads(sitzung.read_text(encoding="utf-8"))
-        daten["ort"] = str(daten.get("ort", "")) + " (verlegt)"
-        sitzung.write_text(json.dumps(daten, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        ergebnis["kim_one_sitzung"] = summary([runs_of(f"kim {name} one Sitzung changed", kim_cmd, "sync")])
+        # As many runs as above, each after changing another Sitzung (one in the middle of the list, then its neighbours).
+        dateien = sorted((projekt / "data" / "sitzungen").glob("*.json"))
+        geaendert = []
+        for lauf in range(runs):
+            sitzung = dateien[(len(dateien) // 2 + lauf) % len(dateien)]
+            daten = json.loads(sitzung.read_text(encoding="utf-8"))
+            daten["ort"] = str(daten.get("ort", "")) + " (verlegt)"
+            sitzung.write_text(json.dumps(daten, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            geaendert.append(runs_of(f"kim {name} one Sitzung changed", kim_cmd, "sync"))
+        ergebnis["kim_one_sitzung"] = summary(geaendert)
     ergebnis["pages"] = count(projekt / "site")
     ergebnis["files"] = count(projekt / "site", None)
     ergebnis["hugo_pages"] = count(hugo_dir / "public")
@@ -380,8 +385,9 @@ def report(r: dict) -> str:
               f"- each cell: median wall time [min–max over the runs] (user + kernel CPU seconds, medians, from /usr/bin/time -v); "
               "kim and Hugo alternate run by run; \"absent\": the output folder removed before the run (not timed), "
               "\"present\": the same build again over the previous output, nothing changed (kim compares what its last build read, "
-              "build/site.vermerk, and ends when all is the same); \"one Sitzung changed\": once more after changing the `ort` of one "
-              "Sitzung, compared with Hugo's present time (Hugo rebuilds every page either way)",
+              "build/site.vermerk, and ends when all is the same); \"one Sitzung changed\": as many runs again, each after changing the `ort` "
+              "of another Sitzung (kim keeps the pages of the others, see Uebernahme), compared with Hugo's present time (Hugo rebuilds "
+              "every page either way)",
               "", f"### On the disk ({r['filesystem']})", ""]
     eintraege = [("reference project", r["reference"])]
     for x in r["sizes"]:
