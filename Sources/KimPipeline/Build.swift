@@ -110,7 +110,7 @@ public struct Build: Sendable {
 
     /// The whole build. The output folder is replaced only when everything succeeded. A build from
     /// disk whose inputs gave the same answers as the last one's (see Buildvermerk) ends after comparing;
-    /// one whose change left Sitzungen alone keeps their pages (see Seitenuebernahme).
+    /// one whose change left Sitzungen alone keeps their pages (see Uebernahme).
     public func ausfuehren(files: ProjectFiles? = nil) throws -> Ergebnis {
         try schutzGegenUeberschreiben()
         // Only a build from disk can tell next time whether its files changed.

@@ -27,6 +27,7 @@ public struct Website {
     let markdownKontext: Any
     let verzeichnis: Verzeichnis
     let begriffe: Begriffsverweise
+    let beschluesseNeuesteZuerst: [Gremienarbeit.BeschlussEintrag]
 
     /// Chapters already rendered in this build, shared with the Websites of earlier Fassungen.
     let kapitelSpeicher: KapitelSpeicher
@@ -41,6 +42,7 @@ public struct Website {
         markdownKontext = KontextBuilder.fuerMarkdown(kontext)
         verzeichnis = Verzeichnis(projekt, auswertung)
         begriffe = Begriffsverweise(projekt.glossar)
+        beschluesseNeuesteZuerst = Self.neuesteZuerst(auswertung.gremienarbeit.beschluesse)
     }
 
     /// `speicher` carries pages over from the previous rendering of the same project (`kim serve`).

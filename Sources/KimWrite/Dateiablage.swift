@@ -19,15 +19,17 @@ enum Dateiablage {
         let pfade = (Array(dateien.keys) + behalten).sorted()
         var auftraege: [(ziel: String, pfad: String, inhalt: [UInt8])] = []
         auftraege.reserveCapacity(pfade.count)
-        var elternordner: Set<String> = []
+        var elternordner: Set<Substring> = []
+        let wurzel = ordner.path
         for pfad in pfade {
             guard let inhalt = dateien[pfad] ?? (behalten.contains(pfad) ? [] : nil) else { continue }
-            let datei = try AtomicFolderWriter.sichererPfad(pfad, in: ordner)
-            let eltern = datei.deletingLastPathComponent().path
+            let datei = try AtomicFolderWriter.sichererPfad(pfad, in: wurzel)
+            // The path has at least the root's "/" (checked above: relative, no empty parts).
+            let eltern = datei[..<(datei.lastIndex(of: "/") ?? datei.endIndex)]
             if elternordner.insert(eltern).inserted {
-                try FileManager.default.createDirectory(atPath: eltern, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: String(eltern), withIntermediateDirectories: true)
             }
-            auftraege.append((datei.path, pfad, inhalt))
+            auftraege.append((datei, pfad, inhalt))
         }
         let vorherPfad = vorher?.path
         let ergebnisse = Parallel.map(auftraege) { auftrag -> Result<(Dateikennung?, Bool), AtomicFolderWriter.Failure> in
