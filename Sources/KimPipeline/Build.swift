@@ -163,14 +163,14 @@ public struct Build: Sendable {
         return Ergebnis(diagnostics: diagnostics, geschrieben: true, dateien: ausgabe.anzahl, schreibbericht: bericht, behalteneSeiten: ausgabe.behalten.count)
     }
 
-    /// Where the list of what a build wrote and the record of what it was made from live: in build/,
-    /// not in the site a reader downloads; one pair per output folder (site/, build/intern/), none
-    /// when the output folder would hold them.
-    private var ablage: (bestandsliste: URL, vermerk: URL)? {
+    /// Where the list of what a build wrote, the record of what it was made from and the output of the
+    /// build before live: in build/, not in the site a reader downloads; one set per output folder
+    /// (site/, build/intern/), none when the output folder would hold them.
+    private var ablage: (bestandsliste: URL, vermerk: URL, vorrat: URL)? {
         let ziel = optionen.zielordner
         let name = optionen.projekt.appendingPathComponent("build/\(ziel.lastPathComponent)").standardizedFileURL.path
         guard !name.hasPrefix(ziel.standardizedFileURL.path + "/") else { return nil }
-        return (URL(fileURLWithPath: name + ".bestandsliste"), URL(fileURLWithPath: name + ".vermerk"))
+        return (URL(fileURLWithPath: name + ".bestandsliste"), URL(fileURLWithPath: name + ".vermerk"), URL(fileURLWithPath: name + ".vorige"))
     }
 
     private var zielpfad: String { optionen.zielordner.standardizedFileURL.path }
@@ -181,7 +181,8 @@ public struct Build: Sendable {
 
     private func schreiber(_ bestandsliste: URL?) -> AtomicFolderWriter {
         let ziel = optionen.zielordner
-        return AtomicFolderWriter(ziel: ziel, bestandsliste: bestandsliste, nachgelagert: Website.nachgelagerteOrdner, beimWarten: { [protokoll] in
+        return AtomicFolderWriter(ziel: ziel, bestandsliste: bestandsliste, vorrat: bestandsliste == nil ? nil : ablage?.vorrat,
+                                  nachgelagert: Website.nachgelagerteOrdner, beimWarten: { [protokoll] in
             protokoll("Ein anderer kim-Lauf schreibt gerade nach \(ziel.path); warte, bis er fertig ist …")
         })
     }

@@ -25,12 +25,17 @@ public struct AtomicFolderWriter {
     /// Top-level folders another tool adds after kim from the finished files (the search index):
     /// left in place while the files stay the same, gone with the previous files when they change.
     public let nachgelagert: Set<String>
+    /// Where the previous output is kept between builds and brought up to date in place (see `Vorrat`);
+    /// nil, or on another file system than `ziel`: each build fills a fresh folder and deletes the previous one.
+    public let vorrat: URL?
     /// Runs when another kim is writing into the same place and this one waits for it.
     let beimWarten: @Sendable () -> Void
 
-    public init(ziel: URL, bestandsliste: URL? = nil, nachgelagert: Set<String> = [], beimWarten: @escaping @Sendable () -> Void = {}) {
+    public init(ziel: URL, bestandsliste: URL? = nil, vorrat: URL? = nil, nachgelagert: Set<String> = [],
+                beimWarten: @escaping @Sendable () -> Void = {}) {
         self.ziel = ziel.standardizedFileURL
         self.bestandsliste = bestandsliste
+        self.vorrat = vorrat?.standardizedFileURL
         self.nachgelagert = nachgelagert
         self.beimWarten = beimWarten
     }
@@ -88,42 +93,61 @@ public struct AtomicFolderWriter {
         var pruefsummen = bestandsliste == nil ? [:] : Pruefsumme.von(dateien)
         let anzahl = dateien.count + behalten.count
         var gleich: Set<String> = []
-        if let datei = bestandsliste, let liste = Bestandsliste.laden(datei, ziel: ziel.path), let stand = Dateistand.erfassen(ziel)?.ohne(nachgelagert) {
-            for pfad in behalten { pruefsummen[pfad] = liste.eintraege[pfad]?.pruefsumme }
-            gleich = liste.unveraendert(pruefsummen, stand)
+        var liste: Bestandsliste?
+        if let datei = bestandsliste, let geladen = Bestandsliste.laden(datei, ziel: ziel.path), let stand = Dateistand.erfassen(ziel)?.ohne(nachgelagert) {
+            liste = geladen
+            for pfad in behalten { pruefsummen[pfad] = geladen.eintraege[pfad]?.pruefsumme }
+            gleich = geladen.unveraendert(pruefsummen, stand)
             if gleich.count == anzahl, stand.dateien.count == anzahl, stand.sonstige == 0,
                stand.ordner == Dateistand.benoetigteOrdner(Array(dateien.keys) + behalten) {
-                return Bericht(unveraendert: true, bestand: liste.stimmt(mit: stand) ? liste.summe.text : nil)
+                return Bericht(unveraendert: true, bestand: geladen.stimmt(mit: stand) ? geladen.summe.text : nil)
             }
         }
         let verschwunden = behalten.subtracting(gleich)
         guard verschwunden.isEmpty else { throw BestandVeraendert(pfade: verschwunden.sorted()) }
+        if let vorrat = nutzbarerVorrat {
+            do {
+                let ergebnis = try Vorrat.abgleichen(vorrat, dateien: dateien, behalten: behalten, pruefsummen: pruefsummen,
+                                                     liste: liste, gleich: gleich, aus: ziel)
+                let bestand = try tauschen(vorrat, alterStandBleibt: true, neueListe: neueListe(ergebnis.kennungen, pruefsummen))
+                let uebernommen = ergebnis.verknuepft + ergebnis.unberuehrt
+                return Bericht(unveraendert: false, geschrieben: anzahl - uebernommen, verknuepft: uebernommen, bestand: bestand)
+            } catch {
+                // The output folder is untouched; the kept folder is whatever it is now, which the next build sorts out.
+                if error is Failure { throw error }
+                throw Failure(description: "\(ziel.path) ließ sich nicht schreiben: \(Systemfehler.beschreibung(error))")
+            }
+        }
         let temporaer = eltern.appendingPathComponent(temporaerPraefix + String(ProcessInfo.processInfo.processIdentifier))
         try? Ordnerloeschung.entfernen(temporaer)
         do {
             try fileManager.createDirectory(at: temporaer, withIntermediateDirectories: true)
             let (kennungen, verknuepft) = try Dateiablage.schreiben(dateien, in: temporaer, verknuepfen: gleich, behalten: behalten, aus: ziel)
-            let neueListe = bestandsliste.map { _ in
-                Bestandsliste(ziel: ziel.path, eintraege: kennungen.reduce(into: [:]) { liste, eintrag in
-                    if let summe = pruefsummen[eintrag.key] { liste[eintrag.key] = .init(pruefsumme: summe, kennung: eintrag.value) }
-                })
-            }
-            // No fsync or syncfs before the swap. Atomicity against a killed kim is the swap itself
-            // (RENAME_EXCHANGE): the old folder stays whole until the new one is complete. Durability
-            // against a power cut is the file system's business, as for Hugo or Jekyll, which do not
-            // sync either; a syncfs flushed the whole shared disk and took tens of seconds at state scale.
-            var bestand: String?
-            try tauschen(temporaer) {
-                // Between the swap and the removal of the previous tree: a failure only costs the
-                // next build the links (a list kim cannot read is a list it does not use).
-                if let datei = bestandsliste, let neueListe { bestand = (try? neueListe.speichern(datei))?.text }
-            }
+            let bestand = try tauschen(temporaer, alterStandBleibt: false, neueListe: neueListe(kennungen, pruefsummen))
             return Bericht(unveraendert: false, geschrieben: anzahl - verknuepft, verknuepft: verknuepft, bestand: bestand)
         } catch {
             try? Ordnerloeschung.entfernen(temporaer)
             if error is Failure { throw error }
             throw Failure(description: "\(ziel.path) ließ sich nicht schreiben: \(Systemfehler.beschreibung(error))")
         }
+    }
+
+    /// The list describing the folder about to be swapped in; nil without a place for one.
+    private func neueListe(_ kennungen: [String: Dateikennung], _ pruefsummen: [String: Pruefsumme]) -> Bestandsliste? {
+        bestandsliste.map { _ in
+            Bestandsliste(ziel: ziel.path, eintraege: kennungen.reduce(into: [:]) { liste, eintrag in
+                if let summe = pruefsummen[eintrag.key] { liste[eintrag.key] = .init(pruefsumme: summe, kennung: eintrag.value) }
+            })
+        }
+    }
+
+    /// The kept folder, when there is a place for it on the file system of the output folder (a rename
+    /// between them has to work) and a Bestandsliste to tell its right files by.
+    private var nutzbarerVorrat: URL? {
+        guard let vorrat, bestandsliste != nil else { return nil }
+        let ort = vorrat.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: ort, withIntermediateDirectories: true)
+        return Vorrat.gleichesGeraet(ort, ziel.deletingLastPathComponent()) ? vorrat : nil
     }
 
     /// The hash of the Bestandsliste when the folder still holds exactly what the build that saved
@@ -135,35 +159,52 @@ public struct AtomicFolderWriter {
         return liste.summe.text
     }
 
-    private func tauschen(_ temporaer: URL, danach: () -> Void) throws {
+    /// Puts `neu` in the place of the output folder in one step and saves the new list; returns its hash.
+    /// The previous output ends up in `neu`'s place: kept there when `alterStandBleibt` (the kept folder,
+    /// see `Vorrat`), removed otherwise.
+    ///
+    /// No fsync or syncfs before the swap. Atomicity against a killed kim is the swap itself
+    /// (RENAME_EXCHANGE): the old folder stays whole until the new one is complete. Durability
+    /// against a power cut is the file system's business, as for Hugo or Jekyll, which do not
+    /// sync either; a syncfs flushed the whole shared disk and took tens of seconds at state scale.
+    private func tauschen(_ neu: URL, alterStandBleibt: Bool, neueListe: Bestandsliste?) throws -> String? {
+        // Right after the swap: a failure only costs the next build the links (a list kim cannot read
+        // is a list it does not use).
+        func listeSpeichern() -> String? {
+            guard let datei = bestandsliste, let neueListe else { return nil }
+            return (try? neueListe.speichern(datei))?.text
+        }
         let fileManager = FileManager.default
         var istOrdner: ObjCBool = false
         guard fileManager.fileExists(atPath: ziel.path, isDirectory: &istOrdner) else {
-            try fileManager.moveItem(at: temporaer, to: ziel)
-            danach()
-            return
+            try fileManager.moveItem(at: neu, to: ziel)
+            return listeSpeichern()
         }
         guard istOrdner.boolValue else {
             throw Failure(description: "\(ziel.path) ist eine Datei, kein Ordner")
         }
-        if kim_exchange_paths(temporaer.path, ziel.path) == 0 {
-            // `temporaer` now holds the previous build.
-            danach()
-            try Ordnerloeschung.entfernen(temporaer)
-            return
+        if kim_exchange_paths(neu.path, ziel.path) == 0 {
+            // `neu` now holds the previous build.
+            let bestand = listeSpeichern()
+            if !alterStandBleibt { try Ordnerloeschung.entfernen(neu) }
+            return bestand
         }
         // Without RENAME_EXCHANGE: two renames, the window between them is as short as it gets.
-        let alt = temporaer.deletingLastPathComponent().appendingPathComponent(temporaer.lastPathComponent + "-alt")
+        let alt = eltern.appendingPathComponent(temporaerPraefix + String(ProcessInfo.processInfo.processIdentifier) + "-alt")
         try fileManager.moveItem(at: ziel, to: alt)
         do {
-            try fileManager.moveItem(at: temporaer, to: ziel)
+            try fileManager.moveItem(at: neu, to: ziel)
         } catch {
             try? fileManager.moveItem(at: alt, to: ziel)
             throw error
         }
-        danach()
+        let bestand = listeSpeichern()
+        if alterStandBleibt, (try? fileManager.moveItem(at: alt, to: neu)) != nil { return bestand }
         try? Ordnerloeschung.entfernen(alt)
+        return bestand
     }
+
+    private var eltern: URL { ziel.deletingLastPathComponent() }
 
     /// Removes what a killed earlier build left behind.
     func aufraeumen() {
