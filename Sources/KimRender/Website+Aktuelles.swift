@@ -30,7 +30,9 @@ extension Website {
          }]
     }
 
-    /// The latest Beschlüsse and Sitzungen and the open Aufgaben, for the start page and the Aktuelles page.
+    /// The latest Beschlüsse and Sitzungen and the most urgent open Aufgaben (earliest Frist first, so the
+    /// overdue ones lead), `anzahl` of each, for the start page and the Aktuelles page. The Aufgabenliste
+    /// has all of them: a state-wide project has 19 000 open ones, a page of 7 MB on a phone.
     func aktuellKontext(wurzel: String, anzahl: Int) -> Kontext {
         let aufgaben = auswertung.gremienarbeit.aufgaben
         let offen = aufgaben.filter { $0.status == .offen || $0.status == .ueberfaellig }
@@ -38,7 +40,8 @@ extension Website {
         return [
             "beschluesse": beschluesseNeuesteZuerst.prefix(anzahl).map { beschlussEintrag($0, wurzel: wurzel) },
             "sitzungen": sitzungenNeuesteZuerst.prefix(anzahl).map { sitzungKurz($0, wurzel: wurzel) },
-            "offeneAufgaben": offen.map { eintrag -> Kontext in
+            "weitereOffene": offen.count > anzahl ? ["gezeigt": Format.zahl(anzahl)] as Kontext : Leer(),
+            "offeneAufgaben": offen.prefix(anzahl).map { eintrag -> Kontext in
                 var kontext = aufgabe(eintrag.aufgabe, status: eintrag.status)
                 kontext["sitzung"] = "\(gremiumName(eintrag.sitzung.gremium)), \(Format.datum(eintrag.sitzung.datum))"
                 kontext["href"] = "\(wurzel)sitzungen/\(eintrag.sitzung.id).html#\(eintrag.aufgabe.id)"

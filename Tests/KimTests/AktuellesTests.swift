@@ -1,4 +1,5 @@
 import Foundation
+import KimDerive
 import KimModel
 import Testing
 
@@ -53,6 +54,36 @@ struct AktuellesTests {
         #expect(Self.daten(jahr2021) == Self.daten(referenz).filter { $0.jahr == 2021 })
         // The overview does not list every Beschluss any more.
         #expect(Self.daten(register).count == 10)
+    }
+
+    /// The links to Aufgaben in a page's part from `ab` on, in page order.
+    static func aufgabenLinks(_ seite: String, ab: String) -> [String] {
+        guard let start = seite.range(of: ab) else { return [] }
+        return seite[start.upperBound...].matches(of: #/<a href="(sitzungen/[^"#]+#[^"]+)">/#).map { String($0.1) }
+    }
+
+    @Test("Aktuelles zeigt die zehn offenen Aufgaben mit der frühesten Frist, die Aufgabenliste alle")
+    func dringendsteAufgaben() throws {
+        let referenz = try Self.site(try Fixtures.referenzDateien())
+        let aktuell = try #require(referenz["aktuelles.html"])
+        #expect(Self.aufgabenLinks(aktuell, ab: "<h2 id=\"aufgaben\">").count == 7, "die Referenz hat 7 offene, alle gezeigt")
+        #expect(!aktuell.contains("Gezeigt sind"))
+        // 40 copies of a Sitzung with Aufgaben, their Fristen moved to the years 1990 to 2029.
+        var dateien = try Fixtures.referenzDateien()
+        let vorlage = String(decoding: try #require(dateien["data/sitzungen/lenkungskreis-2021-3.json"]), as: UTF8.self)
+        for jahr in 1990..<2030 where jahr != 2021 {
+            let kopie = vorlage.replacingOccurrences(of: "2021", with: String(jahr))
+                .replacing(/"id": "([^"]+)"/) { "\"id\": \"\($0.1)-k\(jahr)\"" }
+                .replacingOccurrences(of: "\"id\": \"lenkungskreis-\(jahr)-3-k\(jahr)\"", with: "\"id\": \"lenkungskreis-\(jahr)-3\"")
+            dateien["data/sitzungen/lenkungskreis-\(jahr)-3.json"] = Array(kopie.utf8)
+        }
+        let site = try Self.site(dateien)
+        let gezeigt = Self.aufgabenLinks(try #require(site["aktuelles.html"]), ab: "<h2 id=\"aufgaben\">")
+        let liste = try #require(site["aufgaben.html"])
+        let offen = Self.aufgabenLinks(String(liste[..<(liste.range(of: "id=\"erledigt\"")?.lowerBound ?? liste.endIndex)]), ab: "<main")
+        #expect(offen.count > 10)
+        #expect(gezeigt == Array(offen.prefix(10)))
+        #expect(try #require(site["aktuelles.html"]).contains("Gezeigt sind die 10 mit der frühesten Frist; alle \(Format.zahl(offen.count)) stehen in der Aufgabenliste."))
     }
 
     @Test("ein Gremium ohne eigene Sitzungen nennt, wo sie stehen, und was es betrifft")
