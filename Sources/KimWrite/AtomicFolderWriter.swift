@@ -144,7 +144,8 @@ public struct AtomicFolderWriter {
     /// The kept folder, when there is a place for it on the file system of the output folder (a rename
     /// between them has to work) and a Bestandsliste to tell its right files by.
     private var nutzbarerVorrat: URL? {
-        guard let vorrat, bestandsliste != nil else { return nil }
+        // Without a previous output there is nothing to keep: the fresh folder beside it is as good.
+        guard let vorrat, bestandsliste != nil, FileManager.default.fileExists(atPath: ziel.path) else { return nil }
         let ort = vorrat.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: ort, withIntermediateDirectories: true)
         return Vorrat.gleichesGeraet(ort, ziel.deletingLastPathComponent()) ? vorrat : nil
