@@ -101,7 +101,12 @@ public struct Projektgeruest {
         return String(String(decoding: daten, as: UTF8.self).dropFirst().dropLast())
     }
 
+    /// What a project kept in git should leave out: `build/` holds what each build makes again (the PDF
+    /// cache, the Bestandsliste, the Vermerk and the previous site, `build/site.vorige/`).
+    static let gitignore = (pfad: ".gitignore", inhalt: "# Von kim bei jedem Build neu erzeugt; gehört nicht in die Versionsverwaltung.\n/build/\n")
+
     /// Writes the project and returns the written paths, sorted. Writes nothing when any of them exists.
+    /// A `.gitignore` is written only where there is none (a folder that is already a repository keeps its own).
     public func anlegen() throws -> [String] {
         let dateien = dateien()
         let pfade = dateien.keys.sorted()
@@ -122,6 +127,10 @@ public struct Projektgeruest {
                 throw Failure(description: "\(pfad) ließ sich nicht schreiben (\(error.localizedDescription)); bis dahin geschrieben: \(geschrieben.count) Dateien")
             }
             geschrieben.append(pfad)
+        }
+        let gitignore = projekt.appendingPathComponent(Self.gitignore.pfad)
+        if !FileManager.default.fileExists(atPath: gitignore.path), (try? Data(Self.gitignore.inhalt.utf8).write(to: gitignore, options: .withoutOverwriting)) != nil {
+            geschrieben.insert(Self.gitignore.pfad, at: 0)
         }
         return geschrieben
     }

@@ -36,6 +36,10 @@ struct InitTests {
         #expect(geschrieben.contains("templates/kapitel/2-ausgangslage.md"))
         #expect(geschrieben.contains("schemas/sitzung.schema.json"))
         #expect(!geschrieben.contains { $0.hasPrefix("data/sitzungen/") })
+        // What the builds make again stays out of a repository.
+        #expect(geschrieben.contains(".gitignore"))
+        let gitignore = try String(contentsOf: ordner.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(gitignore.split(separator: "\n").contains("/build/"))
 
         let build = Build(Build.Optionen(projekt: ordner))
         let befunde = build.allesPruefen()
@@ -128,6 +132,7 @@ struct InitTests {
     func teilweiseBelegt() throws {
         let ordner = try Fixtures.temporaererOrdner()
         try Data("notizen".utf8).write(to: ordner.appendingPathComponent("README.md"))
+        try Data("*.tmp\n".utf8).write(to: ordner.appendingPathComponent(".gitignore"))
         try FileManager.default.createDirectory(at: ordner.appendingPathComponent("schemas"), withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: ordner.appendingPathComponent("schemas/kommune.schema.json"))
         #expect(throws: Projektgeruest.Failure.self) {
@@ -139,6 +144,9 @@ struct InitTests {
         let geschrieben = try Projektgeruest(projekt: ordner, art: .kreis, name: "Kreis Beispiel", stand: Self.stand()).anlegen()
         #expect(!geschrieben.isEmpty)
         #expect(try Data(contentsOf: ordner.appendingPathComponent("README.md")) == Data("notizen".utf8))
+        // A repository's own .gitignore neither stops init nor is changed by it.
+        #expect(!geschrieben.contains(".gitignore"))
+        #expect(try Data(contentsOf: ordner.appendingPathComponent(".gitignore")) == Data("*.tmp\n".utf8))
     }
 
     @Test("Kommandozeile: init 0, zweites init 1 mit Meldung, falsche Art 2; dann check 0 und schemas 0")
