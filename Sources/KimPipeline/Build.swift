@@ -136,7 +136,7 @@ public struct Build: Sendable {
         let schritte = optionen.pdf ? 6 : 5
         let uebernahme = vorher.flatMap { vorher in
             ablage.map { ablage in
-                Uebernahme(vorher: vorher, jetzt: aufzeichnung, ordnerWieVerzeichnet: { [self] in schreiber(ablage.bestandsliste).bestand() == vorher.bestand })
+                Uebernahme(vorher: vorher, jetzt: aufzeichnung, listeDesVermerks: { [self] in schreiber(ablage.bestandsliste).bestandslistenSumme() == vorher.bestand })
             }
         }
         let ((geprueft, diagnostics), projekt, auswertung) = pruefen(files: eigene, schritte: schritte, uebernahme: uebernahme)

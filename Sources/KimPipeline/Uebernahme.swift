@@ -11,15 +11,16 @@ struct Uebernahme: Sendable {
 
     let vorher: Buildvermerk
     let jetzt: Eingabeprotokoll.Aufzeichnung
-    /// Whether the output folder still holds exactly what the build of `vorher` wrote.
-    let ordnerWieVerzeichnet: @Sendable () -> Bool
+    /// Whether the Bestandsliste is the one the build of `vorher` saved. That a page to keep is still in
+    /// the output folder as listed, the writer checks file by file (`AtomicFolderWriter.BestandVeraendert`).
+    let listeDesVermerks: @Sendable () -> Bool
     /// The files the last build reported something about.
     let dateienMitBefund: Set<String>
 
-    init(vorher: Buildvermerk, jetzt: Eingabeprotokoll.Aufzeichnung, ordnerWieVerzeichnet: @escaping @Sendable () -> Bool) {
+    init(vorher: Buildvermerk, jetzt: Eingabeprotokoll.Aufzeichnung, listeDesVermerks: @escaping @Sendable () -> Bool) {
         self.vorher = vorher
         self.jetzt = jetzt
-        self.ordnerWieVerzeichnet = ordnerWieVerzeichnet
+        self.listeDesVermerks = listeDesVermerks
         dateienMitBefund = Set(vorher.befunde.map(\.file))
     }
 
@@ -42,7 +43,7 @@ struct Uebernahme: Sendable {
     /// template's placeholders (`Vorlagen`), so the findings stay those of a full build.
     func sitzungsseiten(_ projekt: Projekt) -> Set<String> {
         let stand = jetzt.stand
-        guard Self.ohneSitzungen(vorher.eingaben) == Self.ohneSitzungen(stand), ordnerWieVerzeichnet() else { return [] }
+        guard Self.ohneSitzungen(vorher.eingaben) == Self.ohneSitzungen(stand), listeDesVermerks() else { return [] }
         var ids: Set<String> = []
         for sitzung in projekt.sitzungen.dropFirst() {
             let datei = sitzung.quelldatei

@@ -151,6 +151,12 @@ public struct AtomicFolderWriter {
         return Vorrat.gleichesGeraet(ort, ziel.deletingLastPathComponent()) ? vorrat : nil
     }
 
+    /// The hash of the Bestandsliste as saved, without reading the folder: names the build that saved it.
+    public func bestandslistenSumme() -> String? {
+        guard let datei = bestandsliste, let daten = try? Data(contentsOf: datei) else { return nil }
+        return Pruefsumme(Array(daten)).text
+    }
+
     /// The hash of the Bestandsliste when the folder still holds exactly what the build that saved
     /// it wrote (no file changed, added or removed since); nil otherwise. Reads nothing but the
     /// list and the folder's entries.
