@@ -46,7 +46,7 @@ struct DatasetLoader {
         guard let (document, bytes) = parseMitBytes(path) else { return nil }
         guard let schema = schema(named: schemaName) else { return nil }
         if ohneBefund?(path, "schemas/\(schemaName).schema.json") == true {
-            record(document, pointer: "", file: path)
+            record(bytes, file: path)
             return decode(type, path: path, bytes: bytes, document: document)
         }
         let tiefe = path.split(separator: "/").count - 1
@@ -63,7 +63,7 @@ struct DatasetLoader {
         let findings = SchemaValidator(schema: schema, file: path).validate(document)
         diagnostics += Self.begrenzt(findings, datei: path)
         guard !findings.hasErrors else { return nil }
-        record(document, pointer: "", file: path)
+        record(bytes, file: path)
         return decode(type, path: path, bytes: bytes, document: document)
     }
 
@@ -96,13 +96,22 @@ struct DatasetLoader {
         }
     }
 
-    private mutating func record(_ node: JSONNode, pointer: String, file: String) {
-        sourceMap.record(file: file, pointer: pointer, node.location)
+    /// Registers the file's locations, made from its bytes only when a check asks (see SourceMap).
+    private mutating func record(_ bytes: [UInt8], file: String) {
+        sourceMap.record(file: file) {
+            var tabelle: [String: SourceLocation] = [:]
+            if let (dokument, _) = try? JSONParser.parse(bytes) { Self.orte(dokument, pointer: "", in: &tabelle) }
+            return tabelle
+        }
+    }
+
+    static func orte(_ node: JSONNode, pointer: String, in tabelle: inout [String: SourceLocation]) {
+        tabelle[pointer] = node.location
         switch node.value {
         case .array(let items):
-            for (index, item) in items.enumerated() { record(item, pointer: "\(pointer)/\(index)", file: file) }
+            for (index, item) in items.enumerated() { orte(item, pointer: "\(pointer)/\(index)", in: &tabelle) }
         case .object(let members):
-            for member in members { record(member.value, pointer: "\(pointer)/\(member.key)", file: file) }
+            for member in members { orte(member.value, pointer: "\(pointer)/\(member.key)", in: &tabelle) }
         default:
             break
         }
