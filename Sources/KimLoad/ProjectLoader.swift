@@ -7,6 +7,13 @@ public enum ProjectLoader {
     /// a finding before, so checking them again would find nothing.
     public typealias OhneBefund = @Sendable (_ datei: String, _ schema: String) -> Bool
 
+    /// Where the Sitzungen are: one file each, at any depth below this folder.
+    public static let sitzungsordner = "data/sitzungen"
+
+    public static func istSitzungsdatei(_ pfad: String) -> Bool {
+        pfad.hasPrefix(sitzungsordner + "/") && pfad.hasSuffix(".json")
+    }
+
     /// `speicher` keeps what earlier loads of the same project found (`kim serve`); `ohneBefund`
     /// names the files a previous build already checked (`kim build`).
     public static func load(_ files: ProjectFiles, speicher: Ladespeicher? = nil, ohneBefund: OhneBefund? = nil) -> (Projekt?, [Diagnostic]) {
@@ -30,7 +37,7 @@ public enum ProjectLoader {
         let sprachen = files.exists("data/sprachen.json")
             ? loader.load(Sprachen.self, from: "data/sprachen.json", schema: "sprachen")?.sprachen ?? [] : []
         var diagnostics = loader.diagnostics
-        for ordner in ["data/sitzungen", "data/fassungen", "templates", "assets"] { diagnostics += files.problems(ordner) }
+        for ordner in [sitzungsordner, "data/fassungen", "templates", "assets"] { diagnostics += files.problems(ordner) }
         let vorlagen = loadTemplates(files, into: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
 
@@ -58,7 +65,7 @@ public enum ProjectLoader {
     /// One file per Sitzung, 19 000 at state scale: loaded on all cores, each with its own loader,
     /// whose findings and locations are then taken over in file order, as a serial load records them.
     static func loadSitzungen(_ files: ProjectFiles, _ loader: inout DatasetLoader) -> [Sitzung] {
-        let pfade = files.list("data/sitzungen").filter { $0.hasSuffix(".json") }
+        let pfade = files.list(sitzungsordner).filter(istSitzungsdatei)
         guard !pfade.isEmpty, loader.schemaVorab("sitzung") else {
             return pfade.compactMap { pfad in loader.load(Sitzung.self, from: pfad, schema: "sitzung").map { $0.mitDatei(pfad) } }
         }

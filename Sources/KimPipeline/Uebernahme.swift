@@ -6,9 +6,6 @@ import KimModel
 /// (`Eingabeprotokoll`, recorded while this build reads). `Build` only makes one for a record of
 /// this kim with these options.
 struct Uebernahme: Sendable {
-    /// Every `*.json` below this folder is a Sitzung (`ProjectLoader.loadSitzungen`).
-    static let sitzungsordner = "data/sitzungen"
-
     let vorher: Buildvermerk
     let jetzt: Eingabeprotokoll.Aufzeichnung
     /// Whether the Bestandsliste is the one the build of `vorher` saved. That a page to keep is still in
@@ -52,15 +49,11 @@ struct Uebernahme: Sendable {
         return ids
     }
 
-    static func istSitzungsdatei(_ pfad: String) -> Bool {
-        pfad.hasPrefix(sitzungsordner + "/") && pfad.hasSuffix(".json")
-    }
-
     /// The record without the Sitzung files and their folder's listing: what every Sitzung page depends on.
     static func ohneSitzungen(_ protokoll: Eingabeprotokoll) -> Eingabeprotokoll {
         var rest = protokoll
-        rest.gelesen = protokoll.gelesen.filter { !istSitzungsdatei($0.key) }
-        rest.gelistet[sitzungsordner] = nil
+        rest.gelesen = protokoll.gelesen.filter { !ProjectLoader.istSitzungsdatei($0.key) }
+        rest.gelistet[ProjectLoader.sitzungsordner] = nil
         return rest
     }
 }

@@ -31,9 +31,7 @@ extension Website {
                                 beschreibung: "\(gremium.name): Aufgaben, Mitglieder und Sitzungen.",
                                 inhalt: vorlagen.render("seiten/gremium", werte) ?? "", bereich: "gremien", brotkrumen: krumen))
         }
-        seiten += Parallel.map(projekt.sitzungen) { sitzung in
-            optionen.vorhandeneSitzungsseiten.contains(sitzung.id) ? sitzungsseite(sitzung, darstellen: false) : sitzungsseite(sitzung)
-        }
+        seiten += Parallel.map(projekt.sitzungen) { sitzungsseite($0, darstellen: !optionen.vorhandeneSitzungsseiten.contains($0.id)) }
         seiten += beschlussregister()
         seiten.append(aufgabenliste())
         seiten.append(aktuellesSeite())

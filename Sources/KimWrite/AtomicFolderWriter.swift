@@ -105,7 +105,7 @@ public struct AtomicFolderWriter {
         }
         let verschwunden = behalten.subtracting(gleich)
         guard verschwunden.isEmpty else { throw BestandVeraendert(pfade: verschwunden.sorted()) }
-        if let vorrat = nutzbarerVorrat {
+        if let vorrat = nutzbarerVorrat() {
             do {
                 let ergebnis = try Vorrat.abgleichen(vorrat, dateien: dateien, behalten: behalten, pruefsummen: pruefsummen,
                                                      liste: liste, gleich: gleich, aus: ziel)
@@ -143,7 +143,7 @@ public struct AtomicFolderWriter {
 
     /// The kept folder, when there is a place for it on the file system of the output folder (a rename
     /// between them has to work) and a Bestandsliste to tell its right files by.
-    private var nutzbarerVorrat: URL? {
+    private func nutzbarerVorrat() -> URL? {
         // Without a previous output there is nothing to keep: the fresh folder beside it is as good.
         guard let vorrat, bestandsliste != nil, FileManager.default.fileExists(atPath: ziel.path) else { return nil }
         let ort = vorrat.deletingLastPathComponent()

@@ -22,7 +22,8 @@ enum Dateiablage {
         var elternordner: Set<Substring> = []
         let wurzel = ordner.path
         for pfad in pfade {
-            guard let inhalt = dateien[pfad] ?? (behalten.contains(pfad) ? [] : nil) else { continue }
+            // A file to keep has no bytes here: it comes from `vorher`.
+            let inhalt = dateien[pfad] ?? []
             let datei = try AtomicFolderWriter.sichererPfad(pfad, in: wurzel)
             // The path has at least the root's "/" (checked above: relative, no empty parts).
             let eltern = datei[..<(datei.lastIndex(of: "/") ?? datei.endIndex)]

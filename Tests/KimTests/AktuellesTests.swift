@@ -32,9 +32,9 @@ struct AktuellesTests {
         #expect(try #require(site["aktuelles.html"]).contains("href=\"\(neuester)\""))
     }
 
-    @Test("ab vielen Beschlüssen eine Seite je Jahr")
-    func seiteJeJahr() throws {
-        // 40 copies of a Sitzung with 7 Beschlüsse, one per year from 1990: 280 Beschlüsse more.
+    /// The reference with its Sitzung lenkungskreis-2021-3 copied into each year from 1990 to 2029
+    /// (dates, ids and Fristen moved to that year).
+    static func vierzigJahre() throws -> [String: [UInt8]] {
         var dateien = try Fixtures.referenzDateien()
         let vorlage = String(decoding: try #require(dateien["data/sitzungen/lenkungskreis-2021-3.json"]), as: UTF8.self)
         for jahr in 1990..<2030 where jahr != 2021 {
@@ -43,7 +43,13 @@ struct AktuellesTests {
                 .replacingOccurrences(of: "\"id\": \"lenkungskreis-\(jahr)-3-k\(jahr)\"", with: "\"id\": \"lenkungskreis-\(jahr)-3\"")
             dateien["data/sitzungen/lenkungskreis-\(jahr)-3.json"] = Array(kopie.utf8)
         }
-        let site = try Self.site(dateien)
+        return dateien
+    }
+
+    @Test("ab vielen Beschlüssen eine Seite je Jahr")
+    func seiteJeJahr() throws {
+        // 40 copies of a Sitzung with 7 Beschlüsse, one per year from 1990: 280 Beschlüsse more.
+        let site = try Self.site(try Self.vierzigJahre())
         let register = try #require(site["beschluesse.html"])
         #expect(register.contains("href=\"beschluesse/2029.html\""))
         let jahr = try #require(site["beschluesse/2029.html"], "keine Seite für 2029")
@@ -69,15 +75,7 @@ struct AktuellesTests {
         #expect(Self.aufgabenLinks(aktuell, ab: "<h2 id=\"aufgaben\">").count == 7, "die Referenz hat 7 offene, alle gezeigt")
         #expect(!aktuell.contains("Gezeigt sind"))
         // 40 copies of a Sitzung with Aufgaben, their Fristen moved to the years 1990 to 2029.
-        var dateien = try Fixtures.referenzDateien()
-        let vorlage = String(decoding: try #require(dateien["data/sitzungen/lenkungskreis-2021-3.json"]), as: UTF8.self)
-        for jahr in 1990..<2030 where jahr != 2021 {
-            let kopie = vorlage.replacingOccurrences(of: "2021", with: String(jahr))
-                .replacing(/"id": "([^"]+)"/) { "\"id\": \"\($0.1)-k\(jahr)\"" }
-                .replacingOccurrences(of: "\"id\": \"lenkungskreis-\(jahr)-3-k\(jahr)\"", with: "\"id\": \"lenkungskreis-\(jahr)-3\"")
-            dateien["data/sitzungen/lenkungskreis-\(jahr)-3.json"] = Array(kopie.utf8)
-        }
-        let site = try Self.site(dateien)
+        let site = try Self.site(try Self.vierzigJahre())
         let gezeigt = Self.aufgabenLinks(try #require(site["aktuelles.html"]), ab: "<h2 id=\"aufgaben\">")
         let liste = try #require(site["aufgaben.html"])
         let offen = Self.aufgabenLinks(String(liste[..<(liste.range(of: "id=\"erledigt\"")?.lowerBound ?? liste.endIndex)]), ab: "<main")

@@ -11,15 +11,6 @@ import Testing
 struct UebernahmeTests {
     typealias Hilfe = UnveraenderteEingabenTests
 
-    /// Files and findings of a build from scratch of the project as it is now.
-    static func vonGrundAuf(_ projekt: URL) throws -> (dateien: [String: [UInt8]]?, befunde: [Diagnostic]) {
-        let ausgabe = projekt.deletingLastPathComponent().appendingPathComponent("frisch-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: ausgabe) }
-        let ergebnis = try Hilfe.bauen(projekt, ausgabe: ausgabe)
-        #expect(ergebnis.behalteneSeiten == 0)
-        return (try AbbruchTests.schnappschuss(ausgabe), ergebnis.diagnostics)
-    }
-
     static func sitzungsdateien(_ projekt: URL) throws -> [URL] {
         let ordner = projekt.appendingPathComponent("data/sitzungen")
         return try FileManager.default.contentsOfDirectory(atPath: ordner.path).filter { $0.hasSuffix(".json") }.sorted()
@@ -56,7 +47,7 @@ struct UebernahmeTests {
         let nachher = try #require(Dateistand.erfassen(Hilfe.site(projekt))).dateien
         let unberuehrt = seiten.filter { nachher[$0] == vorher[$0] }
         #expect(unberuehrt.count >= seiten.count - 2)
-        let frisch = try Self.vonGrundAuf(projekt)
+        let frisch = try Hilfe.vonGrundAufMitBefunden(projekt)
         #expect(try AbbruchTests.schnappschuss(Hilfe.site(projekt)) == frisch.dateien)
         #expect(zweiter.diagnostics == frisch.befunde)
         #expect(try Self.seitenpfade(frisch.dateien).contains { String(decoding: frisch.dateien?[$0] ?? [], as: UTF8.self).contains("Neu: ") })
@@ -95,7 +86,7 @@ struct UebernahmeTests {
         }
         let zweiter = try Hilfe.bauen(projekt)
         #expect(zweiter.geschrieben && zweiter.behalteneSeiten == 0)
-        let frisch = try Self.vonGrundAuf(projekt)
+        let frisch = try Hilfe.vonGrundAufMitBefunden(projekt)
         #expect(try AbbruchTests.schnappschuss(site) == frisch.dateien)
         #expect(zweiter.diagnostics == frisch.befunde)
     }

@@ -29,11 +29,16 @@ struct UnveraenderteEingabenTests {
 
     /// What a build from scratch of the project as it is now writes (into a folder of its own, without a record).
     static func vonGrundAuf(_ projekt: URL, stichtag: Datum? = nil) throws -> [String: [UInt8]]? {
+        try vonGrundAufMitBefunden(projekt, stichtag: stichtag).dateien
+    }
+
+    /// The same with the findings of that build.
+    static func vonGrundAufMitBefunden(_ projekt: URL, stichtag: Datum? = nil) throws -> (dateien: [String: [UInt8]]?, befunde: [Diagnostic]) {
         let ausgabe = projekt.deletingLastPathComponent().appendingPathComponent("frisch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: ausgabe) }
         let ergebnis = try bauen(projekt, stichtag: stichtag, ausgabe: ausgabe)
-        #expect(!ergebnis.eingabenUnveraendert)
-        return try AbbruchTests.schnappschuss(ausgabe)
+        #expect(!ergebnis.eingabenUnveraendert && ergebnis.behalteneSeiten == 0)
+        return (try AbbruchTests.schnappschuss(ausgabe), ergebnis.diagnostics)
     }
 
     static func site(_ projekt: URL) -> URL { projekt.appendingPathComponent("site") }

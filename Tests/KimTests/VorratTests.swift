@@ -32,16 +32,21 @@ struct VorratTests {
     }
 
     static let erste: [String: [UInt8]] = ["index.html": text("start"), "a/b.html": text("b1"), "a/c.html": text("c"), "alt.html": text("weg")]
+    static let zweite = erste.merging(["a/b.html": text("b2")]) { _, neu in neu }
+
+    /// Two builds, the second with one file changed: afterwards the kept folder holds the first.
+    static func zweiBuilds(_ umgebung: Umgebung) throws {
+        try umgebung.schreiber.schreiben(erste)
+        try umgebung.schreiber.schreiben(zweite)
+    }
 
     @Test("nach dem Tausch liegt der vorige Stand in build/; der nächste Build lässt unveränderte Dateien unberührt")
     func nurWasSichAendert() throws {
         let umgebung = try Self.umgebung()
         defer { try? FileManager.default.removeItem(at: umgebung.ordner) }
         let schreiber = umgebung.schreiber
-        try schreiber.schreiben(Self.erste)
-        var zweite = Self.erste
-        zweite["a/b.html"] = Self.text("b2")
-        try schreiber.schreiben(zweite)
+        try Self.zweiBuilds(umgebung)
+        let zweite = Self.zweite
         #expect(try AbbruchTests.schnappschuss(umgebung.vorrat) == Self.erste, "der vorige Stand")
         var dritte = zweite
         dritte["alt.html"] = nil
@@ -66,10 +71,8 @@ struct VorratTests {
         let umgebung = try Self.umgebung()
         defer { try? FileManager.default.removeItem(at: umgebung.ordner) }
         let schreiber = umgebung.schreiber
-        try schreiber.schreiben(Self.erste)
-        var zweite = Self.erste
-        zweite["a/b.html"] = Self.text("b2")
-        try schreiber.schreiben(zweite)
+        try Self.zweiBuilds(umgebung)
+        let zweite = Self.zweite
         let vorrat = umgebung.vorrat
         switch art {
         case "ersetzt":
