@@ -46,7 +46,9 @@ public struct PDFErzeugung {
         let ziel = cache.appendingPathComponent("\(name)-\(schluessel.hex).pdf")
         if let vorhanden = try? Data(contentsOf: ziel) { return Array(vorhanden) }
 
-        guard let programm = Self.weasyprint() else { throw Failure(description: Self.installationshinweis) }
+        guard let weasyprint = Self.weasyprint(), let python = WeasyPrintTreiber.python(fuer: weasyprint) else {
+            throw Failure(description: Self.installationshinweis)
+        }
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         try Self.ablegen(assets, in: cache)
         Self.aufraeumen(cache)
@@ -61,14 +63,17 @@ public struct PDFErzeugung {
         }
         try Data(html.utf8).write(to: eingabe)
         let prozess = Process()
-        let argumente = ["--quiet", "--pdf-variant", "pdf/ua-1", "--base-url", cache.appendingPathComponent(basis).path + "/", eingabe.path, zwischen.path]
+        // -I: Python ignores PYTHON* variables, the user's site-packages and the working folder, so
+        // only kim's driver and the installed WeasyPrint run.
+        let argumente = ["-I", "-c", WeasyPrintTreiber.programm, eingabe.path, zwischen.path, cache.appendingPathComponent(basis).path + "/",
+                         cache.path, String(Druckverweise.datenGrenze)] + assets.keys.sorted()
         if let setpriv = Self.setpriv {
             // WeasyPrint dies with kim, even when kim is killed with SIGKILL and cannot stop it: the kernel sends
             // it SIGKILL when its parent ends (PR_SET_PDEATHSIG, set by util-linux's setpriv before the exec).
             prozess.executableURL = setpriv
-            prozess.arguments = ["--pdeathsig", "KILL", "--", programm.path] + argumente
+            prozess.arguments = ["--pdeathsig", "KILL", "--", python.path] + argumente
         } else {
-            prozess.executableURL = programm
+            prozess.executableURL = python
             prozess.arguments = argumente
         }
         let fehler = Pipe()
@@ -83,6 +88,12 @@ public struct PDFErzeugung {
         try prozess.run()
         let meldung = fehler.fileHandleForReading.readDataToEndOfFile()
         prozess.waitUntilExit()
+        if prozess.terminationStatus == WeasyPrintTreiber.verweigertCode {
+            let urls = String(decoding: meldung, as: UTF8.self).split(separator: "\n")
+                .compactMap { $0.hasPrefix("verweigert\t") ? String($0.dropFirst("verweigert\t".count)) : nil }
+            throw Failure(description: "das Druckdokument verweist auf Dateien außerhalb von assets/ oder auf andere Rechner; "
+                + "WeasyPrint darf sie nicht lesen: " + urls.map { "»\($0)«" }.joined(separator: ", "))
+        }
         guard prozess.terminationStatus == 0, let ergebnis = try? Data(contentsOf: zwischen) else {
             throw Failure(description: "WeasyPrint ist fehlgeschlagen: \(String(decoding: meldung, as: UTF8.self).prefix(2000))")
         }

@@ -16,6 +16,10 @@ public enum Briefing {
         if html == nil {
             befunde.append(.error("templates/druck/briefing.html", nil, "die Vorlage fehlt", hint: "aus dem Referenzprojekt übernehmen"))
         }
+        if let html {
+            // WeasyPrint resolves the briefing's relative URLs against the assets folder (PDFErzeugung, basis "assets").
+            befunde += Druckverweise.pruefen(html: html, basis: "assets", projekt: projekt, vorlage: "templates/druck/briefing.html")
+        }
         return (html, befunde.sorted())
     }
 

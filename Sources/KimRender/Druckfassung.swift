@@ -51,6 +51,9 @@ public enum Druckfassung {
         if html == nil {
             diagnostics.append(.error("templates/druck/handlungskonzept.html", nil, "die Vorlage fehlt", hint: "aus dem Referenzprojekt übernehmen"))
         }
+        if let html {
+            diagnostics += Druckverweise.pruefen(html: html, basis: "", projekt: projekt, vorlage: "templates/druck/handlungskonzept.html")
+        }
         return (html, (diagnostics + vorlagen.befunde).sorted())
     }
 
