@@ -65,3 +65,43 @@ extension String {
         return text
     }
 }
+
+extension Markdown {
+    /// Block quotes and lists nested deeper than this are an error: the PDF renderer (WeasyPrint)
+    /// fails somewhere past a hundred levels of boxes, and no text needs more than a few.
+    public static let maximaleVerschachtelung = 32
+
+    /// Where block quotes and lists nest deeper than `grenze` (1-based line and column of each block
+    /// that crosses it), empty when they do not.
+    public static func zuTiefVerschachtelt(_ markdown: String, grenze: Int = maximaleVerschachtelung) -> [(zeile: Int, spalte: Int)] {
+        // Cheap test first: without that many container markers the text cannot nest so deep.
+        var marker = 0
+        for byte in markdown.utf8 where byte == UInt8(ascii: ">") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*")
+            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") {
+            marker += 1
+        }
+        guard marker > grenze else { return [] }
+        return markdown.withCString { source -> [(zeile: Int, spalte: Int)] in
+            guard let document = cmark_parse_document(source, markdown.utf8.count, CMARK_OPT_DEFAULT) else { return [] }
+            defer { cmark_node_free(document) }
+            guard let iterator = cmark_iter_new(document) else { return [] }
+            defer { cmark_iter_free(iterator) }
+            var tiefe = 0
+            var stellen: [(zeile: Int, spalte: Int)] = []
+            while case let ereignis = cmark_iter_next(iterator), ereignis != CMARK_EVENT_DONE {
+                guard let knoten = cmark_iter_get_node(iterator) else { continue }
+                let art = cmark_node_get_type(knoten)
+                guard art == CMARK_NODE_BLOCK_QUOTE || art == CMARK_NODE_LIST else { continue }
+                if ereignis == CMARK_EVENT_ENTER {
+                    tiefe += 1
+                    if tiefe == grenze + 1 {
+                        stellen.append((Int(cmark_node_get_start_line(knoten)), Int(cmark_node_get_start_column(knoten))))
+                    }
+                } else if ereignis == CMARK_EVENT_EXIT {
+                    tiefe -= 1
+                }
+            }
+            return stellen
+        }
+    }
+}

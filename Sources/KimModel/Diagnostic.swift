@@ -69,6 +69,13 @@ extension Diagnostic: Comparable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
+    /// Each finding once, in its first place: a template rendered for several pages reports the same
+    /// problem from each, and the author needs to read it once.
+    public var eindeutig: [Diagnostic] {
+        var gesehen = Set<Diagnostic>()
+        return filter { gesehen.insert($0).inserted }
+    }
+
     /// "3 Fehler, 1 Warnung in 2 Dateien"
     public var summary: String {
         let errors = filter { $0.severity == .error }.count

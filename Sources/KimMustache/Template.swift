@@ -20,7 +20,7 @@ public struct Template: Sendable {
             for node in nodes {
                 switch node {
                 case .partial(let name, _): names.insert(name)
-                case .section(_, let inner, _): collect(inner)
+                case .section(_, let inner, _, _): collect(inner)
                 case .text, .variable: break
                 }
             }
@@ -32,9 +32,16 @@ public struct Template: Sendable {
     indirect enum Node: Sendable {
         case text([UInt8])
         case variable(Name, escaped: Bool)
-        case section(Name, [Node], inverted: Bool)
+        /// `ort`: line and column of the opening tag, for a limit reached inside it.
+        case section(Name, [Node], inverted: Bool, ort: Ort)
         /// `indentation` is set for a partial alone on its line: its lines are indented like the tag.
         case partial(String, indentation: [UInt8]?)
+    }
+
+    /// 1-based line and column (in characters) of a tag.
+    struct Ort: Sendable, Equatable {
+        var line: Int
+        var column: Int
     }
 
     /// A placeholder name: `.`, `a.b.c`, `.a` (only the innermost value), `empty(a.b)`, or

@@ -33,8 +33,13 @@ public struct TemplateLibrary: Sendable {
     }
 
     public func renderBytes(_ template: Template, _ context: Any) -> [UInt8] {
-        var renderer = TemplateRenderer(partials: templates, capacity: 4096)
+        renderChecked(template, context).output
+    }
+
+    /// The output and, when a limit stopped the rendering, where (the output is then cut short).
+    public func renderChecked(_ template: Template, _ context: Any, limits: TemplateLimits = TemplateLimits()) -> (output: [UInt8], stopped: TemplateLimitError?) {
+        var renderer = TemplateRenderer(partials: templates, capacity: 4096, limits: limits)
         renderer.render(template, context)
-        return renderer.output
+        return (renderer.output, renderer.stopped)
     }
 }

@@ -73,7 +73,8 @@ struct TemplateParser {
                 depth += 1
                 let inner = try parse(section: OpenSection(name: name, rawName: raw, tagStart: tagStart), startsOnNewLine: standalone)
                 depth -= 1
-                nodes.append(.section(name, inner, inverted: inverted))
+                let ort = error(.nestedTooDeep, at: tagStart)
+                nodes.append(.section(name, inner, inverted: inverted, ort: Template.Ort(line: ort.line, column: ort.column)))
             case UInt8(ascii: "/"):
                 position += 1
                 let (_, raw) = try readName(tagStart: tagStart)

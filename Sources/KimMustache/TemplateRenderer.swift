@@ -11,15 +11,48 @@ struct TemplateRenderer {
     /// overflowing the stack (Vorlagen reports such a cycle before anything is rendered).
     private var partialDepth = 0
     static let maximumPartialDepth = 50
+    let limits: TemplateLimits
+    private var steps = 0
+    private let clock = ContinuousClock()
+    private var deadline: ContinuousClock.Instant
+    /// The partial being rendered (nil: the template itself) and the sections open in it, innermost last.
+    private var currentPartial: String?
+    private var openSections: [(partial: String?, ort: Template.Ort)] = []
+    /// Set once a limit is reached; from then on nothing more is rendered.
+    private(set) var stopped: TemplateLimitError?
 
-    init(partials: [String: Template], capacity: Int) {
+    init(partials: [String: Template], capacity: Int, limits: TemplateLimits = TemplateLimits()) {
         self.partials = partials
+        self.limits = limits
+        deadline = clock.now.advanced(by: limits.maximumDuration)
         output.reserveCapacity(capacity)
     }
 
     mutating func render(_ template: Template, _ context: Any) {
         stack = [context]
+        deadline = clock.now.advanced(by: limits.maximumDuration)
         render(template.nodes, indentation: nil)
+    }
+
+    private mutating func stop(_ kind: TemplateLimitError.Kind) {
+        // The outermost open section: where the repetition that ran out of bounds begins.
+        let outermost = openSections.first
+        stopped = TemplateLimitError(kind: kind, partial: outermost?.partial ?? currentPartial,
+                                     line: outermost?.ort.line ?? 0, column: outermost?.ort.column ?? 0)
+    }
+
+    /// Counts a step; false once a limit is reached.
+    private mutating func step() -> Bool {
+        guard stopped == nil else { return false }
+        steps += 1
+        if steps > limits.maximumSteps {
+            stop(.tooManySteps(limits.maximumSteps))
+        } else if output.count > limits.maximumOutputBytes {
+            stop(.outputTooLarge(limits.maximumOutputBytes))
+        } else if steps & 0x3FFF == 0, clock.now > deadline {
+            stop(.tooSlow(limits.maximumDuration))
+        }
+        return stopped == nil
     }
 
     /// Like swift-mustache, an indented partial indents a token that starts a new line of
@@ -41,14 +74,17 @@ struct TemplateRenderer {
     }
 
     private mutating func render(_ node: Template.Node, indentation: [UInt8]?) {
+        guard step() else { return }
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .variable(let name, let escaped):
             guard let value = lookup(name) else { return }
             write(value, escaped: escaped)
-        case .section(let name, let inner, let inverted):
+        case .section(let name, let inner, let inverted, let ort):
             let value = lookup(name)
+            openSections.append((currentPartial, ort))
+            defer { openSections.removeLast() }
             if inverted {
                 renderInverted(value, inner, indentation: indentation)
             } else {
@@ -60,9 +96,12 @@ struct TemplateRenderer {
             defer { partialDepth -= 1 }
             let combined = ownIndentation.map { (indentation ?? []) + $0 } ?? indentation
             let outer = listPosition
+            let outerPartial = currentPartial
             listPosition = nil
+            currentPartial = name
             render(partial.nodes, indentation: combined)
             listPosition = outer
+            currentPartial = outerPartial
         }
     }
 
@@ -77,6 +116,7 @@ struct TemplateRenderer {
             let count = sequence.elementCount
             var index = 0
             sequence.forEachElement { element in
+                guard step() else { return }
                 listPosition = (index == 0, index == count - 1)
                 index += 1
                 stack.append(element)

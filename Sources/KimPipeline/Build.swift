@@ -204,7 +204,7 @@ public struct Build: Sendable {
     public func handlungskonzeptPDF(_ projekt: Projekt, _ auswertung: Auswertung, fassung: Int) throws -> [UInt8] {
         let (html, befunde) = Druckfassung.html(projekt, auswertung, fassung: fassung)
         guard let html, !befunde.hasErrors else {
-            throw PDFErzeugung.Failure(description: "das Druckdokument hat Fehler:\n" + befunde.map(\.formatted).joined(separator: "\n"))
+            throw PDFErzeugung.Failure(description: "das Druckdokument hat Fehler:\n" + befunde.eindeutig.map(\.formatted).joined(separator: "\n"))
         }
         return try PDFErzeugung(projekt: optionen.projekt).pdf(html, name: "handlungskonzept-fassung-\(fassung)", assets: projekt.assets)
     }

@@ -35,11 +35,22 @@ struct KapitelRenderer {
         }
         var html = ""
         var absatz: [Substring] = []
+        var absatzbeginn = 0
         func abschliessen() {
-            if !absatz.isEmpty { html += Markdown.html(absatz.joined(separator: "\n")) }
+            if !absatz.isEmpty {
+                let text = absatz.joined(separator: "\n")
+                for stelle in Markdown.zuTiefVerschachtelt(text) {
+                    // The line in the rendered chapter; where placeholders add no lines, the template's own.
+                    diagnostics.append(.error(vorlage.datei, SourceLocation(line: absatzbeginn + stelle.zeile, column: stelle.spalte),
+                                              "Zitate und Listen sind tiefer als \(Markdown.maximaleVerschachtelung) Ebenen verschachtelt; so tief kann der Druck nicht setzen",
+                                              hint: "die Verschachtelung auflösen, z. B. in Absätze oder eine flache Liste"))
+                }
+                html += Markdown.html(text)
+            }
             absatz = []
         }
-        for zeile in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (nummer, zeile) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if absatz.isEmpty { absatzbeginn = nummer }
             if let einschub = Einschub(zeile) {
                 abschliessen()
                 html += figur(einschub, vorlage: vorlage, diagnostics: &diagnostics)

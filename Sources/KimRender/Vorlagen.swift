@@ -1,4 +1,5 @@
 import Foundation
+import KimDerive
 import KimModel
 import KimMustache
 
@@ -9,6 +10,8 @@ final class Vorlagen: @unchecked Sendable {
     let quellen: [String: Vorlage]
     var gesammelt: [Diagnostic]
     var geprueft: Set<String> = []
+    /// Templates (file and line offset) whose rendering a limit stopped.
+    private var abgebrochen: Set<String> = []
     /// Texts taken from templates (chapter bodies, footnotes), parsed once per text.
     private var textvorlagen: [String: Template] = [:]
     /// While a part of the site is recorded (`aufzeichnen`), the templates it used.
@@ -80,7 +83,30 @@ final class Vorlagen: @unchecked Sendable {
             pruefen(vorlage, text: vorlage.text, schluessel: name, kontext: kontext, zeilenversatz: 0)
         }
         merken(name, library.templates[name])
-        return library.render(name, kontext)
+        guard let template = library.templates[name] else { return nil }
+        return begrenzt(template, kontext, datei: quellen[name]?.datei ?? "templates/\(name).html", zeilenversatz: 0)
+    }
+
+    /// Renders within `TemplateLimits`; a limit reached is an error at the outermost open section.
+    private func begrenzt(_ template: Template, _ kontext: Any, datei: String, zeilenversatz: Int) -> String {
+        // A template that broke a limit once is not rendered again in this run: its error stands already.
+        let schluessel = "\(datei):\(zeilenversatz)"
+        if sperre.withLock({ abgebrochen.contains(schluessel) }) { return "" }
+        let (bytes, abbruch) = library.renderChecked(template, kontext)
+        if let abbruch {
+            sperre.withLock { _ = abgebrochen.insert(schluessel) }
+            let ort = abbruch.partial.flatMap { quellen[$0] }.map { ($0.datei, 0) } ?? (datei, zeilenversatz)
+            let stelle = abbruch.line > 0 ? SourceLocation(line: abbruch.line + ort.1, column: abbruch.column) : nil
+            let grund = switch abbruch.kind {
+            case .tooManySteps(let n): "mehr als \(Format.zahl(n)) Schritte"
+            case .outputTooLarge(let n): "mehr als \(Format.zahl(n / (1 << 20))) MB Ausgabe"
+            case .tooSlow(let dauer): "länger als \(dauer.components.seconds) Sekunden"
+            }
+            let befund = Diagnostic.error(ort.0, stelle, "die Vorlage bricht ab: \(grund) für eine Seite, hier verschachtelte Abschnitte vervielfachen sich",
+                                          hint: "Abschnitte über Listen nicht ineinander wiederholen; jede Liste einmal durchlaufen")
+            sperre.withLock { if !gesammelt.contains(befund) { gesammelt.append(befund) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Renders text taken from a template (a chapter body, a footnote); `zeilenversatz`
@@ -104,7 +130,7 @@ final class Vorlagen: @unchecked Sendable {
         }
         pruefen(vorlage, text: text, schluessel: schluessel, kontext: kontext, zeilenversatz: zeilenversatz)
         merken(vorlage.name, template)
-        return library.render(template, kontext)
+        return begrenzt(template, kontext, datei: vorlage.datei, zeilenversatz: zeilenversatz)
     }
 
     private func pruefen(_ vorlage: Vorlage, text: String, schluessel: String, kontext: Any, zeilenversatz: Int) {

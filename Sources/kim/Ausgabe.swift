@@ -16,7 +16,8 @@ enum Ausgabe {
         return Systemfehler.beschreibung(fehler)
     }
 
-    static func melden(_ diagnostics: [Diagnostic]) {
+    static func melden(_ alle: [Diagnostic]) {
+        let diagnostics = alle.eindeutig
         for diagnostic in diagnostics {
             fehlerkanal(diagnostic.formatted)
         }

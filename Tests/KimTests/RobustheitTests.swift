@@ -105,11 +105,20 @@ struct RobustheitTests {
         #expect(throws: Never.self) { try JSONParser.parse(geschachtelt) }
     }
 
-    @Test("10 000 verschachtelte Blockzitate und Listen in Markdown")
+    @Test("10 000 verschachtelte Blockzitate und Listen in Markdown: ganz dargestellt, und die 33. Ebene gemeldet")
     func tiefesMarkdown() {
-        for muster in ["> ", "- ", "1. ", "*", "[", "<"] {
-            let html = Markdown.html(String(repeating: muster, count: 10_000) + "Text")
-            #expect(!html.isEmpty, "\(muster)")
+        let faelle: [(muster: String, zeichen: String, ebenen: Int, spalte: Int?)] = [
+            ("> ", "<blockquote>", 10_000, 65), ("- ", "<ul>", 10_000, 65), ("1. ", "<ol>", 10_000, 97),
+            ("*", "*", 10_000, nil), ("[", "[", 10_000, nil), ("<", "&lt;", 10_000, nil),
+        ]
+        for fall in faelle {
+            let text = String(repeating: fall.muster, count: 10_000) + "Text"
+            let html = Markdown.html(text)
+            #expect(html.contains("Text"), "\(fall.muster)")
+            #expect(html.components(separatedBy: fall.zeichen).count - 1 == fall.ebenen, "\(fall.muster)")
+            let stellen = Markdown.zuTiefVerschachtelt(text)
+            #expect(stellen.map(\.zeile) == (fall.spalte == nil ? [] : [1]), "\(fall.muster)")
+            #expect(stellen.map(\.spalte) == (fall.spalte.map { [$0] } ?? []), "\(fall.muster)")
         }
     }
 
