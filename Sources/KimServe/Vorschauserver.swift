@@ -10,6 +10,7 @@ public struct Vorschauserver {
     public let port: UInt16
     public let host: String
     public let protokoll: @Sendable (String) -> Void
+    public var grenzen = Anfragegrenzen()
 
     public init(projekt: URL, port: UInt16, host: String = "127.0.0.1", vorschau: Vorschau? = nil,
                 protokoll: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -25,14 +26,16 @@ public struct Vorschauserver {
         let befunde = await vorschau.neuBauen()
         melden(befunde)
         // A long handler timeout: the first request for the PDF runs WeasyPrint, which takes seconds.
-        let server = HTTPServer(config: HTTPServer.Configuration(address: try .inet(ip4: host, port: port), timeout: 300, logger: .disabled))
+        // FlyingFox listens on a private Unix socket; the port belongs to the Pfoertner, which bounds each request.
+        let pfoertner = try Pfoertner.oeffnen(host: host, port: port, grenzen: grenzen)
+        let server = HTTPServer(config: HTTPServer.Configuration(address: .unix(path: pfoertner.ziel), timeout: 300, logger: .disabled))
         let vorschau = self.vorschau
         let (port, host) = (self.port, self.host)
         await server.appendRoute("*") { anfrage in
             await Self.bearbeiten(anfrage, vorschau: vorschau, port: port, host: host)
         }
         let beobachtung = Task { [beobachter, protokoll] in
-            await Self.beobachten(beobachter, vorschau, protokoll)
+            await withTaskCancellationHandler { await Self.beobachten(beobachter, vorschau, protokoll) } onCancel: { pfoertner.beenden() }
         }
         return (server, beobachtung)
     }

@@ -24,10 +24,16 @@ struct ServeCommand: AsyncParsableCommand {
         Ausgabe.fehlerkanal("Vorschau: http://\(host):\(port)/ – beenden mit Strg+C")
         let signale = Signale()
         let lauf = Task { try await http.run() }
-        await signale.warten()
+        await signale.warten {
+            // On the signal's own thread, not in Swift's task pool, which a rebuild or the PDF may hold:
+            // the port and every connection close at once (the Pfoertner ends with the watch task), and
+            // kim ends within a second even under load. The preview holds nothing to save, and
+            // WeasyPrint ends with kim (PR_SET_PDEATHSIG).
+            beobachtung.cancel()
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(600)) { Foundation.exit(0) }
+        }
         Ausgabe.fehlerkanal("Vorschau wird beendet …")
-        beobachtung.cancel()
-        await http.stop(timeout: 1)
+        await http.stop(timeout: 0.3)
         lauf.cancel()
     }
 }
@@ -35,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
 /// Waits for Ctrl-C or SIGTERM, so the server can shut down cleanly.
 
 final class Signale: Sendable {
-    func warten() async {
+    func warten(sofort: @escaping @Sendable () -> Void = {}) async {
         await withCheckedContinuation { (fortsetzung: CheckedContinuation<Void, Never>) in
             let quellen = [SIGINT, SIGTERM].map { signal -> DispatchSourceSignal in
                 Foundation.signal(signal, SIG_IGN)
@@ -43,7 +49,7 @@ final class Signale: Sendable {
             }
             let einmal = Einmal(fortsetzung)
             for quelle in quellen {
-                quelle.setEventHandler { einmal.ausloesen(); quellen.forEach { $0.cancel() } }
+                quelle.setEventHandler { sofort(); einmal.ausloesen(); quellen.forEach { $0.cancel() } }
                 quelle.resume()
             }
         }
