@@ -27,7 +27,8 @@ public struct Tabellenaustausch {
     public func exportieren(_ datensatz: Tabellenplan.Datensatz, format: Tabellenformat) throws(Fehler) -> [UInt8] {
         let schema = try lesen("schemas/\(datensatz.schema).schema.json")
         let daten = try lesen(datensatz.datei)
-        let mappe = Tabellenexport(plan: datensatz.plan, schema: schema, daten: daten, fremd: fremdlisten()).arbeitsmappe()
+        // No cell a spreadsheet program could run as a formula, in any format (import takes the guard off).
+        let mappe = Tabellenexport(plan: datensatz.plan, schema: schema, daten: daten, fremd: fremdlisten()).arbeitsmappe().geschuetzt
         do {
             switch format {
             case .xlsx: return try XLSXSchreiber.schreiben(mappe)
@@ -53,6 +54,8 @@ public struct Tabellenaustausch {
         public var geschrieben: Bool
         /// Where the previous version was kept.
         public var sicherung: String?
+        /// Why the file could not be written (full disk, no permission), in German.
+        public var schreibfehler: String? = nil
     }
 
     /// Reads `datei` (named as the user typed it, for messages), checks, and writes
@@ -119,7 +122,8 @@ public struct Tabellenaustausch {
             try Data(text).write(to: ziel, options: .atomic)
             ergebnis.geschrieben = true
         } catch {
-            ergebnis.diagnostics.append(.error(datensatz.datei, nil, "die Datei konnte nicht geschrieben werden: \(error.localizedDescription)"))
+            // The content is fine, the machine is not: the caller exits with 3.
+            ergebnis.schreibfehler = "\(datensatz.datei) konnte nicht geschrieben werden: \(Systemfehler.beschreibung(error))"
         }
         return ergebnis
     }
@@ -139,11 +143,11 @@ public struct Tabellenaustausch {
         }
         do {
             switch format {
-            case .xlsx: return (try XLSXLeser.lesen(bytes), true)
-            case .ods: return (try ODSLeser.lesen(bytes), true)
+            case .xlsx: return (try XLSXLeser.lesen(bytes).entschuetzt, true)
+            case .ods: return (try ODSLeser.lesen(bytes).entschuetzt, true)
             case .csv:
                 let (blatt, deutsch) = try CSVDatei.lesen(bytes, blatt: plan.hauptliste.blatt)
-                return (Arbeitsmappe(blaetter: [blatt]), deutsch)
+                return (Arbeitsmappe(blaetter: [blatt]).entschuetzt, deutsch)
             }
         } catch let fehler as XLSXLeser.Fehler {
             throw Lesefehler(meldung: fehler.meldung)

@@ -106,6 +106,12 @@ public struct Tabellenimport {
                                   hinweis: vorschlag.map { "meinten Sie »\($0)«?" } ?? "gelesen werden: \(bekannt.prefix(plan.listen.count + 1).joined(separator: ", "))",
                                   schwere: .warning))
         }
+        // Without the main list's sheet there is nothing to import: "unverändert" would be a lie.
+        if zuordnung[plan.hauptliste.blatt.lowercased()] == nil {
+            let gefunden = mappe.blaetter.map { "»\($0.name)«" }.joined(separator: ", ")
+            befunde.append(Befund(Herkunft(blatt: plan.hauptliste.blatt), "die Arbeitsmappe hat kein Blatt »\(plan.hauptliste.blatt)«; gefunden: \(gefunden.isEmpty ? "keines" : gefunden)",
+                                  hinweis: "das Blatt wieder »\(plan.hauptliste.blatt)« nennen oder die Tabelle mit kim export neu erzeugen"))
+        }
         return zuordnung
     }
 

@@ -25,6 +25,11 @@ final class XMLLeser: NSObject, XMLParserDelegate {
     }
 
     static func lesen(_ bytes: [UInt8], teil: String, _ ereignisse: Ereignisse) throws(Fehler) {
+        // No writer of xlsx or ods puts a document type in a part; one that does can define entities
+        // that change text unseen (or expand without end). Refused in both formats, in any encoding.
+        if Self.hatDokumenttyp(bytes) {
+            throw Fehler(meldung: "\(teil) enthält eine Dokumenttypdeklaration (<!DOCTYPE …>); kim liest solche Dateien nicht, denn sie können Text unbemerkt verändern")
+        }
         let leser = XMLLeser(ereignisse)
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = false
@@ -33,6 +38,23 @@ final class XMLLeser: NSObject, XMLParserDelegate {
         guard parser.parse() else {
             throw Fehler(meldung: "\(teil) ist kein gültiges XML (Zeile \(parser.lineNumber))")
         }
+    }
+
+    /// `<!DOCTYPE` in any case, in UTF-8 or UTF-16 (bytes with a NUL between the characters).
+    static func hatDokumenttyp(_ bytes: [UInt8]) -> Bool {
+        let muster = Array("<!doctype".utf8)
+        let ohneNUL = bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0 || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]))
+            ? bytes.filter { $0 != 0 } : bytes
+        guard ohneNUL.count >= muster.count else { return false }
+        var i = 0
+        while let start = ohneNUL[i...].firstIndex(of: UInt8(ascii: "<")) {
+            if start + muster.count <= ohneNUL.count,
+               zip(ohneNUL[start..<(start + muster.count)], muster).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }) {
+                return true
+            }
+            i = start + 1
+        }
+        return false
     }
 
     /// Works on the UTF-8 bytes: a name from a damaged file may hold a colon followed by a

@@ -46,8 +46,9 @@ struct ExportCommand: ParsableCommand {
             Ausgabe.melden(fehler.diagnostics)
             throw ExitCode(1)
         } catch {
-            Ausgabe.fehlerkanal("\(datei): Fehler: die Datei konnte nicht geschrieben werden (\(error.localizedDescription))")
-            throw ExitCode(1)
+            // The data are fine, the machine is not (no permission, full disk): exit code 3, as kim build.
+            Ausgabe.fehlerkanal("\(datei): Fehler: die Datei konnte nicht geschrieben werden: \(Systemfehler.beschreibung(error))")
+            throw ExitCode(3)
         }
         let hinweis = format == .csv ? " (nur die Liste selbst; Träger, Kategorien, Angaben … stehen nur in .xlsx und .ods)" : ""
         Ausgabe.fehlerkanal("\(datei) geschrieben\(hinweis). Bearbeiten, dann: kim import \(liste.rawValue) \(datei)")

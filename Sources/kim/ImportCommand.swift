@@ -38,6 +38,10 @@ struct ImportCommand: ParsableCommand {
             Ausgabe.fehlerkanal("\(fehler) Fehler, \(warnungen) \(warnungen == 1 ? "Warnung" : "Warnungen"); nichts geschrieben.")
             throw ExitCode(1)
         }
+        if let schreibfehler = ergebnis.schreibfehler {
+            Ausgabe.fehlerkanal("Fehler: \(schreibfehler); \(liste.datei) ist unverändert.")
+            throw ExitCode(3)
+        }
         for zeile in ergebnis.aenderungen {
             Ausgabe.fehlerkanal("  " + zeile)
         }
