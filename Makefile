@@ -86,3 +86,10 @@ FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# Mutation check (scripts/mutation.sh): every patch in Tests/Mutanten/ must make its named test
+# suites fail. Not part of `make test`: each mutant is a rebuild. MUTANTEN="a b" for some only.
+MUTANTEN ?=
+.PHONY: mutation
+mutation: build
+	scripts/mutation.sh $(MUTANTEN)
