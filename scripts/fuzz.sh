@@ -2,7 +2,7 @@
 # Builds and runs the libFuzzer targets in Fuzz/ (`make fuzz`).
 #
 #   scripts/fuzz.sh                 build, then run every target FUZZ_SECONDS seconds (default 60)
-#   scripts/fuzz.sh loader          only the loader target (or: markdown)
+#   scripts/fuzz.sh loader          only the loader target (or: markdown, tabellen, vorlagen)
 #   scripts/fuzz.sh build           only build
 #   FUZZ_SECONDS=600 scripts/fuzz.sh
 #
@@ -22,14 +22,14 @@ root=$(pwd)
 seconds="${FUZZ_SECONDS:-60}"
 scratch=.build/fuzz
 bin="$scratch/release"
-all_targets=(loader markdown)
+all_targets=(loader markdown tabellen vorlagen)
 
 mode=run
 targets=()
 for argument in "$@"; do
   case "$argument" in
     build) mode=build ;;
-    loader|markdown) targets+=("$argument") ;;
+    loader|markdown|tabellen|vorlagen) targets+=("$argument") ;;
     *) echo "unbekanntes Argument: $argument (erlaubt: build, ${all_targets[*]})" >&2; exit 2 ;;
   esac
 done
@@ -66,6 +66,8 @@ for target in "${targets[@]}"; do
   case "$target" in
     loader) extra_seeds=(data) ;;
     markdown) extra_seeds=(templates) ;;
+    tabellen) extra_seeds=(Tests/Tabellen) ;;
+    vorlagen) extra_seeds=(templates Sources/KimVorgaben/Vorgaben/templates) ;;
   esac
   work="$scratch/corpus/$target"
   artefakte="$scratch/artefakte/$target"
