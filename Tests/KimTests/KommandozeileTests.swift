@@ -105,3 +105,27 @@ struct FeindlicheTexteTests {
         #expect(!katalog.contains("& \"q\""))
     }
 }
+
+@Suite("Kommandozeile auf Deutsch")
+struct AufrufmeldungTests {
+    @Test("Aufruffehler und Hilfe von argument-parser erscheinen deutsch, mit deutscher Aufrufzeile, Exit-Code 2")
+    func deutscheAufrufmeldungen() throws {
+        let faelle: [([String], [String])] = [
+            (["build", "--bogus"], ["Fehler: unbekannte Option '--bogus'", "Aufruf: kim build [--project <ordner>]", "Mehr dazu: kim build --help"]),
+            (["import"], ["Fehler: es fehlt das Argument '<liste>'", "Aufruf: kim import"]),
+            (["build", "--as-of", "gestern"], ["Fehler: der Wert 'gestern' passt nicht zu '--as-of <datum>'"]),
+        ]
+        for (argumente, erwartet) in faelle {
+            let lauf = try KommandozeileTests.kim(argumente)
+            #expect(lauf.status == 2, "\(argumente): \(lauf.ausgabe)")
+            for zeile in erwartet { #expect(lauf.ausgabe.contains(zeile), "\(argumente): \(lauf.ausgabe)") }
+            for englisch in ["Error:", "Usage:", "See '", "Missing", "Unknown", "The value"] {
+                #expect(!lauf.ausgabe.contains(englisch), "\(argumente): \(lauf.ausgabe)")
+            }
+        }
+        let hilfe = try KommandozeileTests.kim(["--help"])
+        #expect(hilfe.status == 0)
+        #expect(hilfe.ausgabe.contains("AUFRUF: kim <befehl>") && hilfe.ausgabe.contains("BEFEHLE:") && hilfe.ausgabe.contains("Zeigt diese Hilfe."), "\(hilfe.ausgabe)")
+        #expect(!hilfe.ausgabe.contains("USAGE") && !hilfe.ausgabe.contains("Show help"))
+    }
+}
