@@ -22,8 +22,10 @@ else
 fi
 
 aktuell=""
-aufraeumen() { if [ -n "$aktuell" ]; then git apply -R "$aktuell" || true; fi; }
-trap aufraeumen EXIT INT TERM
+aufraeumen() { if [ -n "$aktuell" ]; then git apply -R "$aktuell" || true; aktuell=""; fi; }
+trap aufraeumen EXIT
+# Interrupted: the patch comes off and the run ends; a test killed this way counts for nothing.
+trap 'aufraeumen; echo "abgebrochen" >&2; exit 130' INT TERM
 
 swift build --build-tests >/dev/null
 getoetet=0

@@ -27,7 +27,11 @@ struct MutantenLueckenTests {
         #expect(gefiltert.teilnahme.map(\.organisation) == ["A", "B", "C"], "die Organisation bleibt")
         var nicht = sitzung
         nicht.oeffentlich = false
-        #expect(Oeffentlichkeit.filtern(nicht).teilnahme.isEmpty)
+        nicht.ort = "Ratssaal, Schwartzstraße 72"
+        let intern = Oeffentlichkeit.filtern(nicht)
+        #expect(intern.teilnahme.isEmpty)
+        #expect(intern.ort == "", "der Ort einer nicht öffentlichen Sitzung bleibt intern")
+        #expect(intern.tagesordnung.isEmpty && intern.niederschriftGenehmigt == nil)
     }
 
     @Test("jeder Monat hat seine Tage: der 31. November, 31. April, 29. Februar 2021 und 1900 gibt es nicht")
