@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import KimModel
+import KimWerkbank
 
 /// `kim serve`: serves the in-memory build on loopback, rebuilds on every edit and
 /// reloads open pages. The live-reload script is added to pages only here, never to `site/`.
@@ -10,6 +11,8 @@ public struct Vorschauserver {
     public let port: UInt16
     public let host: String
     public let protokoll: @Sendable (String) -> Void
+    /// The forms at `/_kim/…` (see KimWerkbank); nil when the preview listens beyond loopback.
+    public let werkbank: Werkbank?
 
     public init(projekt: URL, port: UInt16, host: String = "127.0.0.1", vorschau: Vorschau? = nil,
                 protokoll: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -18,6 +21,7 @@ public struct Vorschauserver {
         self.port = port
         self.host = host
         self.protokoll = protokoll
+        werkbank = Self.werkbankErlaubt(host: host) ? Werkbank(projekt: projekt, port: port) : nil
     }
 
     /// Starts serving and watching; returns the server so the caller can stop it.
@@ -27,9 +31,12 @@ public struct Vorschauserver {
         // A long handler timeout: the first request for the PDF runs WeasyPrint, which takes seconds.
         let server = HTTPServer(config: HTTPServer.Configuration(address: try .inet(ip4: host, port: port), timeout: 300, logger: .disabled))
         let vorschau = self.vorschau
-        let (port, host) = (self.port, self.host)
+        let (port, host, werkbank) = (self.port, self.host, self.werkbank)
         await server.appendRoute("*") { anfrage in
-            await Self.bearbeiten(anfrage, vorschau: vorschau, port: port, host: host)
+            if let werkbank, anfrage.path == "/_kim" || anfrage.path.hasPrefix("/_kim/") {
+                return await Self.werkbankAntwort(anfrage, werkbank, port: port, host: host)
+            }
+            return await Self.bearbeiten(anfrage, vorschau: vorschau, port: port, host: host)
         }
         let beobachtung = Task { [beobachter, protokoll] in
             await Self.beobachten(beobachter, vorschau, protokoll)
@@ -89,7 +96,7 @@ public struct Vorschauserver {
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Nicht gefunden: /\(relativ)\n".utf8))
         }
         if relativ.hasSuffix(".html") {
-            inhalt = Livereload.einfuegen(in: inhalt)
+            inhalt = Livereload.einfuegen(in: inhalt, seite: relativ)
         }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.medientyp(relativ), .init("Cache-Control"): "no-store"], body: Data(inhalt))
     }
@@ -115,8 +122,14 @@ public struct Vorschauserver {
 enum Livereload {
     static let einschub = Array("<script src=\"/__kim/live.js\" defer></script>\n".utf8)
 
-    static func einfuegen(in html: [UInt8]) -> [UInt8] {
+    /// The script, and on a page the way to the workbench's form for what it shows.
+    static func einfuegen(in html: [UInt8], seite: String? = nil) -> [UInt8] {
         let ende = Array("</body>".utf8)
+        var einschub = einschub
+        if let seite {
+            let ziel = "/_kim/?seite=" + (seite.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-._"))) ?? "")
+            einschub = Array("<p class=\"kim-werkbank\"><a href=\"\(ziel)\">Diese Seite bearbeiten (kim-Werkbank)</a></p>\n".utf8) + einschub
+        }
         guard let position = html.lastRange(of: ende) else { return html + einschub }
         var ergebnis = html
         ergebnis.insert(contentsOf: einschub, at: position.lowerBound)
