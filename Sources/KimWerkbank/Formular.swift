@@ -7,7 +7,7 @@ import KimTabellen
 /// value in the file. Works without scripts: adding an item is a submit button.
 struct Formular {
     /// A list with more items than this is shown as links, one form per item (`?zeiger=`).
-    static let hoechstensEingebettet = 12
+    static let hoechstensEingebettet = 20
 
     static func alsVerweise(_ wert: JSONWert?, tiefe: Int) -> Bool {
         tiefe > 0 && (wert?.listenelemente.count ?? 0) > hoechstensEingebettet
@@ -45,6 +45,7 @@ struct Formular {
             }
         case .objektliste:
             gruppe(id: id, titel: titel, schema: schema, zeiger: zeiger) { form in
+                form.html += "<input type=\"hidden\" name=\"_angezeigt\" value=\"\(Escape.html(zeiger))\">\n"
                 form.liste(schema, zeiger: zeiger, wert: wert, titel: titel, tiefe: tiefe)
             }
         case .werteliste(.wahl(let moeglich)):

@@ -30,7 +30,9 @@ struct Formularauswertung {
             if Formular.alsVerweise(alt, tiefe: tiefe) { return alt }
             var elemente: [JSONWert] = []
             let alteElemente = alt?.listenelemente ?? []
-            for index in indizes(unter: zeiger) where !entfernen.contains(Zeiger.anhaengen(zeiger, String(index))) {
+            // Items go only by `_entfernen`: an item the post does not mention (a partial post) stays as it was.
+            let posten = Set(indizes(unter: zeiger)).union(alteElemente.indices).sorted()
+            for index in posten where !entfernen.contains(Zeiger.anhaengen(zeiger, String(index))) {
                 let altesElement = alteElemente.indices.contains(index) ? alteElemente[index] : nil
                 let element = schema.elemente.flatMap { wert($0, zeiger: Zeiger.anhaengen(zeiger, String(index)), alt: altesElement, tiefe: tiefe + 1) }
                 elemente.append(element ?? JSONWert(.objekt([])))
