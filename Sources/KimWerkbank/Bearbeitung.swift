@@ -142,6 +142,10 @@ struct Bearbeitung {
             dokument = dokument.ersetzt(listenteile[...] + ["-"], durch: JSONWert(.objekt([])))
             return formularseite(schema, dokument: dokument, zeiger: zeiger, version: version, fehler: [:], allgemein: [], meldung: nil, status: 200)
         }
+        let entfernen = daten.alle("_entfernen")
+        if !entfernen.isEmpty, daten["_bestaetigt"] == nil {
+            return rueckfrage(daten, entfernen: entfernen, alt: alt, zeiger: zeiger)
+        }
         guard let neueBytes = Minimaldiff.anwenden(alt: bytes, altWert: alt, neu: dokument), let (neuerKnoten, _) = try? JSONParser.parse(neueBytes) else {
             return .text(500, "Die Änderung ließ sich nicht in die Datei schreiben; nichts wurde gespeichert.\n")
         }
@@ -177,6 +181,22 @@ struct Bearbeitung {
         }
         let ziel = anzeigeZeiger?.0 ?? zeiger
         return .weiter(Werkbankpfade.bearbeiten(relativ, zeiger: ziel) + (ziel.isEmpty ? "?" : "&") + "gespeichert=1")
+    }
+
+    /// Deleting asks first: the items named, the whole form again as hidden fields, one button to confirm.
+    func rueckfrage(_ daten: Formulardaten, entfernen: [String], alt: JSONWert, zeiger: String) -> Werkbankantwort {
+        var html = "<h1>Wirklich entfernen?</h1>\n<p>Beim Speichern werden diese Einträge aus <code>\(Escape.html(relativ))</code> entfernt:</p>\n<ul>\n"
+        for eintrag in entfernen {
+            let name = Zeiger.teile(eintrag).flatMap { alt.wert($0[...]) }.flatMap(Formular.kurzname) ?? eintrag
+            html += "<li>\(Escape.html(name)) (<code>\(Escape.html(eintrag))</code>)</li>\n"
+        }
+        html += "</ul>\n<form method=\"post\" action=\"\(Escape.html(Werkbankpfade.bearbeiten(relativ, zeiger: zeiger)))\">\n"
+        for (name, wert) in daten.felder {
+            html += "<input type=\"hidden\" name=\"\(Escape.html(name))\" value=\"\(Escape.html(wert))\">\n"
+        }
+        html += "<input type=\"hidden\" name=\"_bestaetigt\" value=\"1\">\n<div class=\"aktionen\"><button type=\"submit\">Ja, entfernen und speichern</button>"
+        html += "<a class=\"knopf\" href=\"\(Escape.html(Werkbankpfade.bearbeiten(relativ, zeiger: zeiger)))\">Nein, zurück zum Formular</a></div>\n</form>\n"
+        return seite(titel: "Wirklich entfernen?", status: 200, inhalt: html)
     }
 
     /// For a new item (`/liste/-`): the pointer it got in the new document, and the one the form uses.

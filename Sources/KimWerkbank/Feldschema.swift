@@ -64,6 +64,13 @@ struct Feldschema {
         }
     }
 
+    /// `"x-kim-verweis": "data/gremien.json#/gremien"`: the field takes the id of an item of that list
+    /// (on the field, beside its `$ref`, or on a list's items).
+    var verweisangabe: String? {
+        Schemafelder.text(original["x-kim-verweis"]) ?? Schemafelder.text(schema["x-kim-verweis"])
+            ?? (typen == ["array"] ? elemente?.verweisangabe : nil)
+    }
+
     /// The schema of a part below this one: a property's, or a list item's.
     func unter(_ teil: String) -> Feldschema? {
         switch art {

@@ -1,3 +1,4 @@
+import KimModel
 import KimRender
 import KimTabellen
 
@@ -48,21 +49,22 @@ struct Formular {
                 form.html += "<input type=\"hidden\" name=\"_angezeigt\" value=\"\(Escape.html(zeiger))\">\n"
                 form.liste(schema, zeiger: zeiger, wert: wert, titel: titel, tiefe: tiefe)
             }
-        case .werteliste(.wahl(let moeglich)):
-            let gewaehlt = Set((wert?.listenelemente ?? []).compactMap(\.alsText))
+        case .werteliste(let art) where verweise(schema) != nil || { if case .wahl = art { true } else { false } }():
+            let ziele: [Verweisziel] = verweise(schema) ?? { if case .wahl(let moeglich) = art { moeglich.map { Verweisziel(id: $0, name: $0) } } else { [] } }()
+            let gewaehlt = (wert?.listenelemente ?? []).compactMap(\.alsText)
+            let alle = ziele + gewaehlt.filter { id in !ziele.contains { $0.id == id } }.map { Verweisziel(id: $0, name: $0) }
             gruppe(id: id, titel: titel, schema: schema, zeiger: zeiger) { form in
                 form.html += "<input type=\"hidden\" name=\"_angezeigt\" value=\"\(Escape.html(zeiger))\">\n<div class=\"auswahl\">\n"
-                for (nummer, option) in (moeglich + gewaehlt.subtracting(moeglich).sorted()).enumerated() {
+                for (nummer, option) in alle.enumerated() {
                     let optionId = "\(id)-\(nummer)"
-                    form.html += "<div class=\"ankreuzen\"><input type=\"checkbox\" id=\"\(optionId)\" name=\"\(Escape.html(zeiger))\" value=\"\(Escape.html(option))\"\(gewaehlt.contains(option) ? " checked" : "")>"
-                    form.html += "<label for=\"\(optionId)\">\(Escape.html(option))</label></div>\n"
+                    form.html += "<div class=\"ankreuzen\"><input type=\"checkbox\" id=\"\(optionId)\" name=\"\(Escape.html(zeiger))\" value=\"\(Escape.html(option.id))\"\(gewaehlt.contains(option.id) ? " checked" : "")>"
+                    form.html += "<label for=\"\(optionId)\">\(Escape.html(option.name == option.id ? option.id : "\(option.name) (\(option.id))"))</label></div>\n"
                 }
                 form.html += "</div>\n"
             }
         case .werteliste(let art):
             let zeilen = (wert?.listenelemente ?? []).compactMap(\.alsText).joined(separator: "\n")
-            let liste = verweise(schema) ?? schema.elemente.flatMap(verweise)
-            let hinweis = "Je Zeile ein Eintrag." + (liste.map { " Möglich: " + $0.map(\.id).joined(separator: ", ") + "." } ?? "") + (art == .datum ? " Daten als JJJJ-MM-TT." : "")
+            let hinweis = "Je Zeile ein Eintrag." + (art == .datum ? " Daten als JJJJ-MM-TT." : "")
             steuerelement(id: id, titel: titel, schema: schema, zeiger: zeiger, zusatz: hinweis) { beschrieben in
                 "<textarea id=\"\(id)\" name=\"\(Escape.html(zeiger))\" rows=\"\(max(3, min(12, zeilen.split(separator: "\n").count + 1)))\"\(beschrieben)>\n\(Escape.html(zeilen))</textarea>"
             }
@@ -94,7 +96,9 @@ struct Formular {
                 }
                 switch art {
                 case .datum:
-                    return "<input type=\"date\" \(benannt) value=\"\(Escape.html(text))\">"
+                    // What the date input cannot hold (an impossible date typed elsewhere) is shown as typed, as text.
+                    let art = text.isEmpty || Datum(iso: text) != nil ? "date" : "text"
+                    return "<input type=\"\(art)\" \(benannt) value=\"\(Escape.html(text))\">"
                 case .ganzzahl, .zahl:
                     return "<input type=\"text\" inputmode=\"\(art == .ganzzahl ? "numeric" : "decimal")\" class=\"kurz\" \(benannt) value=\"\(Escape.html(text))\">"
                 default:

@@ -41,7 +41,7 @@ struct Formularauswertung {
             return JSONWert(.liste(elemente))
         case .werteliste(let art):
             let werte: [String]
-            if case .wahl = art {
+            if schema.verweisangabe != nil || { if case .wahl = art { true } else { false } }() {
                 werte = daten.alle(zeiger).filter { !$0.isEmpty }
                 // The checkboxes of a list that was not on the form leave it as it was.
                 guard angezeigt.contains(zeiger) || !werte.isEmpty else { return alt }
@@ -82,14 +82,23 @@ struct Formularauswertung {
         for (name, teil) in schema.eigenschaften {
             let unterzeiger = Zeiger.anhaengen(zeiger, name)
             let altesFeld = felder.last { $0.0 == name }?.1
-            let neu = wert(teil, zeiger: unterzeiger, alt: altesFeld, tiefe: tiefe + 1)
+            var neu = wert(teil, zeiger: unterzeiger, alt: altesFeld, tiefe: tiefe + 1)
+            // A required list may be empty: the form writes [] rather than asking for an item.
+            if neu == nil, pflicht.contains(name) {
+                switch teil.art {
+                case .objektliste, .werteliste: neu = JSONWert(.liste([]))
+                default: break
+                }
+            }
             if let index = felder.lastIndex(where: { $0.0 == name }) {
                 if let neu { felder[index].1 = neu } else { felder.remove(at: index) }
             } else if let neu {
                 felder.append((name, neu))
             }
             if neu == nil, pflicht.contains(name), fehler[unterzeiger] == nil {
-                fehler[unterzeiger] = "„\(teil.titel ?? name)“ muss ausgefüllt werden."
+                // A browser sends an impossible date from a date input as empty: say what is wanted.
+                let datum = teil.art == .wert(.datum) ? " (ein gültiges Datum, z. B. 2021-03-10)" : ""
+                fehler[unterzeiger] = "„\(teil.titel ?? name)“ muss ausgefüllt werden\(datum)."
             }
         }
         if felder.isEmpty, alt == nil { return nil }

@@ -11,7 +11,7 @@ struct Verweisziel: Equatable {
 /// `"x-kim-verweis": "data/gremien.json#/gremien"`: the `id` of each item of that list.
 enum Verweisquelle {
     static func ziele(_ schema: Feldschema, lesen: (String) -> JSONWert?) -> [Verweisziel]? {
-        guard let angabe = Schemafelder.text(schema.original["x-kim-verweis"]) ?? Schemafelder.text(schema.schema["x-kim-verweis"]) else { return nil }
+        guard let angabe = schema.verweisangabe else { return nil }
         let teile = angabe.split(separator: "#", maxSplits: 1).map(String.init)
         guard teile.count == 2, let zeiger = Zeiger.teile(teile[1]), let liste = lesen(teile[0])?.wert(zeiger[...]) else { return nil }
         return liste.listenelemente.compactMap { element in

@@ -77,6 +77,15 @@ public actor Werkbank {
         switch pfad {
         case "/_kim", "/_kim/":
             return Uebersicht(projekt: projekt, ablage: ablage).seite(seite: anfrage.abfrage["seite"])
+        case NaechsteSitzung.pfad:
+            let neu = NaechsteSitzung(werkbank: self)
+            return anfrage.methode == "POST" ? neu.anlegen(Formulardaten(rumpf: anfrage.rumpf))
+                                             : neu.seite(gremium: anfrage.abfrage["gremium"], datum: anfrage.abfrage["datum"] ?? "", fehler: [:], status: 200)
+        case Veroeffentlichen.pfad:
+            let seite = Veroeffentlichen(werkbank: self)
+            return anfrage.methode == "POST" ? seite.ausfuehren(Formulardaten(rumpf: anfrage.rumpf)) : seite.seite()
+        case Befundliste.pfad:
+            return Befundliste(werkbank: self).seite()
         case "/_kim/werkbank.css":
             return Werkbankantwort(status: 200, kopf: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "no-store"], rumpf: Array(Seitenrahmen.stil.utf8))
         case "/_kim/werkbank.js":
@@ -84,9 +93,9 @@ public actor Werkbank {
         default:
             break
         }
-        for (praefix, neu) in [(Werkbankpfade.bearbeitenPraefix, false), (Werkbankpfade.rueckgaengigPraefix, false)] where pfad.hasPrefix(praefix) {
+        for praefix in [Werkbankpfade.bearbeitenPraefix, Werkbankpfade.rueckgaengigPraefix] where pfad.hasPrefix(praefix) {
             let roh = String(pfad.dropFirst(praefix.count)).removingPercentEncoding ?? ""
-            switch Pfadpruefung.pruefen(roh, projekt: projekt, neu: neu) {
+            switch Pfadpruefung.pruefen(roh, projekt: projekt) {
             case .verboten(let grund): return .text(403, grund + "\n")
             case .fehlt: return .text(404, "Nicht gefunden: \(roh)\n")
             case .erlaubt(let relativ, let echt):
