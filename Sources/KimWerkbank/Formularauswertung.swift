@@ -78,6 +78,7 @@ struct Formularauswertung {
     private mutating func objekt(_ schema: Feldschema, zeiger: String, alt: JSONWert?, tiefe: Int) -> JSONWert? {
         var felder: [(String, JSONWert)] = []
         if case .objekt(let alteFelder)? = alt?.inhalt { felder = alteFelder }
+        let fehlerVorher = fehler
         let pflicht = schema.pflicht
         for (name, teil) in schema.eigenschaften {
             let unterzeiger = Zeiger.anhaengen(zeiger, name)
@@ -87,6 +88,8 @@ struct Formularauswertung {
             if neu == nil, pflicht.contains(name) {
                 switch teil.art {
                 case .objektliste, .werteliste: neu = JSONWert(.liste([]))
+                // A required checkbox left unticked is false.
+                case .wert(.wahrheitswert) where angezeigt.contains(unterzeiger): neu = JSONWert(.wahrheitswert(false))
                 default: break
                 }
             }
@@ -101,7 +104,11 @@ struct Formularauswertung {
                 fehler[unterzeiger] = "„\(teil.titel ?? name)“ muss ausgefüllt werden\(datum)."
             }
         }
-        if felder.isEmpty, alt == nil { return nil }
+        if felder.isEmpty, alt == nil {
+            // An optional group left empty is left out, and its required fields are not asked for.
+            fehler = fehlerVorher
+            return nil
+        }
         return JSONWert(.objekt(felder))
     }
 
