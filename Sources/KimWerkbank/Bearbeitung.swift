@@ -91,6 +91,8 @@ struct Bearbeitung {
         let ziel = Werkbankpfade.bearbeiten(relativ, zeiger: zeiger)
         html += "<form method=\"post\" action=\"\(Escape.html(ziel))\" novalidate>\n"
         html += "<input type=\"hidden\" name=\"_token\" value=\"\(werkbank.token)\">\n<input type=\"hidden\" name=\"_version\" value=\"\(Escape.html(version))\">\n"
+        // Enter in a field submits with the first button of the form: that must be "Speichern", not "… hinzufügen".
+        html += "<button type=\"submit\" class=\"unsichtbar\" tabindex=\"-1\" aria-hidden=\"true\">Speichern</button>\n"
         html += form.html
         html += "<div class=\"aktionen\"><button type=\"submit\">Speichern</button></div>\n</form>\n"
         html += rueckgaengigFormular(version: version)
@@ -142,6 +144,12 @@ struct Bearbeitung {
             dokument = dokument.ersetzt(listenteile[...] + ["-"], durch: JSONWert(.objekt([])))
             return formularseite(schema, dokument: dokument, zeiger: zeiger, version: version, fehler: [:], allgemein: [], meldung: nil, status: 200)
         }
+        if let eintrag = daten["_hoch"], var eintragsteile = Zeiger.teile(eintrag), let index = eintragsteile.popLast().flatMap({ Int($0) }), index > 0,
+           case .liste(var elemente)? = dokument.wert(eintragsteile[...])?.inhalt, elemente.indices.contains(index) {
+            // "Nach oben" saves the form with the item one place up (checked like any save).
+            elemente.swapAt(index - 1, index)
+            dokument = dokument.ersetzt(eintragsteile[...], durch: JSONWert(.liste(elemente)))
+        }
         let entfernen = daten.alle("_entfernen")
         if !entfernen.isEmpty, daten["_bestaetigt"] == nil {
             return rueckfrage(daten, entfernen: entfernen, alt: alt, zeiger: zeiger)
@@ -158,6 +166,7 @@ struct Bearbeitung {
             let text = befund.message + (befund.hint.map { " (\($0))" } ?? "")
             if befund.file == relativ {
                 var ort = ortung.zeiger(befund)
+                let text = Self.mitTitel(text, zeiger: ort, schema: schema)
                 if let (von, nach) = anzeigeZeiger, ort.hasPrefix(von) { ort = nach + ort.dropFirst(von.count) }
                 if fehler[ort] == nil { fehler[ort] = text }
             } else {
@@ -197,6 +206,13 @@ struct Bearbeitung {
         html += "<input type=\"hidden\" name=\"_bestaetigt\" value=\"1\">\n<div class=\"aktionen\"><button type=\"submit\">Ja, entfernen und speichern</button>"
         html += "<a class=\"knopf\" href=\"\(Escape.html(Werkbankpfade.bearbeiten(relativ, zeiger: zeiger)))\">Nein, zurück zum Formular</a></div>\n</form>\n"
         return seite(titel: "Wirklich entfernen?", status: 200, inhalt: html)
+    }
+
+    /// The checks name a field by its key ("\"datum\" muss …"); at the form it is named by its label.
+    static func mitTitel(_ text: String, zeiger: String, schema: Feldschema) -> String {
+        guard let teile = Zeiger.teile(zeiger), let schluessel = teile.last, text.hasPrefix("\"\(schluessel)\""),
+              let titel = schema.unter(teile)?.titel else { return text }
+        return "„\(titel)“" + text.dropFirst(schluessel.count + 2)
     }
 
     /// For a new item (`/liste/-`): the pointer it got in the new document, and the one the form uses.

@@ -145,6 +145,9 @@ struct Formular {
             if let elemente = schema.elemente {
                 feld(elemente, zeiger: unter, wert: element, name: "", tiefe: 0)
             }
+            if index > 0 {
+                html += "<button type=\"submit\" class=\"zweitrangig\" name=\"_hoch\" value=\"\(Escape.html(unter))\">\(Escape.html(elementtitel)) \(index + 1) nach oben (speichert)</button>\n"
+            }
             html += "<div class=\"ankreuzen entfernen\"><input type=\"checkbox\" id=\"\(id)-entfernen\" name=\"_entfernen\" value=\"\(Escape.html(unter))\">"
             html += "<label for=\"\(id)-entfernen\">\(Escape.html(elementtitel)) \(index + 1) beim Speichern entfernen</label></div>\n"
             html += "</fieldset>\n"
