@@ -29,6 +29,7 @@ enum Seitenrahmen {
     static let stil = """
     :root { --text: #1b2733; --rand: #4c5b6a; --akzent: #0b5394; --fehler: #b3261e; --hell: #f3f5f7; }
     * { box-sizing: border-box; }
+    html { scroll-padding-bottom: 6rem; }
     body { margin: 0; font: 1rem/1.5 system-ui, sans-serif; color: var(--text); background: #fff; }
     .sprung { position: absolute; left: -999px; } .sprung:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
     .kopf { display: flex; flex-wrap: wrap; gap: 1rem; padding: .75rem 1rem; background: var(--akzent); }
@@ -65,6 +66,9 @@ enum Seitenrahmen {
     table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #c5ccd3; padding: .3rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
     .vorschau { border: 2px dashed #c5ccd3; padding: 1rem; }
     .dateien li { margin: .2rem 0; overflow-wrap: anywhere; }
+    details.platzhalter ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+    details.platzhalter button { font-family: ui-monospace, monospace; font-weight: 400; padding: .2rem .4rem; margin: 0; overflow-wrap: anywhere; text-align: left; }
+    details.platzhalter summary { cursor: pointer; font-weight: 600; margin-bottom: .5rem; }
     """
 
     /// Only enhances: the page works without it. Adds nothing that loads from elsewhere.
@@ -72,6 +76,37 @@ enum Seitenrahmen {
     (function () {
       var liste = document.querySelector(".fehlerliste");
       if (liste) liste.focus();
+      var text = document.querySelector("textarea.markdown");
+      if (!text) return;
+      var form = text.form, vorschau = document.getElementById("live-vorschau"), befunde = document.getElementById("live-befunde");
+      // Placeholders go in at the cursor.
+      Array.prototype.forEach.call(document.querySelectorAll("button.einfuegen"), function (knopf) {
+        knopf.addEventListener("click", function () {
+          var anfang = text.selectionStart, ende = text.selectionEnd, einschub = knopf.getAttribute("data-text");
+          text.value = text.value.slice(0, anfang) + einschub + text.value.slice(ende);
+          text.focus();
+          text.selectionStart = text.selectionEnd = anfang + einschub.length;
+          text.dispatchEvent(new Event("input"));
+        });
+      });
+      // As you type: the same checks as a save (an unknown placeholder is named) and the text as HTML; nothing is written.
+      var warten = null;
+      text.addEventListener("input", function () {
+        clearTimeout(warten);
+        warten = setTimeout(function () {
+          var daten = new URLSearchParams(new FormData(form));
+          daten.set("_live", "1");
+          fetch(form.action, { method: "POST", body: daten, headers: { "Content-Type": "application/x-www-form-urlencoded" } })
+            .then(function (antwort) { return antwort.ok ? antwort.text() : ""; })
+            .then(function (html) {
+              var teile = html.split("\\u0000");
+              if (teile.length < 2) return;
+              befunde.innerHTML = teile[0];
+              vorschau.innerHTML = teile[1];
+              vorschau.hidden = false;
+            }).catch(function () {});
+        }, 700);
+      });
     })();
     """
 }

@@ -20,7 +20,7 @@ struct Uebersicht {
         if let seite, let passend = passend(seite, alle) {
             html += "<p>Zur Seite <code>\(Escape.html(seite))</code>: <a href=\"\(Werkbankpfade.bearbeiten(passend))\">\(Escape.html(passend)) bearbeiten</a></p>\n"
         }
-        html += "<ul>\n<li><a href=\"\(NaechsteSitzung.pfad)\">Nächste Sitzung anlegen</a></li>\n<li><a href=\"\(Befundliste.pfad)\">Befunde von kim check, mit Verweisen auf die Felder</a></li>\n<li><a href=\"\(Veroeffentlichen.pfad)\">Veröffentlichen</a></li>\n</ul>\n"
+        html += "<ul>\n<li><a href=\"\(NaechsteSitzung.pfad)\">Nächste Sitzung anlegen</a></li>\n<li><a href=\"\(Befundliste.pfad)\">Befunde von kim check, mit Verweisen auf die Felder</a></li>\n<li><a href=\"\(Veroeffentlichen.pfad)\">Veröffentlichen</a></li>\n<li><a href=\"\(Briefingseite.pfad)\">Sachstandsbericht zu einem Stichtag</a></li>\n</ul>\n"
         let gruppen: [(String, (String) -> Bool)] = [
             ("Sitzungen", { ProjectLoader.istSitzungsdatei($0) }),
             ("Daten", { $0.hasPrefix("data/") && !ProjectLoader.istSitzungsdatei($0) && !$0.hasPrefix("data/fassungen/") }),

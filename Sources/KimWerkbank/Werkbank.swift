@@ -84,6 +84,9 @@ public actor Werkbank {
         case Veroeffentlichen.pfad:
             let seite = Veroeffentlichen(werkbank: self)
             return anfrage.methode == "POST" ? seite.ausfuehren(Formulardaten(rumpf: anfrage.rumpf)) : seite.seite()
+        case Briefingseite.pfad:
+            let seite = Briefingseite(werkbank: self)
+            return anfrage.methode == "POST" ? seite.erstellen(Formulardaten(rumpf: anfrage.rumpf)) : seite.seite()
         case Befundliste.pfad:
             return Befundliste(werkbank: self).seite()
         case "/_kim/werkbank.css":
@@ -92,6 +95,9 @@ public actor Werkbank {
             return Werkbankantwort(status: 200, kopf: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store"], rumpf: Array(Seitenrahmen.skript.utf8))
         default:
             break
+        }
+        if pfad.hasPrefix(Briefingseite.dateiPraefix), anfrage.methode != "POST" {
+            return Briefingseite(werkbank: self).datei(String(pfad.dropFirst(Briefingseite.dateiPraefix.count)))
         }
         for praefix in [Werkbankpfade.bearbeitenPraefix, Werkbankpfade.rueckgaengigPraefix] where pfad.hasPrefix(praefix) {
             let roh = String(pfad.dropFirst(praefix.count)).removingPercentEncoding ?? ""

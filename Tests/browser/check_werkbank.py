@@ -222,6 +222,19 @@ class Werkbanktest:
         kapitel = sorted((self.lauf.ordner / "templates/kapitel").glob("*.md"))[0]
         self.oeffnen(f"/_kim/bearbeiten/templates/kapitel/{kapitel.name}")
         text = self.css("textarea.markdown")
+        # An unknown placeholder is named as you type, before any save.
+        original = text.get_attribute("value")
+        self.d.execute_script("arguments[0].focus(); arguments[0].selectionStart = arguments[0].selectionEnd = arguments[0].value.length", text)
+        text.send_keys(" {{gibt.es.nicht}}")
+        gemeldet = ""
+        for _ in range(80):
+            gemeldet = self.css("#live-befunde").text
+            if "gibt.es.nicht" in gemeldet:
+                break
+            time.sleep(0.25)
+        self.results.record(f"{self.lauf.name} kapitel", "unbekannter Platzhalter beim Tippen",
+                            [] if "gibt.es.nicht" in gemeldet else [f"nicht gemeldet: {gemeldet[:200]}"])
+        self.d.execute_script("arguments[0].value = arguments[1]", text, original)
         self.d.execute_script("""
             const t = arguments[0], zeilen = t.value.split('\\n');
             const i = zeilen.findIndex(z => /^[A-ZÄÖÜ].*\\.$/.test(z));
