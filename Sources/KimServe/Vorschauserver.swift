@@ -14,14 +14,14 @@ public struct Vorschauserver {
     /// The forms at `/_kim/…` (see KimWerkbank); nil when the preview listens beyond loopback.
     public let werkbank: Werkbank?
 
-    public init(projekt: URL, port: UInt16, host: String = "127.0.0.1", vorschau: Vorschau? = nil,
+    public init(projekt: URL, port: UInt16, host: String = "127.0.0.1", vorschau: Vorschau? = nil, commits: Bool = false,
                 protokoll: @escaping @Sendable (String) -> Void = { _ in }) {
         self.vorschau = vorschau ?? Vorschau(projekt: projekt)
         self.beobachter = Beobachter(projekt: projekt)
         self.port = port
         self.host = host
         self.protokoll = protokoll
-        werkbank = Self.werkbankErlaubt(host: host) ? Werkbank(projekt: projekt, port: port) : nil
+        werkbank = Self.werkbankErlaubt(host: host) ? Werkbank(projekt: projekt, port: port, commits: commits) : nil
     }
 
     /// Starts serving and watching; returns the server so the caller can stop it.

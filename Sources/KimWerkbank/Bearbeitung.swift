@@ -56,7 +56,8 @@ struct Bearbeitung {
         }
         guard let teile = Zeiger.teile(zeiger), schema.unter(teile) != nil else { return .text(404, "Keinen Eintrag an »\(zeiger)« in \(relativ).\n") }
         if teile.last != "-", dokument.wert(teile[...]) == nil { return .text(404, "Keinen Eintrag an »\(zeiger)« in \(relativ).\n") }
-        return formularseite(schema, dokument: dokument, zeiger: zeiger, version: Ablage.version(bytes), fehler: [:], allgemein: [],
+        let hinweis = werkbank.hinweis.abholen()
+        return formularseite(schema, dokument: dokument, zeiger: zeiger, version: Ablage.version(bytes), fehler: [:], allgemein: hinweis.map { [$0] } ?? [],
                              meldung: gespeichert ? "Gespeichert. Die Vorschau zeigt die Änderung, sobald sie neu gebaut ist." : nil, status: 200)
     }
 
@@ -188,6 +189,7 @@ struct Bearbeitung {
         } catch {
             return .text(500, "Nicht gespeichert: \(error.grund)\n")
         }
+        werkbank.gespeichert(relativ, nachricht: Self.nachricht(relativ, alt: alt, neu: dokument, schema: schema))
         let ziel = anzeigeZeiger?.0 ?? zeiger
         return .weiter(Werkbankpfade.bearbeiten(relativ, zeiger: ziel) + (ziel.isEmpty ? "?" : "&") + "gespeichert=1")
     }
@@ -206,6 +208,35 @@ struct Bearbeitung {
         html += "<input type=\"hidden\" name=\"_bestaetigt\" value=\"1\">\n<div class=\"aktionen\"><button type=\"submit\">Ja, entfernen und speichern</button>"
         html += "<a class=\"knopf\" href=\"\(Escape.html(Werkbankpfade.bearbeiten(relativ, zeiger: zeiger)))\">Nein, zurück zum Formular</a></div>\n</form>\n"
         return seite(titel: "Wirklich entfernen?", status: 200, inhalt: html)
+    }
+
+    /// A commit message a person can read: the file and the labels of the changed fields.
+    static func nachricht(_ relativ: String, alt: JSONWert, neu: JSONWert, schema: Feldschema) -> String {
+        var geaendert: [String] = []
+        func vergleichen(_ a: JSONWert?, _ b: JSONWert?, _ teile: [String]) {
+            if let a, let b, Minimaldiff.gleich(a, b) { return }
+            switch (a?.inhalt, b?.inhalt) {
+            case (.objekt(let x)?, .objekt(let y)?):
+                var schluessel: [String] = []
+                for name in x.map(\.0) + y.map(\.0) where !schluessel.contains(name) { schluessel.append(name) }
+                for name in schluessel {
+                    vergleichen(x.last { $0.0 == name }?.1, y.last { $0.0 == name }?.1, teile + [name])
+                }
+            case (.liste(let x)?, .liste(let y)?) where x.count == y.count:
+                for index in x.indices { vergleichen(x[index], y[index], teile + [String(index)]) }
+            default:
+                // "Tagesordnungspunkt 2: Titel": each list item by its title and number, then the field.
+                var teilnamen: [String] = []
+                for (index, teil) in teile.enumerated() {
+                    let titel = schema.unter(Array(teile[...index]))?.titel ?? teil
+                    if let nummer = Int(teil) { teilnamen.append("\(titel) \(nummer + 1)") } else if index == teile.count - 1 { teilnamen.append(titel) }
+                }
+                geaendert.append(teilnamen.joined(separator: ": "))
+            }
+        }
+        vergleichen(alt, neu, [])
+        let liste = geaendert.prefix(8).joined(separator: ", ") + (geaendert.count > 8 ? " …" : "")
+        return "Werkbank: \(relativ) – \(liste.isEmpty ? "gespeichert" : liste)"
     }
 
     /// The checks name a field by its key ("\"datum\" muss …"); at the form it is named by its label.

@@ -88,6 +88,7 @@ struct Textformular {
         } catch {
             return .text(500, "Nicht gespeichert: \(error.grund)\n")
         }
+        bearbeitung.werkbank.gespeichert(bearbeitung.relativ, nachricht: "Werkbank: \(bearbeitung.relativ) – Text geändert")
         return .weiter(Werkbankpfade.bearbeiten(bearbeitung.relativ) + "?gespeichert=1")
     }
 }

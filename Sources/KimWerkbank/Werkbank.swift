@@ -47,13 +47,18 @@ public actor Werkbank {
     nonisolated let projekt: URL
     nonisolated let port: UInt16
     let ablage: Ablage
+    /// `kim serve --commit`: every save also a git commit.
+    nonisolated let commits: Bool
+    /// What the last save could not do besides writing (a failed commit), shown on the next page.
+    nonisolated let hinweis = Hinweis()
 
     /// The largest form body taken (a long chapter as Markdown is far below it).
     public static let hoechsteRumpfgroesse = 4 * 1024 * 1024
 
-    public init(projekt: URL, port: UInt16, token: String? = nil) {
+    public init(projekt: URL, port: UInt16, token: String? = nil, commits: Bool = false) {
         self.projekt = projekt.standardizedFileURL
         self.port = port
+        self.commits = commits
         self.token = token ?? Self.zufallstoken()
         ablage = Ablage(projekt: self.projekt)
     }
@@ -116,6 +121,12 @@ public actor Werkbank {
         return .text(404, "Nicht gefunden: \(pfad)\n")
     }
 
+    /// After a save: the commit, when asked for; a failure is kept for the next page.
+    nonisolated func gespeichert(_ relativ: String, nachricht: String) {
+        guard commits else { return }
+        hinweis.setzen(Versionsverwaltung(projekt: projekt).festhalten(relativ, nachricht: nachricht).map { "Gespeichert, aber nicht festgehalten (\($0))." })
+    }
+
     /// Only the person at the machine writes: the Host of the loopback, an Origin of the preview
     /// itself or none, the session's token. Anything else: 403, nothing changed.
     func schreibrecht(_ anfrage: Werkbankanfrage) -> Werkbankantwort? {
@@ -142,5 +153,21 @@ public actor Werkbank {
         var unterschied: UInt8 = 0
         for (x, y) in zip(a, b) { unterschied |= x ^ y }
         return unterschied == 0
+    }
+}
+
+/// A note kept from one request to the next (read once). Requests reach it only through the actor,
+/// one at a time; the lock makes that independent of who calls.
+final class Hinweis: @unchecked Sendable {
+    private let sperre = NSLock()
+    private var text: String?
+
+    func setzen(_ neu: String?) { sperre.withLock { text = neu } }
+
+    func abholen() -> String? {
+        sperre.withLock {
+            defer { text = nil }
+            return text
+        }
     }
 }
