@@ -76,6 +76,16 @@ enum Seitenrahmen {
     (function () {
       var liste = document.querySelector(".fehlerliste");
       if (liste) liste.focus();
+      // A link of the error summary shows the field with its label and message, as GOV.UK's does.
+      Array.prototype.forEach.call(document.querySelectorAll(".fehlerliste a[href^='#']"), function (verweis) {
+        verweis.addEventListener("click", function (ereignis) {
+          var ziel = document.getElementById(verweis.getAttribute("href").slice(1));
+          if (!ziel) return;
+          ereignis.preventDefault();
+          (ziel.closest(".feld, fieldset") || ziel).scrollIntoView();
+          if (ziel.focus) ziel.focus({ preventScroll: true });
+        });
+      });
       var text = document.querySelector("textarea.markdown");
       if (!text) return;
       var form = text.form, vorschau = document.getElementById("live-vorschau"), befunde = document.getElementById("live-befunde");
