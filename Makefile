@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIM := .build/debug/kim
 
-.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf search browser-test reader-test screenshots clean bench
+.PHONY: site test build deps test-deps swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf search browser-test reader-test werkbank-test screenshots clean bench
 
 site: deps build
 	$(KIM) build
@@ -17,7 +17,7 @@ deps:
 test-deps:
 	@scripts/install-deps.sh test
 
-test: test-deps build swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf search browser-test reader-test
+test: test-deps build swift-test schema-test seed-test oparl-test dcat-test calendar-test opendata-hostile-test pdf search browser-test reader-test werkbank-test
 
 swift-test:
 	$(SWIFT) test
@@ -67,6 +67,13 @@ browser-test: test-deps
 # Sozialraum page, key columns, timeline, search, right-to-left Arabic. Prints "reader: N passed, M failed".
 reader-test: test-deps
 	python3 Tests/browser/check_reader.py site
+
+# The KI's everyday work through `kim serve`'s workbench, browser only, on copies of the reference
+# and of beispiele/kreis-lindenau: new Sitzung with Beschluss, Aufgabe and non-public TOP, contact,
+# Meilenstein done, chapter sentence, impossible date (422), stale form (409), publish; axe and vnu
+# on every workbench page. Prints "werkbank: N passed, M failed".
+werkbank-test: test-deps build
+	python3 Tests/browser/check_werkbank.py $(KIM)
 
 # Full-page PNGs of the key pages at 390 and 1280 px, for review.
 screenshots: test-deps

@@ -47,9 +47,13 @@ let package = Package(
         .target(name: "KimPipeline", dependencies: [
             "KimModel", "KimVorgaben", "KimLoad", "KimValidate", "KimDerive", "KimRender", "KimWrite", "KimTabellen",
         ]),
+        // `kim serve`'s workbench: forms from the schemas, checked saves with minimal diffs (/_kim/…).
+        .target(name: "KimWerkbank", dependencies: [
+            "KimModel", "KimLoad", "KimPipeline", "KimRender", "KimMarkdown", "KimTabellen", "KimVorgaben",
+        ]),
         // `kim serve`: the preview server with live reload, outside the pipeline.
         .target(name: "KimServe", dependencies: [
-            "KimModel", "KimLoad", "KimPipeline",
+            "KimModel", "KimLoad", "KimPipeline", "KimWerkbank",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "kim", dependencies: [
@@ -58,7 +62,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "KimTests", dependencies: [
-            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimMustache", "KimRender", "KimWrite", "KimPipeline", "KimServe", "KimVorgaben", "KimTabellen",
+            "KimModel", "KimLoad", "KimValidate", "KimDerive", "KimMarkdown", "KimMustache", "KimRender", "KimWrite", "KimPipeline", "KimServe", "KimVorgaben", "KimTabellen", "KimWerkbank",
         ]),
     ],
     swiftLanguageModes: [.v6]

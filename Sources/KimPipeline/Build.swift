@@ -82,7 +82,7 @@ public struct Build: Sendable {
     }
 
     /// Steps 1 to 3: load, validate, filter what is not public, derive. Nil when anything is wrong.
-    private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic]) {
+    func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic]) {
         let (sichtbar, auswertung, diagnostics, _) = auswerten(files: files, schritte: schritte, speicher: speicher, uebernahme: nil)
         return (sichtbar, auswertung, diagnostics)
     }

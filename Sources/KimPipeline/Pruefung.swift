@@ -1,4 +1,5 @@
 import KimDerive
+import KimLoad
 import KimModel
 import KimRender
 
@@ -6,11 +7,12 @@ extension Build {
     /// `kim check`: renders everything `kim build`, `kim pdf` and `kim briefing` would (the site,
     /// the print document of every Fassung, a briefing as of the current Fassung's date) and
     /// reports every problem, so that check passes exactly when they do. Writes nothing.
-    public func allesPruefen() -> [Diagnostic] {
-        let (_, website) = pruefen()
+    /// `files`: the project as it would be (the workbench checks an edit before writing it).
+    public func allesPruefen(files: ProjectFiles? = nil) -> [Diagnostic] {
+        let (_, website) = pruefen(files: files)
         guard !website.hasErrors else { return website }
         var befunde = website
-        let (projekt, auswertung, _) = auswerten()
+        let (projekt, auswertung, _) = auswerten(files: files, schritte: 3)
         if let projekt, let auswertung {
             for fassung in projekt.handlungskonzept.fassungen {
                 befunde += Druckfassung.html(projekt, auswertung, fassung: fassung.nummer).1
@@ -18,7 +20,7 @@ extension Build {
         }
         // The briefing is internal: it sees what the public filter removes.
         let intern = Build(Optionen(projekt: optionen.projekt, stichtag: optionen.stichtag, intern: true))
-        let (alles, stand, _) = intern.auswerten()
+        let (alles, stand, _) = intern.auswerten(files: files, schritte: 3)
         // Without data/berichte.json the project makes no briefings; `kim briefing` says so itself.
         if let alles, let stand, alles.berichtsdaten != nil {
             befunde += Sachstandsbericht.dokument(alles, stichtag: stand.stichtag, seit: nil).diagnostics

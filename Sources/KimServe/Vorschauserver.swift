@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import KimModel
+import KimWerkbank
 
 /// `kim serve`: serves the in-memory build on loopback, rebuilds on every edit and
 /// reloads open pages. The live-reload script is added to pages only here, never to `site/`.
@@ -11,14 +12,17 @@ public struct Vorschauserver {
     public let host: String
     public let protokoll: @Sendable (String) -> Void
     public var grenzen = Anfragegrenzen()
+    /// The forms at `/_kim/…` (see KimWerkbank); nil when the preview listens beyond loopback.
+    public let werkbank: Werkbank?
 
-    public init(projekt: URL, port: UInt16, host: String = "127.0.0.1", vorschau: Vorschau? = nil,
+    public init(projekt: URL, port: UInt16, host: String = "127.0.0.1", vorschau: Vorschau? = nil, commits: Bool = false,
                 protokoll: @escaping @Sendable (String) -> Void = { _ in }) {
         self.vorschau = vorschau ?? Vorschau(projekt: projekt)
         self.beobachter = Beobachter(projekt: projekt)
         self.port = port
         self.host = host
         self.protokoll = protokoll
+        werkbank = Self.werkbankErlaubt(host: host) ? Werkbank(projekt: projekt, port: port, commits: commits) : nil
     }
 
     /// Starts serving and watching; returns the server so the caller can stop it.
@@ -30,9 +34,12 @@ public struct Vorschauserver {
         let pfoertner = try Pfoertner.oeffnen(host: host, port: port, grenzen: grenzen)
         let server = HTTPServer(config: HTTPServer.Configuration(address: .unix(path: pfoertner.ziel), timeout: 300, logger: .disabled))
         let vorschau = self.vorschau
-        let (port, host) = (self.port, self.host)
+        let (port, host, werkbank) = (self.port, self.host, self.werkbank)
         await server.appendRoute("*") { anfrage in
-            await Self.bearbeiten(anfrage, vorschau: vorschau, port: port, host: host)
+            if let werkbank, anfrage.path == "/_kim" || anfrage.path.hasPrefix("/_kim/") {
+                return await Self.werkbankAntwort(anfrage, werkbank, port: port, host: host)
+            }
+            return await Self.bearbeiten(anfrage, vorschau: vorschau, port: port, host: host)
         }
         let beobachtung = Task { [beobachter, protokoll] in
             await withTaskCancellationHandler { await Self.beobachten(beobachter, vorschau, protokoll) } onCancel: { pfoertner.beenden() }
@@ -92,7 +99,7 @@ public struct Vorschauserver {
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Nicht gefunden: /\(relativ)\n".utf8))
         }
         if relativ.hasSuffix(".html") {
-            inhalt = Livereload.einfuegen(in: inhalt)
+            inhalt = Livereload.einfuegen(in: inhalt, seite: relativ)
         }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.medientyp(relativ), .init("Cache-Control"): "no-store"], body: Data(inhalt))
     }
@@ -118,8 +125,14 @@ public struct Vorschauserver {
 enum Livereload {
     static let einschub = Array("<script src=\"/__kim/live.js\" defer></script>\n".utf8)
 
-    static func einfuegen(in html: [UInt8]) -> [UInt8] {
+    /// The script, and on a page the way to the workbench's form for what it shows.
+    static func einfuegen(in html: [UInt8], seite: String? = nil) -> [UInt8] {
         let ende = Array("</body>".utf8)
+        var einschub = einschub
+        if let seite {
+            let ziel = "/_kim/?seite=" + (seite.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-._"))) ?? "")
+            einschub = Array("<p class=\"kim-werkbank\"><a href=\"\(ziel)\">Diese Seite bearbeiten (kim-Werkbank)</a></p>\n".utf8) + einschub
+        }
         guard let position = html.lastRange(of: ende) else { return html + einschub }
         var ergebnis = html
         ergebnis.insert(contentsOf: einschub, at: position.lowerBound)

@@ -26,7 +26,7 @@ public struct Feld: Sendable, Equatable {
 }
 
 /// Reads the columns of a list from its item definition in the schema.
-enum Schemafelder {
+public enum Schemafelder {
     /// The scalar fields of `objekt` and of the objects in it, in the schema's order; lists of
     /// objects are not columns (they get a sheet of their own).
     /// `benannt`: every field of an inner object is headed with the object's title too
@@ -70,7 +70,7 @@ enum Schemafelder {
         }
     }
 
-    private static func art(_ schema: JSONNode) -> Feld.Art {
+    public static func art(_ schema: JSONNode) -> Feld.Art {
         if case .array? = schema["enum"]?.value { return .wahl(texte(schema["enum"])) }
         switch texte(schema["type"]).first {
         case "integer": return .ganzzahl
@@ -94,29 +94,29 @@ enum Schemafelder {
 
     /// `{"$ref": "#/$defs/Kennung"}` → the definition it names (titles and descriptions given
     /// beside a reference are read from the referring node, see `titel(_:_:)`).
-    static func aufgeloest(_ knoten: JSONNode, _ wurzel: JSONNode) -> JSONNode {
+    public static func aufgeloest(_ knoten: JSONNode, _ wurzel: JSONNode) -> JSONNode {
         guard case .string(let verweis)? = knoten["$ref"]?.value, let ziel = wurzel.verweisziel(verweis) else { return knoten }
         return ziel
     }
 
     /// The title given beside a reference, else the definition's.
-    static func titel(_ original: JSONNode, _ wurzel: JSONNode) -> String? {
+    public static func titel(_ original: JSONNode, _ wurzel: JSONNode) -> String? {
         titel(original) ?? titel(aufgeloest(original, wurzel))
     }
 
-    static func beschreibung(_ original: JSONNode, _ wurzel: JSONNode) -> String? {
+    public static func beschreibung(_ original: JSONNode, _ wurzel: JSONNode) -> String? {
         beschreibung(original) ?? beschreibung(aufgeloest(original, wurzel))
     }
 
     static func titel(_ knoten: JSONNode) -> String? { text(knoten["title"]) }
     static func beschreibung(_ knoten: JSONNode) -> String? { text(knoten["description"]) }
 
-    static func text(_ knoten: JSONNode?) -> String? {
+    public static func text(_ knoten: JSONNode?) -> String? {
         if case .string(let text)? = knoten?.value { return text }
         return nil
     }
 
-    static func texte(_ knoten: JSONNode?) -> [String] {
+    public static func texte(_ knoten: JSONNode?) -> [String] {
         switch knoten?.value {
         case .string(let text)?: return [text]
         case .array(let elemente)?: return elemente.compactMap { text($0) }

@@ -7,7 +7,7 @@ import KimServe
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Zeigt die Website als Vorschau auf http://127.0.0.1:8000 und baut bei jeder Änderung neu; schreibt nichts."
+        abstract: "Zeigt die Website als Vorschau auf http://127.0.0.1:8000 und baut bei jeder Änderung neu; unter /_kim/ die Werkbank mit Formularen für jede Datei."
     )
 
     @OptionGroup var projekt: ProjektOptionen
@@ -18,10 +18,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Adresse, auf der die Vorschau lauscht; Standard nur dieser Rechner.")
     var host: String = "127.0.0.1"
 
+    @Flag(help: "Jedes Speichern der Werkbank zugleich als git-Commit dieser Datei (im git-Repository des Projekts).")
+    var commit = false
+
     func run() async throws {
-        let server = Vorschauserver(projekt: projekt.url, port: port, host: host, protokoll: Ausgabe.fehlerkanal)
+        let server = Vorschauserver(projekt: projekt.url, port: port, host: host, commits: commit, protokoll: Ausgabe.fehlerkanal)
         let (http, beobachtung) = try await server.starten()
         Ausgabe.fehlerkanal("Vorschau: http://\(host):\(port)/ – beenden mit Strg+C")
+        if server.werkbank != nil { Ausgabe.fehlerkanal("Werkbank: http://\(host):\(port)/_kim/") }
         let signale = Signale()
         let lauf = Task { try await http.run() }
         await signale.warten {

@@ -29,7 +29,9 @@ VALIDATION_KEYWORDS = {
     "$ref", "$defs", "type", "properties", "required", "additionalProperties", "items",
     "enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "format", "minItems",
 }
-ANNOTATIONS = {"title", "description", "$schema", "$id", "x-kim-muster", "x-kim-hinweis-unbekannt"}
+ANNOTATIONS = {"title", "description", "$schema", "$id", "x-kim-muster", "x-kim-hinweis-unbekannt",
+               # The workbench makes a select of the ids of that list (Sources/KimWerkbank/Verweisziel.swift).
+               "x-kim-verweis"}
 ALLOWED = VALIDATION_KEYWORDS | ANNOTATIONS
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -1,0 +1,262 @@
+import Foundation
+import KimLoad
+import KimPipeline
+import KimVorgaben
+@testable import KimWerkbank
+import Testing
+
+/// The workbench of `kim serve` (KimWerkbank): forms from every schema, a one-field edit as a
+/// one-line diff, checks before writing, and nothing written without the session's token, from
+/// another Origin or Host, outside data/ and templates/, or over a file changed meanwhile.
+@Suite("Werkbank", .serialized)
+struct WerkbankTests {
+    static let port: UInt16 = 18_000
+    static let host = ["Host": "127.0.0.1:\(port)"]
+
+    static func werkbank(_ projekt: URL) -> Werkbank {
+        Werkbank(projekt: projekt, port: port, token: "geheim")
+    }
+
+    static func holen(_ werkbank: Werkbank, _ pfad: String, abfrage: [String: String] = [:]) async -> Werkbankantwort {
+        await werkbank.bearbeiten(Werkbankanfrage(methode: "GET", pfad: pfad, abfrage: abfrage, kopf: host))
+    }
+
+    static func senden(_ werkbank: Werkbank, _ pfad: String, _ felder: [(String, String)], abfrage: [String: String] = [:],
+                       kopf: [String: String] = host) async -> Werkbankantwort {
+        await werkbank.bearbeiten(Werkbankanfrage(methode: "POST", pfad: pfad, abfrage: abfrage, kopf: kopf,
+                                                  rumpf: Formulardaten(felder.map { (name: $0.0, wert: $0.1) }).rumpf))
+    }
+
+    static func text(_ antwort: Werkbankantwort) -> String { String(decoding: antwort.rumpf, as: UTF8.self) }
+
+    /// The `_version` the form carries.
+    static func version(_ html: String) throws -> String {
+        try #require(html.firstMatch(of: /name="_version" value="([^"]+)"/)).1.description
+    }
+
+    static func zeilen(_ datei: URL) throws -> [String] {
+        try String(contentsOf: datei, encoding: .utf8).components(separatedBy: "\n")
+    }
+
+    static let sitzung = "data/sitzungen/lenkungskreis-2021-1.json"
+
+    @Test("jedes Schema hat ein Formular: jede Datendatei der Referenz und von Kreis Lindenau, jedes Feld ein Steuerelement mit JSON Pointer")
+    func jedesSchemaEinFormular() async throws {
+        var abgedeckt = Set<String>()
+        let lindenau = Fixtures.referenzprojekt.appendingPathComponent("beispiele/kreis-lindenau")
+        for projekt in [Fixtures.referenzprojekt, lindenau] {
+            let werkbank = Self.werkbank(projekt)
+            let uebersicht = Self.text(await Self.holen(werkbank, "/_kim/"))
+            for datei in Uebersicht(projekt: projekt, ablage: Ablage(projekt: projekt)).dateien() where datei.hasPrefix("data/") {
+                #expect(uebersicht.contains(Werkbankpfade.bearbeiten(datei)), "\(datei) fehlt in der Übersicht")
+                let antwort = await Self.holen(werkbank, Werkbankpfade.bearbeiten(datei))
+                #expect(antwort.status == 200, "\(datei): \(antwort.status)")
+                let html = Self.text(antwort)
+                #expect(html.contains("<form method=\"post\""), "\(datei)")
+                #expect(html.contains("name=\"_token\" value=\"geheim\""), "\(datei)")
+                // Every control is named by a JSON Pointer (or is the workbench's own, "_…").
+                for name in html.matches(of: /<(?:input|select|textarea)[^>]* name="([^"]*)"/).map({ String($0.1) }) {
+                    #expect(name.hasPrefix("/") || name.hasPrefix("_"), "\(datei): Steuerelement »\(name)«")
+                }
+                // Every scalar at the top of the file has its control.
+                let (knoten, _) = try JSONParser.parse(Array(try Data(contentsOf: projekt.appendingPathComponent(datei))))
+                if case .object(let eintraege) = knoten.value {
+                    for eintrag in eintraege where eintrag.key != "$schema" {
+                        #expect(html.contains("name=\"/\(eintrag.key)") || html.contains("value=\"/\(eintrag.key)\""), "\(datei): kein Feld für »\(eintrag.key)«")
+                    }
+                }
+                if let schema = Bearbeitung.schemaname(datei) { abgedeckt.insert(schema) }
+            }
+        }
+        let schemas = Set(Vorgaben.liste("schemas").map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".schema.json", with: "") })
+        #expect(schemas.subtracting(abgedeckt).isEmpty, "ohne Formular: \(schemas.subtracting(abgedeckt).sorted())")
+    }
+
+    @Test("ein geändertes Feld ist eine geänderte Zeile; die übrigen Bytes bleiben, der Stand davor lässt sich zurückholen")
+    func einFeldEineZeile() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let werkbank = Self.werkbank(projekt)
+        let datei = projekt.appendingPathComponent(Self.sitzung)
+        let vorher = try Self.zeilen(datei)
+        let original = try Data(contentsOf: datei)
+        let pfad = Werkbankpfade.bearbeiten(Self.sitzung)
+        let version = try Self.version(Self.text(await Self.holen(werkbank, pfad)))
+
+        let antwort = await Self.senden(werkbank, pfad, [("_token", "geheim"), ("_version", version), ("/ort", "Rathaus Sterkrade"),
+                                                          ("/tagesordnung/0/titel", "Begrüßung und Formalien")])
+        #expect(antwort.status == 303, "\(Self.text(antwort))")
+        let nachher = try Self.zeilen(datei)
+        #expect(nachher.count == vorher.count)
+        let geaendert = zip(vorher, nachher).filter { $0 != $1 }
+        #expect(geaendert.count == 2, "\(geaendert)")
+        #expect(geaendert.first?.1 == "  \"ort\": \"Rathaus Sterkrade\",")
+        #expect(geaendert.last?.1.hasSuffix("\"titel\": \"Begrüßung und Formalien\",") == true)
+
+        // Undo brings back the bytes from before.
+        let neueVersion = try Self.version(Self.text(await Self.holen(werkbank, pfad)))
+        let zurueck = await Self.senden(werkbank, Werkbankpfade.rueckgaengig(Self.sitzung), [("_token", "geheim"), ("_version", neueVersion)])
+        #expect(zurueck.status == 303)
+        #expect(try Data(contentsOf: datei) == original)
+    }
+
+    @Test("ein neues Feld und ein neuer Eintrag werden im Stil der Nachbarn eingefügt, sonst bleibt alles")
+    func einfuegenImStil() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let werkbank = Self.werkbank(projekt)
+        let datei = projekt.appendingPathComponent(Self.sitzung)
+        let vorher = try String(contentsOf: datei, encoding: .utf8)
+        let pfad = Werkbankpfade.bearbeiten(Self.sitzung)
+        let html = Self.text(await Self.holen(werkbank, pfad))
+        let version = try Self.version(html)
+        let teilnahme = html.matches(of: /name="_angezeigt" value="\/teilnahme\/([0-9]+)"/).count
+        #expect(teilnahme > 0)
+        let antwort = await Self.senden(werkbank, pfad, [("_token", "geheim"), ("_version", version),
+                                                          ("_angezeigt", "/teilnahme"),
+                                                          ] + (0..<teilnahme).map { ("_angezeigt", "/teilnahme/\($0)") } + [
+                                                          ("/teilnahme/\(teilnahme)/organisation", "Jobcenter"),
+                                                          ("_angezeigt", "/teilnahme/\(teilnahme)/anwesend"),
+                                                          ("/teilnahme/\(teilnahme)/anwesend", "true")])
+        #expect(antwort.status == 303, "\(Self.text(antwort))")
+        let nachher = try String(contentsOf: datei, encoding: .utf8)
+        #expect(nachher.contains("    },\n    {\n      \"organisation\": \"Jobcenter\",\n      \"anwesend\": true\n    }\n  ],"), "\(nachher)")
+        // Only lines were added.
+        let alt = vorher.components(separatedBy: "\n"), neu = nachher.components(separatedBy: "\n")
+        #expect(neu.count == alt.count + 4)
+        #expect(Set(alt).isSubset(of: Set(neu + ["    }"])))
+    }
+
+    @Test("ein unmögliches Datum: 422, die Meldung am Feld und in der Fehlerliste, nichts geschrieben")
+    func unmoeglichesDatum() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let werkbank = Self.werkbank(projekt)
+        let datei = projekt.appendingPathComponent(Self.sitzung)
+        let vorher = try Data(contentsOf: datei)
+        let pfad = Werkbankpfade.bearbeiten(Self.sitzung)
+        let version = try Self.version(Self.text(await Self.holen(werkbank, pfad)))
+        let antwort = await Self.senden(werkbank, pfad, [("_token", "geheim"), ("_version", version), ("/datum", "2021-02-30")])
+        #expect(antwort.status == 422)
+        let html = Self.text(antwort)
+        #expect(html.contains("<title>Fehler: "))
+        #expect(html.contains("<a href=\"#f.datum\">"), "die Fehlerliste verweist auf das Feld")
+        #expect(html.contains("id=\"f.datum-fehler\""))
+        #expect(html.contains("aria-describedby=\"f.datum-hinweis f.datum-fehler\" aria-invalid=\"true\" value=\"2021-02-30\""), "das Feld zeigt die Eingabe und ist mit der Meldung verbunden")
+        #expect(try Data(contentsOf: datei) == vorher)
+        // A required field left empty, at its field too.
+        let leer = await Self.senden(werkbank, pfad, [("_token", "geheim"), ("_version", version), ("/ort", "  ")])
+        #expect(leer.status == 422)
+        #expect(Self.text(leer).contains("id=\"f.ort-fehler\""))
+        #expect(try Data(contentsOf: datei) == vorher)
+    }
+
+    @Test("ein veraltetes Formular (_version) wird mit 409 abgelehnt und zeigt beide Fassungen")
+    func veraltet() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let werkbank = Self.werkbank(projekt)
+        let datei = projekt.appendingPathComponent(Self.sitzung)
+        let pfad = Werkbankpfade.bearbeiten(Self.sitzung)
+        let version = try Self.version(Self.text(await Self.holen(werkbank, pfad)))
+        // Someone edits the file in an editor meanwhile.
+        let anderswo = try String(contentsOf: datei, encoding: .utf8).replacingOccurrences(of: "\"Videokonferenz\"", with: "\"Ratssaal\"")
+        try anderswo.write(to: datei, atomically: true, encoding: .utf8)
+        let antwort = await Self.senden(werkbank, pfad, [("_token", "geheim"), ("_version", version), ("/ort", "Rathaus Sterkrade")])
+        #expect(antwort.status == 409)
+        let html = Self.text(antwort)
+        #expect(html.contains("Ratssaal") && html.contains("Rathaus Sterkrade"), "beide Fassungen")
+        #expect(try String(contentsOf: datei, encoding: .utf8) == anderswo)
+    }
+
+    @Test("ohne Token, aus fremdem Origin oder Host, außerhalb von data/ und templates/, mit .. oder über einen Verweis hinaus: abgelehnt, nichts geändert")
+    func nurVonHier() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let werkbank = Self.werkbank(projekt)
+        let datei = projekt.appendingPathComponent(Self.sitzung)
+        let vorher = try Data(contentsOf: datei)
+        let pfad = Werkbankpfade.bearbeiten(Self.sitzung)
+        let version = try Self.version(Self.text(await Self.holen(werkbank, pfad)))
+        let gut: [(String, String)] = [("_token", "geheim"), ("_version", version), ("/ort", "Anderswo")]
+
+        #expect(await Self.senden(werkbank, pfad, [("_version", version), ("/ort", "Anderswo")]).status == 403)
+        #expect(await Self.senden(werkbank, pfad, [("_token", "falsch!"), ("_version", version), ("/ort", "Anderswo")]).status == 403)
+        #expect(await Self.senden(werkbank, pfad, gut, kopf: Self.host.merging(["Origin": "http://boese.example"]) { $1 }).status == 403)
+        #expect(await Self.senden(werkbank, pfad, gut, kopf: Self.host.merging(["Origin": "http://127.0.0.1:1"]) { $1 }).status == 403)
+        #expect(await Self.senden(werkbank, pfad, gut, kopf: Self.host.merging(["Sec-Fetch-Site": "cross-site"]) { $1 }).status == 403)
+        #expect(await Self.senden(werkbank, pfad, gut, kopf: ["Host": "boese.example:\(Self.port)"]).status == 403)
+        #expect(await Self.senden(werkbank, pfad, gut, kopf: [:]).status == 403)
+        #expect(try Data(contentsOf: datei) == vorher)
+
+        // Paths: outside the two folders, "..", hidden parts, other file types, a link out of data/.
+        let draussen = projekt.deletingLastPathComponent().appendingPathComponent("werkbank-draussen-\(UUID().uuidString).json")
+        try Data("{}".utf8).write(to: draussen)
+        defer { try? FileManager.default.removeItem(at: draussen) }
+        try FileManager.default.createSymbolicLink(at: projekt.appendingPathComponent("data/verweis.json"), withDestinationURL: draussen)
+        try Data("x".utf8).write(to: projekt.appendingPathComponent("data/notiz.txt"))
+        for (boeser, erwartet) in [("data/../../etc/passwd", 403), ("data/sitzungen/../../kommune.json", 403), ("schemas/sitzung.schema.json", 403),
+                                   ("site/index.html", 403), ("data/.versteckt.json", 403), ("data/notiz.txt", 403), ("data/verweis.json", 403),
+                                   ("data/gibt-es-nicht.json", 404), ("/etc/passwd", 403), ("data//kommune.json", 403)] {
+            let antwort = await Self.senden(werkbank, Werkbankpfade.bearbeitenPraefix + boeser, gut)
+            #expect(antwort.status == erwartet, "\(boeser): \(antwort.status)")
+            #expect(await Self.holen(werkbank, Werkbankpfade.bearbeitenPraefix + boeser).status == erwartet, "GET \(boeser)")
+        }
+        #expect(try Data(contentsOf: draussen) == Data("{}".utf8))
+        #expect(try Data(contentsOf: datei) == vorher)
+        #expect(await Self.senden(werkbank, pfad, gut).status == 303, "mit allem, was dazugehört, wird gespeichert")
+    }
+
+    @Test("ein Kapitel: Text geändert, geprüft, geschrieben; ein unbekannter Platzhalter wird gemeldet und nicht geschrieben")
+    func kapitel() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let werkbank = Self.werkbank(projekt)
+        let kapitel = try #require(FileManager.default.contentsOfDirectory(atPath: projekt.appendingPathComponent("templates/kapitel").path).sorted().first)
+        let relativ = "templates/kapitel/" + kapitel
+        let datei = projekt.appendingPathComponent(relativ)
+        let text = try String(contentsOf: datei, encoding: .utf8)
+        let pfad = Werkbankpfade.bearbeiten(relativ)
+        let version = try Self.version(Self.text(await Self.holen(werkbank, pfad)))
+        let falsch = await Self.senden(werkbank, pfad, [("_token", "geheim"), ("_version", version), ("inhalt", text + "\r\nMit {{gibt.es.nicht}}.\r\n")])
+        #expect(falsch.status == 422)
+        #expect(Self.text(falsch).contains("gibt.es.nicht"))
+        #expect(try String(contentsOf: datei, encoding: .utf8) == text)
+        let gut = await Self.senden(werkbank, pfad, [("_token", "geheim"), ("_version", version), ("inhalt", text.replacingOccurrences(of: "\n", with: "\r\n") + "Ein neuer Satz.\r\n")])
+        #expect(gut.status == 303)
+        #expect(try String(contentsOf: datei, encoding: .utf8) == text + "Ein neuer Satz.\n")
+    }
+
+    static func git(_ projekt: URL, _ argumente: [String]) throws -> String {
+        let prozess = Process()
+        prozess.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        prozess.arguments = ["git", "-C", projekt.path] + argumente
+        let rohr = Pipe()
+        prozess.standardOutput = rohr
+        prozess.standardError = rohr
+        try prozess.run()
+        let daten = rohr.fileHandleForReading.readDataToEndOfFile()
+        prozess.waitUntilExit()
+        return String(decoding: daten, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("mit --commit wird jedes Speichern ein Commit dieser einen Datei mit lesbarer Nachricht")
+    func commit() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        _ = try Self.git(projekt, ["init", "-q"])
+        _ = try Self.git(projekt, ["config", "user.name", "Werkbanktest"])
+        _ = try Self.git(projekt, ["config", "user.email", "werkbank@example.invalid"])
+        _ = try Self.git(projekt, ["add", "-A"])
+        _ = try Self.git(projekt, ["commit", "-q", "-m", "Anfang"])
+        try Data("{}".utf8).write(to: projekt.appendingPathComponent("data/unversioniert.json"))
+        let werkbank = Werkbank(projekt: projekt, port: Self.port, token: "geheim", commits: true)
+        let pfad = Werkbankpfade.bearbeiten(Self.sitzung)
+        let version = try Self.version(Self.text(await Self.holen(werkbank, pfad)))
+        let antwort = await Self.senden(werkbank, pfad, [("_token", "geheim"), ("_version", version), ("/ort", "Ratssaal"), ("/tagesordnung/1/titel", "Neu")])
+        #expect(antwort.status == 303)
+        #expect(try Self.git(projekt, ["log", "-1", "--format=%s"]) == "Werkbank: \(Self.sitzung) – Ort, Tagesordnungspunkt 2: Titel")
+        #expect(try Self.git(projekt, ["show", "--name-only", "--format=", "HEAD"]) == Self.sitzung, "nur die gespeicherte Datei")
+        #expect(try Self.git(projekt, ["status", "--porcelain", "--", "data"]) == "?? data/unversioniert.json")
+    }
+}
