@@ -17,9 +17,8 @@ struct BegrenzungTests {
     @Test("20 verschachtelte Schleifen über eine Liste von 10: nach einer Million Schritten Schluss, am äußersten Abschnitt")
     func zwanzigSchleifen() throws {
         let vorlage = try Template(Self.schleife(20))
-        let start = ContinuousClock.now
+        // The step limit, not the clock, must end it: the clock is only the last resort on a loaded machine.
         let (ausgabe, abbruch) = TemplateLibrary().renderChecked(vorlage, ["liste": Array(repeating: "a", count: 10)])
-        #expect(ContinuousClock.now - start < .seconds(8))
         let fehler = try #require(abbruch)
         #expect(fehler.kind == .tooManySteps(TemplateLimits().maximumSteps))
         #expect(fehler.partial == nil)
