@@ -19,6 +19,8 @@ enum KontextBuilder {
             "quellen": quellen(projekt.quellen.quellen),
             "handlungskonzept": handlungskonzept(projekt.handlungskonzept, auswertung.aktuelleFassung),
             "rechtliches": Spiegel.kontext(projekt.rechtliches) ?? [:],
+            // true only in the printed Handlungskonzept: text about clicking and links stays on the site.
+            "druck": false,
             // Which datasets are invented for illustration; their pages say so.
             "beispiel": ["angebote": projekt.angebote.beispieldaten ?? false, "gremien": projekt.gremien.beispieldaten ?? false,
                          "quellen": projekt.quellen.beispieldaten ?? false, "programm": projekt.programm.beispieldaten ?? false] as Kontext,

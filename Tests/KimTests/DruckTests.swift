@@ -80,8 +80,11 @@ struct DruckTests {
         for (index, text) in einfach.enumerated() where text.contains("Anlage 2: Meilensteinplan") && index > 2 {
             #expect(text.contains("Anlage 2: Beispieldaten"), "Seite \(index + 1) zeigt den Meilensteinplan")
         }
-        // An adopted Konzept states no live status as a fact.
-        #expect(!einfach.joined().contains("überfällig"))
+        // An adopted Konzept states no live status as a fact: a status only in Anlage 2, dated as of the Fassung.
+        for text in einfach where !text.contains("Anlage 2: Meilensteinplan") {
+            #expect(!text.contains("überfällig"))
+        }
+        #expect(einfach.contains { $0.contains("Anlage 2: Meilensteinplan") && $0.contains("Stand am \(Format.datum(fassung.datum))") })
     }
 
     @Test("Querverweise zeigen die aktuelle Seitenzahl, nie die des Originals")
