@@ -22,12 +22,13 @@ public enum Druckfassung {
             guard let vorlage = projekt.vorlagen[eintrag.vorlage] else { continue }
             let ergebnis = renderer.render(vorlage, ersteFussnote: naechsteFussnote, diagnostics: &diagnostics)
             naechsteFussnote = ergebnis.naechsteFussnote
-            diagnostics += Seitenverweise.veraltet(ergebnis.html).map { verweis in
+            let mitFussnoten = fussnotenAnOrt(ergebnis.html, noten: ergebnis.fussnoten, kapitel: eintrag.nummer)
+            diagnostics += Seitenverweise.veraltet(mitFussnoten).map { verweis in
                 .warning(vorlage.datei, nil, "der Seitenverweis „\(verweis)“ stammt aus dem Original und nennt keine Seite, die kim setzt",
                          hint: "auf „Kapitel N“ oder „Anlage N“ verweisen (kim setzt die Seite selbst) oder das Dokument nennen, dessen Seite gemeint ist")
             }
             kapitel.append(["id": "kapitel-\(eintrag.nummer)", "nummer": String(eintrag.nummer), "titel": eintrag.titel,
-                            "inhalt": Querverweise.verlinken(fussnotenAnOrt(ergebnis.html, noten: ergebnis.fussnoten, kapitel: eintrag.nummer),
+                            "inhalt": Querverweise.verlinken(mitFussnoten,
                                                              ziel: Querverweise.imDruck(fassung))])
         }
         let plan = damals.auswertung.meilensteine

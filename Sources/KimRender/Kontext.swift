@@ -157,6 +157,10 @@ enum KontextBuilder {
          "fassung": ["nummer": String(fassung.nummer), "datum": Format.datum(fassung.datum),
                      "beschlossenVon": fassung.beschlossenVon, "zusammenfassung": fassung.zusammenfassung,
                      "pdf": "downloads/handlungskonzept-fassung-\(fassung.nummer).pdf"] as Kontext,
+         // One line per change, however many templates (Fassungen) it was made in.
+         "korrekturen": (handlungskonzept.korrekturen ?? []).reduce(into: [(String, String)]()) { liste, k in
+             if !liste.contains(where: { $0 == (k.original, k.korrigiert) }) { liste.append((k.original, k.korrigiert)) }
+         }.map { ["original": $0.0, "korrigiert": $0.1] as Kontext },
          "beispieldaten": handlungskonzept.beispieldaten ?? false]
     }
 

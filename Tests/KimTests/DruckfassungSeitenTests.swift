@@ -1,6 +1,7 @@
 import Foundation
 import KimModel
 import KimPipeline
+import KimRender
 import Testing
 
 /// The printed Handlungskonzept read page by page, as a Rat reads it: no page reference copied
@@ -55,5 +56,48 @@ struct DruckfassungSeitenTests {
             }
         }
         #expect(impressum, "Fassung \(fassung) hat ein Impressum")
+    }
+}
+
+/// What `kim check` says about the printed text before it is printed.
+@Suite("Seitenverweise und Korrekturen")
+struct SeitenverweiseUndKorrekturenTests {
+    @Test("ein Seitenverweis des Originals wird gemeldet, ein Querverweis nicht")
+    func veralteterSeitenverweis() throws {
+        let build = Build(Build.Optionen(projekt: Fixtures.referenzprojekt))
+        let (geladen, auswertung, _) = build.auswerten()
+        var projekt = try #require(geladen)
+        let name = "kapitel/5-projektbausteine"
+        func befunde(_ projekt: Projekt) throws -> [Diagnostic] {
+            Druckfassung.html(projekt, try #require(auswertung), fassung: 2).1.filter { $0.message.contains("Seitenverweis") }
+        }
+        #expect(try befunde(projekt).isEmpty, "die Referenz druckt keinen veralteten Seitenverweis")
+        var vorlage = try #require(projekt.vorlagen[name])
+        vorlage.text += "\n\nDazu mehr (siehe dazu Aufgabenschwerpunkt D, S. 14-16), im Einzelnen in Kapitel 4.[^99]\n\n[^99]: Vgl. S. 17\n"
+        projekt.vorlagen[name] = vorlage
+        let gefunden = try befunde(projekt)
+        #expect(gefunden.count == 2, "\(gefunden.map(\.formatted))")
+        #expect(gefunden.contains { $0.message.contains("„Aufgabenschwerpunkt D, S. 14-16“") })
+        #expect(gefunden.contains { $0.message.contains("„Vgl. S. 17“") })
+        #expect(gefunden.allSatisfy { $0.file == vorlage.datei && $0.severity == .warning })
+    }
+
+    @Test("Korrekturen aus den Daten: berichtigt in jeder Ausgabe, in den Quellen genannt; eine, die nichts findet, wird gemeldet")
+    func korrekturen() throws {
+        var dateien = try Fixtures.referenzDateien()
+        let (ausgabe, diagnostics) = Fixtures.pruefen(dateien)
+        #expect(!diagnostics.hasErrors)
+        let kapitel = Fixtures.text(ausgabe?["handlungskonzept/2-ausgangslage.html"])
+        #expect(kapitel.contains("6-Jährigen") && !kapitel.contains("6-Järigen"))
+        let quellen = Fixtures.text(ausgabe?["quellen.html"])
+        #expect(quellen.contains("„6-Järigen“ → „6-Jährigen“"))
+        let vorlage = Fixtures.text(dateien["templates/kapitel/2-ausgangslage.md"])
+        #expect(vorlage.contains("6-Järigen"), "die Vorlage behält den Wortlaut der Quelle")
+
+        let pfad = "data/handlungskonzept.json"
+        dateien[pfad] = Array(Fixtures.text(dateien[pfad]).replacingOccurrences(of: "\"original\": \"6-Järigen\"", with: "\"original\": \"6-Jährigen der Quelle\"").utf8)
+        let befunde = Fixtures.pruefen(dateien).diagnostics.filter { $0.message.contains("die Korrektur ändert nichts") }
+        #expect(befunde.count == 2)
+        #expect(befunde.allSatisfy { $0.file == pfad && $0.location != nil })
     }
 }
