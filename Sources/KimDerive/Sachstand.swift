@@ -83,7 +83,7 @@ public struct Sachstand: Sendable {
         beispieldaten = daten.beispieldaten == true || projekt.meilensteinplan.beispieldaten == true
 
         let imZeitraum = { (datum: Datum) -> Bool in datum <= stichtag && (seit.map { datum > $0 } ?? true) }
-        let plan = Meilensteinauswertung(projekt.meilensteinplan, stichtag: stichtag)
+        let plan = Meilensteinauswertung(Self.mitUrspruenglichemEnde(projekt.meilensteinplan, stand), stichtag: stichtag)
         erledigt = plan.eintraege.filter { $0.status == .erledigt && imZeitraum($0.meilenstein.erledigtAm ?? $0.meilenstein.ende) }.map(\.meilenstein)
         let bis = stichtag.plusMonate(3)
         faelligBis = bis
@@ -136,6 +136,22 @@ public struct Sachstand: Sendable {
         }.map { (index: $0.offset, meilenstein: $0.element) }
         kernaussagen = []
         kernaussagen = aussagen(plan: plan)
+    }
+
+    /// A milestone whose end lies later than in the first Fassung that planned it was postponed: its
+    /// first end is taken from the archived plans unless the data name it (`urspruenglichesEnde`).
+    static func mitUrspruenglichemEnde(_ plan: Meilensteinplan, _ stand: Stichtagsstand) -> Meilensteinplan {
+        let frueher = stand.projekt.archiv.filter { $0.key < stand.fassung.nummer }.sorted { $0.key < $1.key }.map(\.value.meilensteinplan)
+        var ergebnis = plan
+        ergebnis.meilensteine = plan.meilensteine.map { meilenstein in
+            var kopie = meilenstein
+            if kopie.urspruenglichesEnde == nil,
+               let erstes = frueher.lazy.compactMap({ $0.meilensteine.first { $0.id == meilenstein.id }?.ende }).first, erstes < meilenstein.ende {
+                kopie.urspruenglichesEnde = erstes
+            }
+            return kopie
+        }
+        return ergebnis
     }
 
     /// The meeting rules of the Gremien a Handlungsfeld names, with each one's last Sitzung by the date.

@@ -96,7 +96,8 @@ struct DruckTests {
         try #require(verweise.count >= 5)
         for verweis in verweise {
             let seite = try #require(Int(verweis.3))
-            let kopf = druck.seiten[seite - 1].split(separator: "\n").prefix(6).joined(separator: " ")
+            // Chapters flow on (no page holds only a chapter's last lines): the heading stands somewhere on the page.
+            let kopf = druck.seiten[seite - 1].split(whereSeparator: \.isWhitespace).joined(separator: " ")
             if verweis.1 == "Kapitel" {
                 let kapitel = try #require(fassung.kapitel.first { String($0.nummer) == verweis.2 })
                 #expect(kopf.contains("\(kapitel.nummer). \(kapitel.titel.prefix(20))"), "Kapitel \(kapitel.nummer) beginnt nicht auf S. \(seite)")

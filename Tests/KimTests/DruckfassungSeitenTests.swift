@@ -90,7 +90,7 @@ struct SeitenverweiseUndKorrekturenTests {
         let kapitel = Fixtures.text(ausgabe?["handlungskonzept/2-ausgangslage.html"])
         #expect(kapitel.contains("6-Jährigen") && !kapitel.contains("6-Järigen"))
         let quellen = Fixtures.text(ausgabe?["quellen.html"])
-        #expect(quellen.contains("„6-Järigen“ → „6-Jährigen“"))
+        #expect(quellen.contains("„6-Jährigen“ statt „6-Järigen“"))
         let vorlage = Fixtures.text(dateien["templates/kapitel/2-ausgangslage.md"])
         #expect(vorlage.contains("6-Järigen"), "die Vorlage behält den Wortlaut der Quelle")
 
