@@ -55,7 +55,7 @@ public struct Entscheidungsbedarf: Codable, Sendable, Equatable {
     public var finanzen: [Finanzfolge]?
     /// The bodies that deliberate on it, in order, with their dates
     public var beratungsfolge: [Beratungsschritt]?
-    public var optionen: [Option]?
+    public var optionen: [Entscheidungsoption]?
     /// What happens when no decision is taken
     public var folgenOhneEntscheidung: String?
     /// Decision needed by
@@ -107,7 +107,7 @@ public struct Beratungsschritt: Codable, Sendable, Equatable {
 }
 
 /// One option with what follows from it. Written as plain text when it needs no consequences.
-public struct Option: Codable, Sendable, Equatable {
+public struct Entscheidungsoption: Codable, Sendable, Equatable {
     public var text: String
     public var folgen: String?
 

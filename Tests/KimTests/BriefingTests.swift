@@ -165,7 +165,7 @@ struct BriefingTests {
             var kopie = eintrag
             kopie.titel += feindlich
             kopie.beschlussvorschlag += feindlich
-            kopie.optionen = (eintrag.optionen ?? []).map { Option(text: $0.text + feindlich, folgen: feindlich) }
+            kopie.optionen = (eintrag.optionen ?? []).map { Entscheidungsoption(text: $0.text + feindlich, folgen: feindlich) }
             kopie.folgenOhneEntscheidung = (eintrag.folgenOhneEntscheidung ?? "") + feindlich
             return kopie
         }
