@@ -38,7 +38,8 @@ public enum ProjectLoader {
             ? loader.load(Sprachen.self, from: "data/sprachen.json", schema: "sprachen")?.sprachen ?? [] : []
         var diagnostics = loader.diagnostics
         for ordner in [sitzungsordner, "data/fassungen", "templates", "assets"] { diagnostics += files.problems(ordner) }
-        let vorlagen = loadTemplates(files, into: &diagnostics)
+        let vorlagen = Korrekturen.anwenden(handlungskonzept?.korrekturen ?? [], auf: loadTemplates(files, into: &diagnostics),
+                                            quellkarte: loader.sourceMap, diagnostics: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
 
         guard let kommune, let demografie, let gremien, let quellen, let programm, let handlungskonzept, let rechtliches,

@@ -49,7 +49,13 @@ public struct Entscheidungsbedarf: Codable, Sendable, Equatable {
     public var beschlussvorschlag: String
     /// Why it is needed, in one or two sentences
     public var begruendung: String?
-    public var optionen: [String]?
+    /// What exactly is to be decided (the Eckpunkte themselves) and where the full text lies
+    public var gegenstand: Gegenstand?
+    /// Financial consequences; an empty list says "none"
+    public var finanzen: [Finanzfolge]?
+    /// The bodies that deliberate on it, in order, with their dates
+    public var beratungsfolge: [Beratungsschritt]?
+    public var optionen: [Entscheidungsoption]?
     /// What happens when no decision is taken
     public var folgenOhneEntscheidung: String?
     /// Decision needed by
@@ -63,6 +69,80 @@ public struct Entscheidungsbedarf: Codable, Sendable, Equatable {
     public var sitzung: Datum?
     /// Meilenstein ids it concerns
     public var meilensteine: [String]?
+    /// Once decided: what was decided, in one sentence
+    public var ergebnis: String?
+    /// What became of the decision, step by step; a report shows the steps known by its date
+    public var umsetzung: [Umsetzungsschritt]?
+}
+
+/// The matter of a decision: its points in words, or a link to the attachment that holds them.
+public struct Gegenstand: Codable, Sendable, Equatable {
+    public var punkte: [String]?
+    public var anlage: Verweis?
+}
+
+/// Money a decision costs: amount, budget line, one-off or every year.
+public struct Finanzfolge: Codable, Sendable, Equatable {
+    public enum Art: String, Codable, Sendable, CaseIterable {
+        case einmalig, jaehrlich
+    }
+
+    /// In euros
+    public var betrag: Double
+    public var art: Art
+    /// Budget line (Produkt, Kostenstelle), as the Kämmerei names it
+    public var haushaltsstelle: String
+    /// Budget year from which it applies
+    public var abJahr: Int?
+    public var bemerkung: String?
+}
+
+/// One body's deliberation on a Vorlage.
+public struct Beratungsschritt: Codable, Sendable, Equatable {
+    /// Gremium id
+    public var gremium: String
+    public var datum: Datum
+    /// "Vorberatung", "Entscheidung", "Kenntnisnahme"
+    public var zweck: String
+}
+
+/// One option with what follows from it. Written as plain text when it needs no consequences.
+public struct Entscheidungsoption: Codable, Sendable, Equatable {
+    public var text: String
+    public var folgen: String?
+
+    public init(text: String, folgen: String? = nil) {
+        self.text = text
+        self.folgen = folgen
+    }
+
+    public init(from decoder: Decoder) throws {
+        if let text = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(text: text)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(text: try container.decode(String.self, forKey: .text), folgen: try container.decodeIfPresent(String.self, forKey: .folgen))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        if folgen == nil {
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        } else {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(text, forKey: .text)
+            try container.encodeIfPresent(folgen, forKey: .folgen)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case text, folgen }
+}
+
+/// A step in carrying out a decision.
+public struct Umsetzungsschritt: Codable, Sendable, Equatable {
+    public var datum: Datum
+    public var text: String
 }
 
 /// A risk or obstacle (Hemmnis) and what is done about it.
@@ -90,15 +170,21 @@ public struct Kennzahl: Codable, Sendable, Equatable {
     public var name: String
     /// "Stellen", "Fälle", "€"
     public var einheit: String
+    /// The unit for exactly one ("Stelle"), when it differs
+    public var einheitEinzahl: String?
     /// Target value, when there is one
     public var soll: Double?
     public var quelle: String
+    /// The milestone whose completion means the target is reached (`soll`)
+    public var meilenstein: String?
     public var werte: [Kennzahlwert]
 }
 
 public struct Kennzahlwert: Codable, Sendable, Equatable {
     public var stichtag: Datum
     public var wert: Double
+    /// The period the value counts within ("Förderjahr 2021"); values of different periods are never compared
+    public var zeitraum: String?
 }
 
 /// A planned meeting not yet in `data/sitzungen/`.

@@ -6,6 +6,16 @@ public struct Handlungskonzept: Codable, Sendable, Equatable {
     public var titel: String
     public var untertitel: String
     public var fassungen: [Fassung]
+    /// Typos of the source corrected in the chapter templates; the Quellen list each one
+    public var korrekturen: [Korrektur]?
+}
+
+/// One correction of the source's wording: in the template `vorlage`, `original` becomes `korrigiert`.
+public struct Korrektur: Codable, Sendable, Equatable {
+    /// Template name without extension, e.g. "kapitel/2-ausgangslage"
+    public var vorlage: String
+    public var original: String
+    public var korrigiert: String
 }
 
 public struct Fassung: Codable, Sendable, Equatable {

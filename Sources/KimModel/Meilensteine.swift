@@ -10,6 +10,8 @@ public struct Meilensteinplan: Codable, Sendable, Equatable {
 public struct Handlungsfeld: Codable, Sendable, Equatable {
     public var id: String
     public var name: String
+    /// Gremium ids whose meeting rule (`sitzungenProJahr`) the field's Ampel watches
+    public var gremien: [String]?
 }
 
 public struct Meilenstein: Codable, Sendable, Equatable {
@@ -29,6 +31,8 @@ public struct Meilenstein: Codable, Sendable, Equatable {
     public var beteiligt: [String]
     public var status: Status
     public var erledigtAm: Datum?
+    /// The end first planned, when the milestone was postponed (`ende` is the new one)
+    public var urspruenglichesEnde: Datum?
     public var bemerkung: String?
     /// Needs a decision of the Verwaltungsvorstand
     public var entscheidungVerwaltungsvorstand: Bool?

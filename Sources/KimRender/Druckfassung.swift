@@ -13,7 +13,8 @@ public enum Druckfassung {
         let website = Website(projekt: projekt, auswertung: auswertung, optionen: Website.Optionen(), vorlagen: vorlagen)
         guard let damals = website.fuerFassung(nummer) else { return (nil, diagnostics) }
         let fassung = damals.auswertung.aktuelleFassung
-        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: damals.markdownKontext, basis: damals.kontext,
+        // "druck" lets a template leave out what only the site can do (links to click, boxes that lead somewhere).
+        let renderer = KapitelRenderer(vorlagen: vorlagen, markdownKontext: damals.markdownKontext, basis: damals.kontext.merging(["druck": true]) { $1 },
                                        projekt: damals.projekt, auswertung: damals.auswertung)
         var kapitel: [Kontext] = []
         var naechsteFussnote = 1
@@ -21,8 +22,13 @@ public enum Druckfassung {
             guard let vorlage = projekt.vorlagen[eintrag.vorlage] else { continue }
             let ergebnis = renderer.render(vorlage, ersteFussnote: naechsteFussnote, diagnostics: &diagnostics)
             naechsteFussnote = ergebnis.naechsteFussnote
+            let mitFussnoten = fussnotenAnOrt(ergebnis.html, noten: ergebnis.fussnoten, kapitel: eintrag.nummer)
+            diagnostics += Seitenverweise.veraltet(mitFussnoten).map { verweis in
+                .warning(vorlage.datei, nil, "der Seitenverweis „\(verweis)“ stammt aus dem Original und nennt keine Seite, die kim setzt",
+                         hint: "auf „Kapitel N“ oder „Anlage N“ verweisen (kim setzt die Seite selbst) oder das Dokument nennen, dessen Seite gemeint ist")
+            }
             kapitel.append(["id": "kapitel-\(eintrag.nummer)", "nummer": String(eintrag.nummer), "titel": eintrag.titel,
-                            "inhalt": Querverweise.verlinken(fussnotenAnOrt(ergebnis.html, noten: ergebnis.fussnoten, kapitel: eintrag.nummer),
+                            "inhalt": Querverweise.verlinken(mitFussnoten,
                                                              ziel: Querverweise.imDruck(fassung))])
         }
         let plan = damals.auswertung.meilensteine
@@ -40,11 +46,14 @@ public enum Druckfassung {
             "meilensteine": plan.eintraege.map { eintrag -> Kontext in
                 let m = eintrag.meilenstein
                 return ["titel": m.titel, "baustein": String(m.baustein), "zeitraum": "\(Format.datum(m.beginn)) – \(Format.datum(m.ende))",
-                        "verantwortlich": m.verantwortlich, "status": eintrag.status.bezeichnung]
+                        "verantwortlich": m.verantwortlich, "status": eintrag.status.bezeichnung,
+                        "erledigtAm": m.erledigtAm.map { Format.datum($0) } ?? Leer()]
             },
             "meilensteineBeispiel": damals.projekt.meilensteinplan.beispieldaten ?? false,
             "beispielhinweis": beispielhinweis(damals.projekt),
             "stichtag": Format.datum(plan.stichtag),
+            "druck": true,
+            "impressum": impressum(damals.projekt, fassung),
             "metadatum": fassung.datum.iso,
         ])
         let html = vorlagen.render("druck/handlungskonzept", werte)
@@ -55,6 +64,17 @@ public enum Druckfassung {
             diagnostics += Druckverweise.pruefen(html: html, basis: "", projekt: projekt, vorlage: "templates/druck/handlungskonzept.html")
         }
         return (html, (diagnostics + vorlagen.befunde).sorted())
+    }
+
+    /// The Impressum page: publisher, contact, web address and date from the data, the logo when the
+    /// project has one (`assets/logo.svg` or `assets/logo.png`), and the adoption of this Fassung.
+    static func impressum(_ projekt: Projekt, _ fassung: Fassung) -> Kontext {
+        let logo = ["assets/logo.svg", "assets/logo.png"].first { projekt.assets[$0] != nil }
+        return ["logo": logo ?? Leer(),
+                "webadresse": projekt.kommune.basisUrl,
+                "datum": Format.datum(fassung.datum),
+                "beschluss": ["gremium": fassung.beschlossenVon, "datum": Format.datum(fassung.datum),
+                              "beispieldaten": projekt.handlungskonzept.beispieldaten == true] as Kontext]
     }
 
     /// What the title page says about example data in this document, nil when there is none:

@@ -19,6 +19,8 @@ enum KontextBuilder {
             "quellen": quellen(projekt.quellen.quellen),
             "handlungskonzept": handlungskonzept(projekt.handlungskonzept, auswertung.aktuelleFassung),
             "rechtliches": Spiegel.kontext(projekt.rechtliches) ?? [:],
+            // true only in the printed Handlungskonzept: text about clicking and links stays on the site.
+            "druck": false,
             // Which datasets are invented for illustration; their pages say so.
             "beispiel": ["angebote": projekt.angebote.beispieldaten ?? false, "gremien": projekt.gremien.beispieldaten ?? false,
                          "quellen": projekt.quellen.beispieldaten ?? false, "programm": projekt.programm.beispieldaten ?? false] as Kontext,
@@ -155,6 +157,10 @@ enum KontextBuilder {
          "fassung": ["nummer": String(fassung.nummer), "datum": Format.datum(fassung.datum),
                      "beschlossenVon": fassung.beschlossenVon, "zusammenfassung": fassung.zusammenfassung,
                      "pdf": "downloads/handlungskonzept-fassung-\(fassung.nummer).pdf"] as Kontext,
+         // One line per change, however many templates (Fassungen) it was made in.
+         "korrekturen": (handlungskonzept.korrekturen ?? []).reduce(into: [(String, String)]()) { liste, k in
+             if !liste.contains(where: { $0 == (k.original, k.korrigiert) }) { liste.append((k.original, k.korrigiert)) }
+         }.map { ["original": $0.0, "korrigiert": $0.1] as Kontext },
          "beispieldaten": handlungskonzept.beispieldaten ?? false]
     }
 

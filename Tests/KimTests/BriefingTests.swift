@@ -74,7 +74,7 @@ struct BriefingTests {
         // Kennzahl values: each row shows the value of a date on or before the stichtag.
         for kennzahl in daten.kennzahlen ?? [] where text.contains("\(kennzahl.name) (") {
             let zeile = try #require(text.components(separatedBy: "\(kennzahl.name) (").last)
-            let tag = try #require(zeile.firstMatch(of: /^\s*(\d{2})\.(\d{2})\.(\d{4})\s*\)/))
+            let tag = try #require(zeile.firstMatch(of: /^\s*(\d{2})\.(\d{2})\.(\d{4})\s*[,)]/))
             let wertTag = try #require(Datum(iso: "\(tag.3)-\(tag.2)-\(tag.1)"))
             #expect(wertTag <= datum, "Wert von \(kennzahl.name) vom \(wertTag.iso)")
         }
@@ -112,7 +112,7 @@ struct BriefingTests {
         for eintrag in offen {
             #expect(text.contains("Beschlussvorschlag: \(eintrag.beschlussvorschlag)"))
             #expect(eintrag.beschlussvorschlag.hasPrefix("Der Verwaltungsvorstand"))
-            for option in eintrag.optionen ?? [] { #expect(text.contains(option)) }
+            for option in eintrag.optionen ?? [] { #expect(text.contains(option.text)) }
             if let folgen = eintrag.folgenOhneEntscheidung { #expect(text.contains("Ohne Entscheidung: \(folgen)")) }
             #expect(text.contains("Entscheidung nötig bis \(Format.datum(eintrag.frist))"))
             if let vorlage = eintrag.vorlage { #expect(text.contains("Vorlage \(vorlage)")) }
@@ -165,7 +165,7 @@ struct BriefingTests {
             var kopie = eintrag
             kopie.titel += feindlich
             kopie.beschlussvorschlag += feindlich
-            kopie.optionen = (eintrag.optionen ?? []).map { $0 + feindlich }
+            kopie.optionen = (eintrag.optionen ?? []).map { Entscheidungsoption(text: $0.text + feindlich, folgen: feindlich) }
             kopie.folgenOhneEntscheidung = (eintrag.folgenOhneEntscheidung ?? "") + feindlich
             return kopie
         }
@@ -232,10 +232,18 @@ struct BriefingTests {
             let erwartet = stand.kennzahl.werte.filter { $0.stichtag <= sachstand.stichtag }.max { $0.stichtag < $1.stichtag }
             #expect(stand.aktuell == erwartet)
             let vorher = try #require(stand.vorher)
-            #expect(stand.vorherAusBericht)
-            #expect(vorher.stichtag <= seit)
-            #expect(!stand.kennzahl.werte.contains { $0.stichtag > vorher.stichtag && $0.stichtag <= seit })
+            // Only values of the same period are compared: a share of this year's funds never with last year's.
+            #expect(vorher.zeitraum == stand.aktuell.zeitraum)
+            if stand.vorherAusBericht {
+                #expect(vorher.stichtag <= seit)
+                #expect(!stand.kennzahl.werte.contains { $0.stichtag > vorher.stichtag && $0.stichtag <= seit && $0.zeitraum == vorher.zeitraum })
+            } else {
+                #expect(!stand.kennzahl.werte.contains { $0.stichtag <= seit && $0.zeitraum == stand.aktuell.zeitraum }, "\(stand.kennzahl.name)")
+            }
         }
+        let mittelabruf = try #require(sachstand.kennzahlen.first { $0.kennzahl.einheit == "%" && $0.aktuell.zeitraum != nil })
+        #expect(!mittelabruf.vorherAusBericht, "der Wert beim letzten Bericht gehört zu einem anderen Förderjahr")
+        #expect(!html.contains("−14 Prozentpunkte"))
         #expect(html.contains("seit dem letzten Bericht"))
         // A percentage changes by points.
         #expect(!html.contains("+21 % seit"))
@@ -277,18 +285,22 @@ struct BriefingTests {
         #expect(Ampel.gesamt([felder[2]]).farbe == .offen)
     }
 
-    @Test("die Ampel im Bericht: Zeichen und Wort, nicht nur Farbe; die Regeln in der Fußnote")
+    @Test("die Ampel im Bericht: Zeichen und Wort, nicht nur Farbe; die Regeln darunter, eine Zeile je Farbe")
     func ampelImBericht() throws {
         let projekt = try Self.projekt()
         let (html, sachstand) = try Self.bericht(projekt, "2022-09-01")
         #expect(sachstand.ampeln.count == projekt.meilensteinplan.handlungsfelder.count)
         let zellen = html.matches(of: /<td class="ampel ampel--(\w+)"><svg[^>]*aria-hidden="true"[^>]*>(.*?)<\/svg> (\w+)\s*<\/td>/)
-        #expect(zellen.count == sachstand.ampeln.count + 1)
+        #expect(zellen.count == sachstand.ampeln.count + (sachstand.aufgabenampel == nil ? 0 : 1) + 1)
         for zelle in zellen {
             #expect(!zelle.2.isEmpty, "ein Zeichen")
             #expect(Ampel.Farbe.allCases.map(\.bezeichnung).contains(String(zelle.3)), "ein Wort")
         }
-        for regel in Ampel.regeln { #expect(html.contains(regel.replacingOccurrences(of: "„", with: "„"))) }
+        for regel in Ampel.regeln { #expect(html.contains("<li>\(regel)</li>")) }
+        // Every colour is named with its shape in the legend, so the Ampel reads without colour.
+        for farbe in Ampel.Farbe.allCases {
+            #expect(Ampel.regeln.contains { $0.contains("\(farbe.bezeichnung.capitalizedFirst) (\(farbe.zeichen))") }, "\(farbe.bezeichnung)")
+        }
         let docs = try String(contentsOf: Fixtures.referenzprojekt.appendingPathComponent("docs/sachstandsbericht.md"), encoding: .utf8)
         for regel in Ampel.regeln { #expect(docs.contains(regel), "docs/sachstandsbericht.md nennt: \(regel)") }
     }
@@ -310,7 +322,7 @@ struct BriefingTests {
         }
     }
 
-    @Test("höchstens zwei A4-Seiten; Seite 2 wiederholt Titel, Stand und „Intern“; Schrift eingebettet", arguments: stichtage)
+    @Test("höchstens zwei A4-Seiten Bericht, die Einzelheiten auf einer eigenen Anlage; jede Seite mit Titel, Stand und „Intern“; keine Seite nur mit einer Fußnote", arguments: stichtage)
     func zweiSeiten(_ iso: String) throws {
         let projekt = try SitzungTests.projektKopie()
         defer { try? FileManager.default.removeItem(at: projekt) }
@@ -320,15 +332,24 @@ struct BriefingTests {
         let pdf = try #require(dateien.last).path
         let info = try PDFTests.werkzeug("pdfinfo", [pdf])
         let seiten = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
-        #expect((1...2).contains(seiten))
         #expect(info.contains("595.276 x 841.89 pts (A4)"))
+        var anlage: Int?
         for seite in 1...seiten {
             let text = try PDFTests.werkzeug("pdftotext", ["-f", "\(seite)", "-l", "\(seite)", pdf, "-"])
                 .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(text.contains("Intern – nicht zur Veröffentlichung"), "Seite \(seite)")
             #expect(text.contains("Sachstandsbericht Kommunales Integrationsmanagement"), "Seite \(seite)")
             #expect(text.contains("Stand \(Format.datum(datum))"), "Seite \(seite)")
+            if text.contains("Anlage zum Nachschlagen"), anlage == nil { anlage = seite }
+            // What the page says besides its running head and number: never just a footnote.
+            let inhalt = text.replacingOccurrences(of: "Sachstandsbericht Kommunales Integrationsmanagement – Stand \(Format.datum(datum))", with: "")
+                .replacingOccurrences(of: "Intern – nicht zur Veröffentlichung", with: "").replacing(/Seite \d+ von \d+/, with: "")
+            #expect(inhalt.filter(\.isLetter).count > 400, "Seite \(seite) ist fast leer: \(inhalt)")
+            #expect(!inhalt.trimmingCharacters(in: .whitespaces).hasPrefix("1 "), "Seite \(seite) beginnt mit einer Fußnote")
         }
+        let ersteAnlagenseite = try #require(anlage, "die Einzelheiten stehen in der Anlage")
+        #expect(ersteAnlagenseite - 1 <= 2, "der Bericht selbst hat höchstens zwei Seiten")
+        #expect(ersteAnlagenseite == seiten, "die Anlage ist eine Seite")
         let schriften = try PDFTests.werkzeug("pdffonts", [pdf])
         #expect(schriften.contains("Open-Sans"), "die Schrift des Berichts wurde gefunden")
     }

@@ -56,7 +56,9 @@ struct FeindlicheTexteTests {
         "vorlage", "basisUrl", "plz", "web", "email", "telefon", "url", "handlungsfeld", "zielgruppen", "meilensteine", "gremien",
         "dachverband", "buchstabe", "beschlussfassung", "tabelle", "wert", "indikator", "lizenz", "regionalschluessel", "code", "richtung",
         // data/berichte.json: dates, an enumeration and Gremium references
-        "seit", "behobenAm", "entschiedenAm", "sitzung", "einschaetzung", "empfaenger", "leitgremium",
+        "seit", "behobenAm", "entschiedenAm", "sitzung", "einschaetzung", "empfaenger", "leitgremium", "meilenstein", "urspruenglichesEnde",
+        // data/handlungskonzept.json: corrections become part of a template, so their schema allows plain text only
+        "original", "korrigiert",
     ]
     static let feindlich = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)) *a* _b_ & \"q\" 'q'"
 
