@@ -162,7 +162,7 @@ enum Zeitleiste {
                 "x": String(planStart), "y": String(balkenY), "breite": String(istEnde - planStart),
                 "planBreite": String(planEnde - planStart),
                 "spaet": spaet ?? Leer(),
-                "stichtagY1": String(balkenY - 4), "stichtagY2": String(balkenY + balkenhoehe + 4),
+                "stichtagY1": String(balkenY - 1), "stichtagY2": String(balkenY + balkenhoehe + 4),
                 "status": eintrag.status.rawValue, "statusText": eintrag.status.bezeichnung,
             ]
             y += zeilenhoehe

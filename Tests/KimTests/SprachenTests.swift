@@ -20,8 +20,16 @@ struct SprachenTests {
             let rtl = code == "ar"
             #expect(seite.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(code)\"\(rtl ? " dir=\"rtl\"" : "")>"), "\(code)")
             #expect(seite.contains("Nicht amtliche Übersetzung"))
-            // The German frame (navigation, footer) says it is German.
-            #expect(seite.contains("<header class=\"kopf\" lang=\"de\" dir=\"ltr\">"))
+            // The frame is in the page's language; its links lead to German pages and say so.
+            #expect(seite.contains("<header class=\"kopf\">"))
+            #expect(seite.contains("<nav class=\"hauptnavigation\" aria-label=\"") && seite.contains("aria-describedby=\"navigation-deutsch\""))
+            #expect(seite.contains("<li><a href=\"../aktuelles.html\" hreflang=\"de\">"))
+            #expect(seite.contains("<li><a href=\"../sprachen/\(code)-suche.html\">"), "\(code): die Suche führt zur Suche der Sprache")
+            #expect(!seite.contains(">Zum Inhalt springen<") && !seite.contains(">Impressum<") && !seite.contains(">Aktuelles<"), "\(code)")
+            let suche = try #require(site["sprachen/\(code)-suche.html"], "sprachen/\(code)-suche.html fehlt")
+            #expect(suche.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(code)\""), "\(code)")
+            #expect(suche.contains("<script type=\"module\" src=\"../assets/suche.js\"></script>"))
+            #expect(suche.contains("href=\"../suche.html\" hreflang=\"de\""))
             #expect(seite.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"../index.html\">"))
             for andere in codes where andere != code {
                 #expect(seite.contains("<link rel=\"alternate\" hreflang=\"\(andere)\" href=\"../sprachen/\(andere).html\">"), "\(code) → \(andere)")

@@ -53,13 +53,15 @@ struct WortlautTests {
         html.replacing(/<[^>]+>/, with: " ").replacing(/\s+/, with: " ")
     }
 
-    static func pruefen(_ site: [String: String], kommune: String, stadtOderGemeinde: String?, name: String) throws {
+    /// `eigenerText`: pages whose words are the Kommune's own (its chapters), left out of the word checks.
+    static func pruefen(_ site: [String: String], kommune: String, stadtOderGemeinde: String?, name: String,
+                        eigenerText: (String) -> Bool = { _ in false }) throws {
         // Checked for once: the pattern itself must find what it is for.
         #expect(try Regex("Wesel[^.;:]{0,12} de[rs] [A-ZÄÖÜ][a-zäöüß]+ Wesel").firstMatch(in: "im Kreis Wesel des Kreises Wesel") != nil)
         #expect(site.count > 50)
         let tot = toteLinks(site)
         #expect(tot.isEmpty, "\(kommune): \(tot.count) tote Links, z. B. \(tot.prefix(5))")
-        for (pfad, html) in site where pfad.hasSuffix(".html") {
+        for (pfad, html) in site where pfad.hasSuffix(".html") && !eigenerText(pfad) {
             let text = text(html)
             for falsch in ["1 Angebote ", "1 Beschlüsse", "1 Trägern", " 1 Angeboten", "Bereich Fachdienst", "Bereich FD", "Bereich [Bitte", "Bereich Bereich"] {
                 #expect(!text.contains(falsch), "\(kommune): \(pfad) sagt „\(falsch)“")
@@ -85,9 +87,9 @@ struct WortlautTests {
     func kreisLindenau() throws {
         let site = try Self.site(KreisLindenauTests.projekt)
         // The chapters are the Kommune's own text, and the open-data page names the files' columns (sozialraum_nummer); the words kim makes are checked.
-        let seiten = site.filter { !$0.key.hasPrefix("handlungskonzept/") && !$0.key.hasPrefix("fassung/") && $0.key != "offene-daten.html" }
-        try Self.pruefen(seiten.merging(site.filter { !$0.key.hasSuffix(".html") }) { a, _ in a }, kommune: "Lindenau", stadtOderGemeinde: "Stadt/Gemeinde", name: "Lindenau")
-        #expect(Self.toteLinks(site).isEmpty)
+        try Self.pruefen(site, kommune: "Lindenau", stadtOderGemeinde: "Stadt/Gemeinde", name: "Lindenau") { pfad in
+            pfad.hasPrefix("handlungskonzept/") || pfad.hasPrefix("fassung/") || pfad == "offene-daten.html"
+        }
         let raum = site["anlage-1/sozialraum/2.html", default: ""]
         #expect(raum.contains("<h1>Hilfe in der Stadt/Gemeinde Brückenfeld</h1>"))
         #expect(raum.contains("Andere Städte und Gemeinden"))
