@@ -41,6 +41,41 @@ struct SprachenTests {
         #expect(start.contains("<a href=\"sprachen/ar.html\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a>"))
     }
 
+    @Test("die Zusammenfassung nennt je Sozialraum die Ansprechstelle, die neuesten Beschlüsse und das Geplante, aus den Daten und als Beispieldaten gekennzeichnet")
+    func zusammenfassungAusDaten() throws {
+        let site = try Self.site()
+        let tr = try #require(site["sprachen/tr.html"])
+        for raum in ["Oberhausen Mitte / Styrum", "Sterkrade-Nord", "Osterfeld"] {
+            #expect(tr.contains(">\(raum)</a>"), "\(raum)")
+        }
+        #expect(tr.contains("href=\"tel:02088250\""))
+        #expect(tr.contains("href=\"mailto:kim-osterfeld@oberhausen.example\""))
+        #expect(tr.contains("<strong>Örnek veriler: Bu bilgiler açıklama amacıyla uydurulmuştur.</strong>"))
+        #expect(tr.contains("<h2 id=\"beschluesse\">Son kararlar</h2>") && tr.contains("<h2 id=\"geplant\">Neler planlanıyor?</h2>"))
+        // The newest Beschluss of the register is the first one here, with its date.
+        let register = try #require(site["beschluesse.html"])
+        let neuester = try #require(register.firstMatch(of: #/<ul class="register">\s*<li><a href="([^"]+)"/#)).1
+        let erster = try #require(tr.firstMatch(of: #/<h2 id="beschluesse">[\s\S]*?<a href="\.\./([^"]+)" hreflang="de"/#)).1
+        #expect(erster == neuester, "\(erster) statt \(neuester)")
+    }
+
+    @Test("kim check nennt jedes fehlende Wort einer Übersetzung mit Datei und Zeile")
+    func uebersetzungVollstaendig() throws {
+        var dateien = try Fixtures.referenzDateien()
+        let bytes = try #require(dateien["data/sprachen.json"])
+        var text = String(decoding: bytes, as: UTF8.self)
+        // The Turkish footer loses its "Impressum", the Arabic navigation its "Suche".
+        text = text.replacing("\"impressum\": \"Künye\",", with: "")
+        text = text.replacing(#/"quellen": "المصادر",\s*"suche": "البحث"/#, with: "\"quellen\": \"المصادر\"")
+        dateien["data/sprachen.json"] = Array(text.utf8)
+        let (ausgabe, diagnostics) = Fixtures.pruefen(dateien)
+        #expect(ausgabe == nil)
+        let fehler = diagnostics.filter { $0.severity == .error }.map(\.formatted)
+        #expect(fehler.count == 2, "\(fehler)")
+        #expect(fehler.contains { $0.hasPrefix("data/sprachen.json:") && $0.contains("impressum") }, "\(fehler)")
+        #expect(fehler.contains { $0.hasPrefix("data/sprachen.json:") && $0.contains("suche") }, "\(fehler)")
+    }
+
     @Test("die Schrift für Arabisch liegt bei und wird nur für arabische Zeichen geladen")
     func schrift() throws {
         let dateien = Vorgaben.dateien
