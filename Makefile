@@ -64,7 +64,10 @@ browser-test: test-deps
 	python3 Tests/browser/check_site.py site
 
 # The reader's questions on a phone: latest Beschluss in two taps, city-wide Angebote on every
-# Sozialraum page, key columns, timeline, search, right-to-left Arabic. Prints "reader: N passed, M failed".
+# Sozialraum page, key columns, timeline, search, right-to-left Arabic; each Sozialraum page at most
+# 7,200 px with a tel:/mailto: contact at its top and "Angaben folgen" at most once, no German word in
+# the frame of the Arabic and Turkish pages, a Turkish search finding the Turkish page, no timeline label
+# cut, a Sitzung heading naming its Gremium. Prints "reader: N passed, M failed".
 reader-test: test-deps
 	python3 Tests/browser/check_reader.py site
 

@@ -13,6 +13,11 @@ public enum Format {
         return value < 0 ? "-" + grouped : grouped
     }
 
+    /// A count with its noun in the right number: "1 Angebot", "2 Angebote", "0 Angebote".
+    public static func anzahl(_ wert: Int, _ einzahl: String, _ mehrzahl: String) -> String {
+        "\(zahl(wert)) \(wert == 1 ? einzahl : mehrzahl)"
+    }
+
     /// One decimal with a comma: 44,1
     public static func anteil(_ anteil: Anteil) -> String {
         let tenths = anteil.zehntelProzent

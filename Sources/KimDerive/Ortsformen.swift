@@ -17,7 +17,17 @@ public struct Ortsformen: Sendable, Equatable {
     /// "Rhein-Sieg-Kreis" otherwise, so that "KIM Lindenau" never leaves open whether town or Kreis is meant.
     public var kurzform: String
 
+    /// The Kommune's own name, to tell whether a text already names it.
+    public var name: String
+
+    /// `text` followed by `form` ("Handlungskonzept" + "des Kreises Wesel"), or `text` alone when it already names
+    /// the Kommune ("Handlungskonzept KIM im Kreis Wesel"), so no sentence reads "im Kreis Wesel des Kreises Wesel".
+    public func ergaenzt(_ text: String, um form: String) -> String {
+        text.contains(name) ? text : "\(text) \(form)"
+    }
+
     public init(_ kommune: Kommune) {
+        name = kommune.name
         let bezeichnung = kommune.bezeichnung
         kurzform = kommune.art == "kreisfreie Stadt" ? kommune.name : bezeichnung
         switch kommune.art {

@@ -36,6 +36,8 @@ public enum ProjectLoader {
             ? loader.load(Glossar.self, from: "data/glossar.json", schema: "glossar")?.begriffe ?? [] : []
         let sprachen = files.exists("data/sprachen.json")
             ? loader.load(Sprachen.self, from: "data/sprachen.json", schema: "sprachen")?.sprachen ?? [] : []
+        let ansprechstellen = files.exists("data/ansprechstellen.json")
+            ? loader.load(Ansprechstellen.self, from: "data/ansprechstellen.json", schema: "ansprechstellen") : nil
         var diagnostics = loader.diagnostics
         for ordner in [sitzungsordner, "data/fassungen", "templates", "assets"] { diagnostics += files.problems(ordner) }
         let vorlagen = Korrekturen.anwenden(handlungskonzept?.korrekturen ?? [], auf: loadTemplates(files, into: &diagnostics),
@@ -56,6 +58,7 @@ public enum ProjectLoader {
         vollstaendig.berichtsdaten = berichtsdaten
         vollstaendig.glossar = glossar
         vollstaendig.sprachen = sprachen
+        vollstaendig.ansprechstellen = ansprechstellen
         // The datasets whose changes between Fassungen are listed field by field.
         for schema in ["angebote", "meilensteine", "gremien", "programm"] {
             vollstaendig.feldtitel[schema] = Feldtitel.lesen(files, schema: schema)

@@ -15,6 +15,8 @@ public struct Kommune: Codable, Sendable, Equatable {
     public var sozialraumnummernZeigen: Bool?
     /// German forms of the name where the rules of `Ortsformen` do not fit ("in der Städteregion Aachen").
     public var namensformen: Namensformen?
+    /// What the Kommune calls its Sozialräume ("Stadtteil", "Stadt/Gemeinde"); "Sozialraum" when absent.
+    public var sozialraumbegriff: Sozialraumbegriff?
     public var beispieldaten: Bool?
     /// Absolute URL the site is published under; ids of the OParl export and the feed start with it.
     public var basisUrl: String
@@ -66,4 +68,23 @@ public struct Namensformen: Codable, Sendable, Equatable {
         case genitiv
         case weit
     }
+}
+
+/// The word for one Sozialraum, its plural and its form after "in" ("im Stadtteil", "in der Stadt/Gemeinde"):
+/// a Kreis's areas are its towns, a city's may be Stadtteile or Stadtbezirke.
+public struct Sozialraumbegriff: Codable, Sendable, Equatable {
+    /// "Sozialraum", "Stadtteil", "Stadt/Gemeinde"
+    public var einzahl: String
+    /// "Sozialräume", "Stadtteile", "Städte und Gemeinden"
+    public var mehrzahl: String
+    /// "im Sozialraum", "im Stadtteil", "in der Stadt/Gemeinde"
+    public var mitIn: String
+
+    public init(einzahl: String, mehrzahl: String, mitIn: String) {
+        self.einzahl = einzahl
+        self.mehrzahl = mehrzahl
+        self.mitIn = mitIn
+    }
+
+    public static let sozialraum = Sozialraumbegriff(einzahl: "Sozialraum", mehrzahl: "Sozialräume", mitIn: "im Sozialraum")
 }

@@ -25,6 +25,8 @@ public struct Projekt: Sendable {
     public var glossar: [Begriff] = []
     /// Summaries in other languages; empty when the project has no `data/sprachen.json`.
     public var sprachen: [Zusammenfassung] = []
+    /// Who answers for which Sozialraum; nil when the project has no `data/ansprechstellen.json`.
+    public var ansprechstellen: Ansprechstellen?
     /// Template sources by name ("kapitel/1-einleitung", "layout"), project files over built-ins.
     public var vorlagen: [String: Vorlage]
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.
@@ -106,5 +108,12 @@ extension Projekt {
         kopie.angebote = stand.angebote
         kopie.meilensteinplan = stand.meilensteinplan
         return kopie
+    }
+}
+
+extension Projekt {
+    /// The Ansprechstelle for Sozialraum `nummer` (the first that names it), nil when none does.
+    public func ansprechstelle(fuer nummer: String) -> Ansprechstelle? {
+        ansprechstellen?.ansprechstellen.first { $0.sozialraeume.contains(nummer) }
     }
 }

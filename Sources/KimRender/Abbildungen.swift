@@ -8,7 +8,7 @@ enum Abbildungen {
     /// `vergleichbar`: every table whose chart shows the same measure; they share one scale,
     /// so bars of different figures can be compared by eye.
     static func tabelle(_ auswertung: Bevoelkerungsauswertung, abbildungen: Abbildungsnummern, sozialraumnummern: Bool,
-                        vergleichbar: [Bevoelkerungsauswertung] = []) -> Kontext {
+                        raumwort: String = Sozialraumbegriff.sozialraum.einzahl, vergleichbar: [Bevoelkerungsauswertung] = []) -> Kontext {
         let nummer = abbildungen.tabelle(auswertung.tabelle.id)
         let tabelle = auswertung.tabelle
         let id = "abb-\(nummer)"
@@ -34,7 +34,7 @@ enum Abbildungen {
         let achseY = oben + auswertung.zeilen.count * zeilenhoehe
         let hoechster = auswertung.hoechsterAnteil
         let geringster = auswertung.geringsterAnteil
-        let beschreibung = "Balkendiagramm: Anteil der Personen mit Einwanderungsgeschichte an der Gruppe „\(tabelle.gruppe)“ je Sozialraum, Stichtag \(Format.datum(tabelle.stichtag)). "
+        let beschreibung = "Balkendiagramm: Anteil der Personen mit Einwanderungsgeschichte an der Gruppe „\(tabelle.gruppe)“ je \(raumwort), Stichtag \(Format.datum(tabelle.stichtag)). "
             + "Am höchsten in \(hoechster.sozialraum.name) (\(hoechster.anteil.map(Format.prozent) ?? "–")), am niedrigsten in \(geringster.sozialraum.name) (\(geringster.anteil.map(Format.prozent) ?? "–")); "
             + "gesamt \(auswertung.summe.anteil.map(Format.prozent) ?? "–"). Die Werte stehen in der Tabelle darüber."
         return [

@@ -29,7 +29,7 @@ struct Begriffsverweise: Sendable {
 
     /// Elements whose text is never linked.
     static let ausgenommen: Set<String> = ["a", "h1", "h2", "h3", "h4", "h5", "h6", "svg", "code", "pre", "dfn", "abbr",
-                                           "script", "style", "textarea", "button", "label", "caption", "del", "nav", "dt"]
+                                           "script", "style", "textarea", "button", "label", "caption", "del", "nav", "dt", "summary"]
 
     func verlinken(_ html: String, ziel: String) -> String {
         guard beginntForm.contains(true) else { return html }

@@ -97,6 +97,7 @@ struct KapitelRenderer {
             }
             return vorlagen.render("partials/abbildung", basis.merging(Abbildungen.tabelle(tabelle, abbildungen: auswertung.abbildungen,
                                                                                           sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true,
+                                                                                          raumwort: (projekt.kommune.sozialraumbegriff ?? .sozialraum).einzahl,
                                                                                           vergleichbar: auswertung.bevoelkerung)) { $1 }) ?? ""
         case ("strukturbild", nil):
             return vorlagen.render("partials/strukturbild", basis.merging(Abbildungen.strukturbild(projekt.gremien.gremien, nummer: auswertung.abbildungen.strukturbild,

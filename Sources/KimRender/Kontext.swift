@@ -21,6 +21,8 @@ enum KontextBuilder {
             "rechtliches": Spiegel.kontext(projekt.rechtliches) ?? [:],
             // true only in the printed Handlungskonzept: text about clicking and links stays on the site.
             "druck": false,
+            // Pages link the glossary only where there is one (a new project has none).
+            "hatGlossar": !projekt.glossar.isEmpty,
             // Which datasets are invented for illustration; their pages say so.
             "beispiel": ["angebote": projekt.angebote.beispieldaten ?? false, "gremien": projekt.gremien.beispieldaten ?? false,
                          "quellen": projekt.quellen.beispieldaten ?? false, "programm": projekt.programm.beispieldaten ?? false] as Kontext,
@@ -33,7 +35,14 @@ enum KontextBuilder {
          "ortIn": formen.inForm, "genitiv": formen.genitiv, "kurzform": formen.kurzform, "gebiet": formen.gebiet, "weit": formen.weit,
          "beispieldaten": kommune.beispieldaten ?? false,
          "anschrift": anschrift(kommune.anschrift),
-         "sozialraeume": kommune.sozialraeume.map { ["nummer": $0.nummer, "name": $0.name] }]
+         "sozialraeume": kommune.sozialraeume.map { ["nummer": $0.nummer, "name": $0.name] },
+         "raumwort": raumwort(kommune)]
+    }
+
+    /// The Kommune's word for a Sozialraum: `einzahl`, `mehrzahl`, `mitIn` ("im Sozialraum").
+    static func raumwort(_ kommune: Kommune) -> Kontext {
+        let begriff = kommune.sozialraumbegriff ?? .sozialraum
+        return ["einzahl": begriff.einzahl, "mehrzahl": begriff.mehrzahl, "mitIn": begriff.mitIn]
     }
 
     static func anschrift(_ anschrift: Anschrift) -> Kontext {

@@ -29,7 +29,9 @@ extension Website {
         }
         var seiten: [Seite] = []
         let basis: Kontext = ["wurzel": "../", "hinweis": daten.hinweis, "beispieldaten": daten.beispieldaten ?? false, "stand": Format.datum(daten.stand), "quelle": daten.quelle,
-                              "anzahl": Format.zahl(alle.count), "anzahlTraeger": Format.zahl(daten.traeger.count)]
+                              "anzahl": Format.zahl(alle.count), "anzahlTraeger": Format.zahl(daten.traeger.count),
+                              "angeboteText": Format.anzahl(alle.count, "Angebot", "Angebote"),
+                              "traegerText": Format.anzahl(daten.traeger.count, "Träger", "Trägern")]
         seiten.append(Seite(pfad: "anlage-1/index.html", titel: "Angebote (Anlage 1)",
                             beschreibung: "Beratungs- und Case-Management-Angebote für Menschen mit Einwanderungsgeschichte \(Ortsformen(projekt.kommune).inForm), nach Kategorie.",
                             inhalt: vorlagen.render("seiten/angebote", mitKontext(basis.merging(["kategorien": kategorien]) { $1 })) ?? "",

@@ -9,7 +9,7 @@ extension Website {
         var datensaetze: [Datensatz] = auswertung.bevoelkerung.map { auswertung in
             let tabelle = auswertung.tabelle
             return Datensatz(
-                id: Self.bevoelkerungsname(tabelle), titel: "\(tabelle.titel) \(ortsformen.inForm)",
+                id: Self.bevoelkerungsname(tabelle), titel: ortsformen.ergaenzt(tabelle.titel, um: ortsformen.inForm),
                 beschreibung: "\(tabelle.gruppe) und Personen mit Einwanderungsgeschichte je Sozialraum am \(Format.datum(tabelle.stichtag)), mit dem berechneten Anteil und der Summe (Abbildung \(self.auswertung.abbildungen.tabelle(tabelle.id)) des Handlungskonzepts).",
                 veroeffentlicht: demografie.stand, geaendert: demografie.stand, quelle: tabelle.quelle,
                 themen: ["SOCI"], schlagworte: ["Bevölkerung", "Einwanderungsgeschichte", "Sozialraum", "Integration"], beispieldaten: demografie.beispieldaten ?? false,

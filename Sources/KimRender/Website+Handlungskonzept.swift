@@ -19,7 +19,7 @@ extension Website {
             },
         ])
         seiten.insert(Seite(pfad: "handlungskonzept/index.html", titel: projekt.handlungskonzept.titel,
-                            beschreibung: "\(projekt.handlungskonzept.titel) \(Ortsformen(projekt.kommune).genitiv): alle Kapitel der Fassung \(fassung.nummer).",
+                            beschreibung: "\(Ortsformen(projekt.kommune).ergaenzt(projekt.handlungskonzept.titel, um: Ortsformen(projekt.kommune).genitiv)): alle Kapitel der Fassung \(fassung.nummer).",
                             inhalt: vorlagen.render("seiten/handlungskonzept", uebersicht) ?? "",
                             bereich: "handlungskonzept", brotkrumen: []), at: 0)
 

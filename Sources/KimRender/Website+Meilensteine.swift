@@ -15,6 +15,7 @@ extension Website {
                     "status": eintrag.status.bezeichnung, "statusKlasse": eintrag.status.rawValue,
                     "ueberfaellig": eintrag.status == .ueberfaellig,
                     "erledigtAm": m.erledigtAm.map(Format.datum) ?? Leer(), "bemerkung": m.bemerkung ?? Leer(),
+                    "spaet": Zeitleiste.verspaetung(m) != nil, "planEnde": Format.datum(m.ende),
                     "beschluesse": beschluesseZu(m.id, wurzel: "../")]
         }
         let quartale: [Kontext] = auswertung.quartale.compactMap { quartal in
@@ -59,41 +60,76 @@ extension Website {
         return ([seite], ["downloads/meilensteine.csv": CSV.text(zeilen), "downloads/meilensteine.json": json])
     }
 
-    /// Decisions that name a milestone, linked to their meeting.
+    /// Decisions that name a milestone, linked to their meeting; each link says which Gremium, day and agenda item
+    /// it leads to, and a second decision of the same item is numbered, so no two link texts of a row are alike.
     func beschluesseZu(_ meilenstein: String, wurzel: String) -> [Kontext] {
-        (verzeichnis.beschluesseNachMeilenstein[meilenstein] ?? []).map {
-            ["id": $0.beschluss.id, "text": "Beschluss vom \(Format.datum($0.sitzung.datum))",
-             "href": "\(wurzel)sitzungen/\($0.sitzung.id).html#\($0.beschluss.id)"]
+        let eintraege = verzeichnis.beschluesseNachMeilenstein[meilenstein] ?? []
+        var gesehen: [String: Int] = [:]
+        return eintraege.map { eintrag in
+            var text = "Beschluss: \(gremiumName(eintrag.sitzung.gremium)), \(Format.datum(eintrag.sitzung.datum)), TOP \(eintrag.punkt.nummer)"
+            gesehen[text, default: 0] += 1
+            if let anzahl = gesehen[text], anzahl > 1 { text += " (\(anzahl))" }
+            return ["id": eintrag.beschluss.id, "text": text,
+                    "href": "\(wurzel)sitzungen/\(eintrag.sitzung.id).html#\(eintrag.beschluss.id)"]
         }
     }
 }
 
-/// The milestone timeline: one bar per milestone across the quarters, a line at the as-of date.
+/// The milestone timeline: one row per milestone across the quarters, a line at the as-of date.
 /// Two layouts of the same drawing: wide (titles left of the bars, scrolls sideways) and narrow
 /// (each title above its bar, quarters across the width of a phone), so both can be read without zooming.
+/// Titles wrap instead of being cut; the planned period is an outline and what happened is the filled bar,
+/// so a milestone finished after its planned end reaches past the outline and says so in words; the
+/// as-of line is drawn beside each bar only, never through a title.
 enum Zeitleiste {
     struct Mass {
         /// Width of the title column left of the bars; 0 puts each title above its bar.
         let links: Int
         let spalte: Int
-        let zeile: Int
-        let titelLaenge: Int
+        /// Characters per title line at 13 px (about 7 px each, with room for wide letters).
+        let zeichenProZeile: Int
         let id: String
     }
+
+    static let zeilenabstand = 16, balkenhoehe = 16
 
     static func kontext(_ auswertung: Meilensteinauswertung) -> Kontext {
         let quartale = auswertung.quartale
         guard !quartale.isEmpty else { return ["leer": true, "breit": Leer(), "schmal": Leer()] }
         let schmaleSpalte = max(340 / quartale.count, 8)
         return ["leer": false,
-                "breit": zeichnung(auswertung, Mass(links: 330, spalte: 84, zeile: 26, titelLaenge: 40, id: "zeitleiste")),
-                "schmal": zeichnung(auswertung, Mass(links: 0, spalte: schmaleSpalte, zeile: 40, titelLaenge: 50, id: "zeitleiste-schmal"))]
+                "breit": zeichnung(auswertung, Mass(links: 330, spalte: 84, zeichenProZeile: 44, id: "zeitleiste")),
+                "schmal": zeichnung(auswertung, Mass(links: 0, spalte: schmaleSpalte, zeichenProZeile: 46, id: "zeitleiste-schmal"))]
+    }
+
+    /// Words into lines of at most `laenge` characters; a longer word stands on a line of its own.
+    static func umbrechen(_ text: String, _ laenge: Int) -> [String] {
+        var zeilen: [String] = []
+        var zeile = ""
+        for wort in text.split(separator: " ") {
+            if zeile.isEmpty {
+                zeile = String(wort)
+            } else if zeile.count + 1 + wort.count <= laenge {
+                zeile += " " + wort
+            } else {
+                zeilen.append(zeile)
+                zeile = String(wort)
+            }
+        }
+        if !zeile.isEmpty { zeilen.append(zeile) }
+        return zeilen.isEmpty ? [""] : zeilen
+    }
+
+    /// "erledigt am 01.09.2021, geplant bis 30.06.2021" for a milestone done after its planned end; nil otherwise.
+    static func verspaetung(_ m: Meilenstein) -> String? {
+        guard let erledigt = m.erledigtAm, erledigt > m.ende else { return nil }
+        return "erledigt am \(Format.datum(erledigt)), geplant bis \(Format.datum(m.ende))"
     }
 
     static func zeichnung(_ auswertung: Meilensteinauswertung, _ mass: Mass) -> Kontext {
         let quartale = auswertung.quartale
         let erstes = quartale.first ?? Quartal(auswertung.stichtag)
-        let (links, spalte, zeile, oben) = (mass.links, mass.spalte, mass.zeile, 40)
+        let (links, spalte, oben) = (mass.links, mass.spalte, 40)
         let obenAuf = mass.links == 0
         let breite = links + quartale.count * spalte + 10
         func x(_ datum: Datum) -> Int {
@@ -102,17 +138,37 @@ enum Zeitleiste {
             let anteil = Double((datum.monat - quartalsbeginn) * 30 + datum.tag - 1) / 92.0
             return links + index * spalte + Int((min(max(anteil, 0), 1) * Double(spalte)).rounded())
         }
-        let balken: [Kontext] = auswertung.eintraege.enumerated().map { index, eintrag in
-            let m = eintrag.meilenstein
-            let start = x(m.beginn), ende = max(x(m.ende), start + 6)
-            let y = oben + index * zeile
-            let titel = m.titel.count > mass.titelLaenge ? String(m.titel.prefix(mass.titelLaenge - 1)) + "…" : m.titel
-            return ["titel": titel, "langtitel": m.titel,
-                    "x": String(start), "y": String(obenAuf ? y + 20 : y + 5), "breite": String(ende - start),
-                    "textY": String(obenAuf ? y + 14 : y + 17),
-                    "status": eintrag.status.rawValue, "statusText": eintrag.status.bezeichnung]
+        let stichtagX: Int? = quartale.last.flatMap { letztes in
+            Quartal(auswertung.stichtag) >= erstes && Quartal(auswertung.stichtag) <= letztes ? x(auswertung.stichtag) : nil
         }
-        let hoehe = oben + auswertung.eintraege.count * zeile + 20
+        var y = oben
+        let balken: [Kontext] = auswertung.eintraege.map { eintrag in
+            let m = eintrag.meilenstein
+            var zeilen = umbrechen(m.titel, mass.zeichenProZeile)
+            let spaet = verspaetung(m)
+            if let spaet { zeilen += umbrechen(spaet, mass.zeichenProZeile) }
+            let textHoehe = zeilen.count * zeilenabstand
+            // Narrow: the title lines, then the bar. Wide: the bar beside the first title line.
+            let balkenY = obenAuf ? y + textHoehe + 2 : y + 3
+            let zeilenhoehe = obenAuf ? textHoehe + balkenhoehe + 12 : max(textHoehe, balkenhoehe + 4) + 10
+            let planStart = x(m.beginn), planEnde = max(x(m.ende), planStart + 6)
+            let istEnde = m.erledigtAm.map { max(x($0), planStart + 6) } ?? planEnde
+            let texte: [Kontext] = zeilen.enumerated().map { nummer, text in
+                ["text": text, "y": String(y + 13 + nummer * zeilenabstand),
+                 "klasse": spaet != nil && nummer >= zeilen.count - umbrechen(spaet ?? "", mass.zeichenProZeile).count ? "zeitleiste__spaet" : "zeitleiste__titel"]
+            }
+            let kontext: Kontext = [
+                "zeilen": texte, "langtitel": m.titel,
+                "x": String(planStart), "y": String(balkenY), "breite": String(istEnde - planStart),
+                "planBreite": String(planEnde - planStart),
+                "spaet": spaet ?? Leer(),
+                "stichtagY1": String(balkenY - 1), "stichtagY2": String(balkenY + balkenhoehe + 4),
+                "status": eintrag.status.rawValue, "statusText": eintrag.status.bezeichnung,
+            ]
+            y += zeilenhoehe
+            return kontext
+        }
+        let hoehe = y + 24
         // Quarter labels need about 40 px each: on a narrow drawing only every n-th is named.
         let jedes = max(1, Int((40.0 / Double(spalte)).rounded(.up)))
         let spalten: [Kontext] = quartale.enumerated().map { index, quartal in
@@ -120,13 +176,17 @@ enum Zeitleiste {
              "name": index % jedes == 0 ? (obenAuf ? "Q\(quartal.nummer)/\(quartal.jahr % 100)" : quartal.kurz) : ""]
         }
         var kontext: Kontext = ["id": mass.id, "art": obenAuf ? "schmal" : "breit", "breite": String(breite), "hoehe": String(hoehe), "balken": balken, "spalten": spalten,
-                                "linienY2": String(hoehe - 10),
+                                // Grid lines stop above the titles of a narrow drawing: they run only through the quarter row.
+                                "linienY2": String(obenAuf ? 24 : hoehe - 20),
                                 "titelX": obenAuf ? "0" : String(links - 10), "titelAnker": obenAuf ? "start" : "end",
                                 "quartalAnker": obenAuf ? "start" : "middle",
-                                "beschreibung": "Zeitleiste der \(auswertung.eintraege.count) Meilensteine nach Quartalen; Farbe und Text zeigen den Stand am \(Format.datum(auswertung.stichtag)). Die Tabelle darunter enthält dieselben Angaben."]
-        if let letztes = quartale.last, Quartal(auswertung.stichtag) >= erstes, Quartal(auswertung.stichtag) <= letztes {
-            kontext["stichtagX"] = String(x(auswertung.stichtag))
+                                "beschreibung": "Zeitleiste der \(auswertung.eintraege.count) Meilensteine nach Quartalen; der Rahmen zeigt den geplanten Zeitraum, der gefüllte Balken den tatsächlichen, Farbe und Text den Stand am \(Format.datum(auswertung.stichtag)). Die Tabelle darunter enthält dieselben Angaben."]
+        if let stichtagX {
+            kontext["stichtagX"] = String(stichtagX)
             kontext["stichtag"] = Format.datum(auswertung.stichtag)
+            // The label stays inside the drawing, also when the date is near its right edge.
+            kontext["stichtagAnker"] = stichtagX > breite - 60 ? "end" : (stichtagX < links + 60 ? "start" : "middle")
+            kontext["stichtagTextY"] = String(hoehe - 6)
         } else {
             kontext["stichtagX"] = Leer()
             kontext["stichtag"] = Leer()

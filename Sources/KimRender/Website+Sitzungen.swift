@@ -154,6 +154,7 @@ extension Website {
         func jahrKontext(_ jahr: Int, wurzel: String) -> Kontext {
             let auswahl = eintraege.filter { $0.sitzung.datum.jahr == jahr }
             return ["jahr": String(jahr), "href": "\(wurzel)beschluesse/\(jahr).html", "anzahl": Format.zahl(auswahl.count),
+                    "anzahlText": Format.anzahl(auswahl.count, "Beschluss", "Beschlüsse"),
                     "beschluesse": auswahl.map { beschlussEintrag($0, wurzel: wurzel) }]
         }
         var seiten: [Seite] = []

@@ -8,6 +8,41 @@ extension Website {
         ("quellen", "Quellen"), ("sprachen", "In anderen Sprachen"), ("texte", "Weitere Seiten"),
     ]
 
+    /// The kinds a search can be narrowed to (Pagefind filter "art"), in the order the search page offers them.
+    public static let suchArten = ["Kapitel", "Sitzung", "Beschluss", "Angebot"]
+
+    /// The kind of a page for the search filter, from where it lies; nil for pages of no kind.
+    static func suchart(_ pfad: String) -> String? {
+        if pfad.hasPrefix("handlungskonzept/"), pfad != "handlungskonzept/index.html" { return "Kapitel" }
+        if pfad.hasPrefix("sitzungen/") { return "Sitzung" }
+        if pfad == "beschluesse.html" || pfad.hasPrefix("beschluesse/") { return "Beschluss" }
+        if pfad.hasPrefix("anlage-1/") { return "Angebot" }
+        return nil
+    }
+
+    /// The search page of a translated language (sprachen/CODE-suche.html): its html lang makes Pagefind search
+    /// the index of that language; without a script it lists the language's own pages and leads to the German search.
+    func suchseite(_ sprache: Zusammenfassung) -> Seite {
+        let werte = mitKontext(["wurzel": "../", "gruppen": [Kontext](), "fremd": true, "arten": [Kontext](),
+                                "ui": Spiegel.kontext(sprache.oberflaeche) ?? [:],
+                                "eigene": [["titel": sprache.titel, "href": "\(sprache.code).html"] as Kontext]])
+        return Seite(pfad: Navigation.suchpfad(sprache.code), titel: sprache.oberflaeche.suche.titel,
+                     beschreibung: "\(sprache.oberflaeche.suche.titel) – \(sprache.titel)",
+                     inhalt: vorlagen.render("seiten/suche", werte) ?? "", bereich: "suche", brotkrumen: [(sprache.titel, "sprachen/\(sprache.code).html")],
+                     suchbar: false, sprache: sprache.code, rechtsNachLinks: sprache.richtung == .rtl, skript: "assets/suche.js")
+    }
+
+    /// A space after each closing cell, term, description and list item that runs straight into the next tag:
+    /// the browser shows them apart anyway, but a text extractor (the search index's snippets) would run
+    /// "Träger" and "Stadtverwaltung" together into one word.
+    static func zellenGetrennt(_ html: String) -> String {
+        var text = html
+        for ende in ["</td><", "</th><", "</dt><", "</dd><", "</li><"] where text.contains(ende) {
+            text = text.replacing(ende, with: String(ende.dropLast()) + " <")
+        }
+        return text
+    }
+
     /// Folders of the site made after kim from the finished pages (the search index, see
     /// scripts/search-index.sh): kim keeps them while the pages stay the same and removes them
     /// with the previous pages when they change, so no index ever describes other pages.
@@ -27,7 +62,8 @@ extension Website {
         }
         return Seite(pfad: "suche.html", titel: "Suche",
                      beschreibung: "Volltextsuche über alle Seiten des Kommunalen Integrationsmanagements \(projekt.kommune.name) und eine Liste aller Seiten.",
-                     inhalt: vorlagen.render("seiten/suche", mitKontext(["wurzel": "", "gruppen": gruppen])) ?? "",
+                     inhalt: vorlagen.render("seiten/suche", mitKontext(["wurzel": "", "gruppen": gruppen, "fremd": false, "eigene": [Kontext](), "ui": Spiegel.kontext(Oberflaeche.deutsch) ?? [:],
+                                                                    "arten": Self.suchArten.map { ["wert": $0, "name": $0] as Kontext }])) ?? "",
                      bereich: "suche", brotkrumen: [], suchbar: false, skript: "assets/suche.js")
     }
 }

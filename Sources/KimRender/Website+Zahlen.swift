@@ -7,12 +7,13 @@ extension Website {
         let abbildungen: [Kontext] = auswertung.bevoelkerung.map { tabelle in
             ["html": vorlagen.render("partials/abbildung", mitKontext(Abbildungen.tabelle(tabelle, abbildungen: auswertung.abbildungen,
                                                                                    sozialraumnummern: projekt.kommune.sozialraumnummernZeigen ?? true,
+                                                                                   raumwort: (projekt.kommune.sozialraumbegriff ?? .sozialraum).einzahl,
                                                                                    vergleichbar: auswertung.bevoelkerung))) ?? "",
              "titel": tabelle.tabelle.titel, "daten": "downloads/\(Self.bevoelkerungsname(tabelle.tabelle))"]
         }
         let werte = mitKontext(["wurzel": "", "abbildungen": abbildungen])
         return Seite(pfad: "zahlen.html", titel: "Zahlen",
-                     beschreibung: "Bevölkerung mit Einwanderungsgeschichte \(Ortsformen(projekt.kommune).inForm) je Sozialraum.",
+                     beschreibung: "Bevölkerung mit Einwanderungsgeschichte \(Ortsformen(projekt.kommune).inForm) je \((projekt.kommune.sozialraumbegriff ?? .sozialraum).einzahl).",
                      inhalt: vorlagen.render("seiten/zahlen", werte) ?? "", bereich: "zahlen", brotkrumen: [])
     }
 

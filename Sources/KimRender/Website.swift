@@ -130,8 +130,10 @@ public struct Website {
             seite.inhalt = begriffe.verlinken(seite.inhalt, ziel: seite.wurzel + "glossar.html")
         }
         let fassung = auswertung.aktuelleFassung
+        let woerter = oberflaeche(seite.sprache)
         let werte = mitKontext([
-            "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": seite.inhalt,
+            "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": Self.zellenGetrennt(seite.inhalt),
+                      "suchart": seite.suchbar ? Self.suchart(seite.pfad) ?? Leer() : Leer(),
                       "sprache": seite.sprache, "rechtsNachLinks": seite.rechtsNachLinks, "suchbar": seite.suchbar,
                       "kanonisch": seite.kanonisch.map { seite.wurzel + $0 } ?? Leer(),
                       "skript": seite.skript ?? Leer(), "fremd": seite.sprache != "de",
@@ -142,13 +144,19 @@ public struct Website {
                 return link
             },
             "wurzel": seite.wurzel,
-            "navigation": Navigation.kontext(fuer: seite),
-            "brotkrumen": Navigation.brotkrumen(fuer: seite),
+            "navigation": Navigation.kontext(fuer: seite, woerter),
+            "brotkrumen": Navigation.brotkrumen(fuer: seite, woerter),
+            "ui": Spiegel.kontext(woerter) ?? [:],
             "istStartseite": seite.pfad == "index.html",
             "intern": optionen.intern,
             "stand": Format.datum(fassung.datum),
         ])
         return vorlagen.render("layout", werte) ?? ""
+    }
+
+    /// The words around a page's content in its language (German for every page not translated).
+    func oberflaeche(_ sprache: String) -> Oberflaeche {
+        projekt.sprachen.first { $0.code == sprache }?.oberflaeche ?? .deutsch
     }
 
     /// A Markdown page text (`templates/seiten/NAME.md`) as HTML, or nil when the project has none.

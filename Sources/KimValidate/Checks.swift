@@ -15,6 +15,7 @@ public enum Validate {
         checkSitzungen(projekt, &findings)
         checkBerichte(projekt, &findings)
         checkStimmigkeit(projekt, &findings)
+        checkAnsprechstellen(projekt, &findings)
         checkUnique(projekt.sprachen.map(\.code), file: "data/sprachen.json", pointer: { "/sprachen/\($0)/code" }, what: "Sprache", &findings)
         checkUnique(projekt.glossar.map(\.id), file: "data/glossar.json", pointer: { "/begriffe/\($0)/id" }, what: "Begriff", &findings)
         if let teilhabe = projekt.programm.zielgruppen.teilhabemanagement, teilhabe.ab <= teilhabe.gefoerdertBis {

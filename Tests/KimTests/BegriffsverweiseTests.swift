@@ -35,6 +35,12 @@ struct BegriffsverweiseTests {
         #expect(html == "<h2>KI</h2><nav><a href=\"x\">KI</a> KI</nav><p class=\"a\">\(link("ki", "KI"))</p><br/>")
     }
 
+    @Test("kein Link in einer summary: sie ist selbst ein Bedienelement (axe: nested-interactive)")
+    func summaryBleibt() {
+        let html = verweise.verlinken("<details><summary>KI <span>KI</span></summary><p>KI</p></details>", ziel: "g.html")
+        #expect(html == "<details><summary>KI <span>KI</span></summary><p>\(link("ki", "KI"))</p></details>")
+    }
+
     @Test("Markup in den Formen und ungeschlossene Tags bleiben unverändert")
     func unvollstaendig() {
         #expect(verweise.verlinken("<p>KIM <span", ziel: "g.html") == "<p>\(link("kim", "KIM")) <span")

@@ -50,15 +50,16 @@ struct HilfeFindenTests {
             #expect(seite.contains("<span class=\"marke-gebiet\">stadtweit</span>"))
             #expect(seite.contains("-\(oertlich)\"") == (nummer == "73"), "\(nummer): \(oertlich)")
         }
-        // Within its Zielgruppe section, the local offer is the first card.
+        // Each offer once: the local one under "Angebote im Sozialraum", before the city-wide section.
         let raum73 = try #require(site["anlage-1/sozialraum/73.html"])
-        let abschnitte = raum73.components(separatedBy: "<section ").filter { $0.contains("-\(oertlich)\"") }
-        #expect(!abschnitte.isEmpty)
-        for abschnitt in abschnitte {
-            let karten = abschnitt.matches(of: /<article class="angebot" id="([^"]+)"/).map { String($0.1) }
-            #expect(karten.first?.hasSuffix("-\(oertlich)") == true, "\(karten.prefix(2))")
-            #expect(karten.count > 1)
-        }
+        let eintraege = raum73.matches(of: /<details class="angebot-kurz" id="angebot-([^"]+)"/).map { String($0.1) }
+        #expect(eintraege.first == oertlich, "\(eintraege.prefix(2))")
+        #expect(eintraege.count == Set(eintraege).count, "ein Angebot steht doppelt")
+        #expect(eintraege.count == alle.count)
+        let ortsteil = try #require(raum73.range(of: "id=\"angebote-oertlich\""))
+        let weitTeil = try #require(raum73.range(of: "id=\"angebote-weit\""))
+        let lokal = try #require(raum73.range(of: "id=\"angebot-\(oertlich)\""))
+        #expect(ortsteil.upperBound < lokal.lowerBound && lokal.upperBound < weitTeil.lowerBound)
         let uebersicht = try #require(site["anlage-1/sozialraeume.html"])
         #expect(uebersicht.contains("href=\"sozialraum/73.html\""))
     }
@@ -101,10 +102,91 @@ struct HilfeFindenTests {
         #expect(karte.contains("Telefon 0208 12345"))
         #expect(karte.contains("Mo–Do 9–12 &lt;Uhr&gt;"))
         // Known and unknown each say so; the access details come before the Träger.
-        #expect(karte.contains("<dt>Anschrift</dt><dd><span class=\"angaben-folgen\">Angaben folgen</span>"))
+        #expect(karte.contains("<dt>Anschrift</dt> <dd><span class=\"angaben-folgen\">Angaben folgen</span>"))
         let oeffnung = try #require(karte.range(of: "Öffnungszeiten"))
         let traeger = try #require(karte.range(of: "<dt>Träger</dt>"))
         #expect(oeffnung.lowerBound < traeger.lowerBound)
         #expect(seite.contains("<strong>Kontakt, Anschrift, Sprachen, Öffnungszeiten:</strong> <span class=\"angaben-folgen\">Angaben folgen</span>"))
+    }
+
+    /// The reference with `data/ansprechstellen.json` changed (or removed with nil).
+    static func mitAnsprechstellen(_ aendern: ((inout [String: Any]) -> Void)?) throws -> (site: [String: String], diagnostics: [Diagnostic]) {
+        var dateien = try Fixtures.referenzDateien()
+        if let aendern {
+            let bytes = try #require(dateien["data/ansprechstellen.json"])
+            var json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+            aendern(&json)
+            dateien["data/ansprechstellen.json"] = Array(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted]))
+        } else {
+            dateien["data/ansprechstellen.json"] = nil
+        }
+        let (ausgabe, diagnostics) = Fixtures.pruefen(dateien)
+        return ((ausgabe ?? [:]).mapValues { String(decoding: $0, as: UTF8.self) }, diagnostics)
+    }
+
+    @Test("oben auf jeder Sozialraumseite steht, wen man anruft: tel:- und mailto:-Link, Anschrift, Sprechzeiten, Sprachen; „Angaben folgen“ höchstens einmal")
+    func ansprechstelleZuerst() throws {
+        let (site, diagnostics) = try Self.mitAnsprechstellen { json in
+            var stellen = json["ansprechstellen"] as? [[String: Any]] ?? []
+            stellen[0]["name"] = "Team <Mitte> & Styrum"
+            stellen[0]["telefon"] = "+49 (208) 825-1234"
+            json["ansprechstellen"] = stellen
+        }
+        #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.formatted))")
+        #expect(!diagnostics.contains { $0.message.contains("keine Ansprechstelle") })
+        for nummer in ["71", "72", "73", "74", "75", "76"] {
+            let seite = try #require(site["anlage-1/sozialraum/\(nummer).html"])
+            let stelle = try #require(seite.range(of: "class=\"ansprechstelle\""), "\(nummer): keine Ansprechstelle")
+            let angebote = try #require(seite.range(of: "id=\"angebote-oertlich\""))
+            #expect(stelle.lowerBound < angebote.lowerBound, "\(nummer): die Ansprechstelle steht nicht zuerst")
+            let kasten = String(seite[stelle.lowerBound..<angebote.lowerBound])
+            #expect(kasten.contains("href=\"tel:"), "\(nummer)")
+            #expect(kasten.contains("href=\"mailto:"), "\(nummer)")
+            #expect(kasten.contains("<dt>Sprechzeiten</dt>") && kasten.contains("<dt>Sprachen</dt>") && kasten.contains("<dt>Anschrift</dt>"))
+            // Invented contacts say so where they stand.
+            #expect(kasten.contains("Beispieldaten"), "\(nummer)")
+            #expect(seite.components(separatedBy: "Angaben folgen").count - 1 <= 1, "\(nummer): „Angaben folgen“ mehr als einmal")
+        }
+        let mitte = try #require(site["anlage-1/sozialraum/71.html"])
+        #expect(mitte.contains("<strong>Team &lt;Mitte&gt; &amp; Styrum</strong>"))
+        #expect(mitte.contains("href=\"tel:+492088251234\""))
+        #expect(!site["anlage-1/sozialraum/74.html", default: ""].contains("Team &lt;Mitte&gt;"))
+    }
+
+    @Test("ein Sozialraum ohne Ansprechstelle: kim check warnt, die Seite nennt die zentrale Stelle des KI")
+    func ohneAnsprechstelle() throws {
+        let (site, diagnostics) = try Self.mitAnsprechstellen { json in
+            var stellen = json["ansprechstellen"] as? [[String: Any]] ?? []
+            stellen.removeLast()
+            json["ansprechstellen"] = stellen
+        }
+        #expect(!diagnostics.hasErrors)
+        let warnungen = diagnostics.filter { $0.message.contains("keine Ansprechstelle") }
+        #expect(warnungen.count == 1)
+        #expect(warnungen.first?.file == "data/kommune.json")
+        #expect(warnungen.first?.message.contains("\"76\"") == true)
+        let seite = try #require(site["anlage-1/sozialraum/76.html"])
+        #expect(seite.contains("noch keine eigene Ansprechstelle"))
+        let name = try #require(seite.firstMatch(of: #/<p class="ansprechstelle__name">([\s\S]*?)</p>/#)).1
+        #expect(name.contains("Integrationszentrum"), "\(name)")
+        #expect(seite.contains("href=\"tel:02088250\""))
+
+        let (_, ohneDatei) = try Self.mitAnsprechstellen(nil)
+        #expect(ohneDatei.filter { $0.message.contains("keine Ansprechstelle") }.count == 6)
+    }
+
+    @Test("eine Ansprechstelle mit unbekanntem Sozialraum oder ohne Telefon und E-Mail ist ein Fehler mit Zeile")
+    func fehlerhafteAnsprechstelle() throws {
+        let (site, diagnostics) = try Self.mitAnsprechstellen { json in
+            var stellen = json["ansprechstellen"] as? [[String: Any]] ?? []
+            stellen[0]["sozialraeume"] = ["71", "17"]
+            stellen[1]["telefon"] = nil
+            stellen[1]["email"] = nil
+            json["ansprechstellen"] = stellen
+        }
+        #expect(site.isEmpty)
+        let fehler = diagnostics.filter { $0.severity == .error }.map(\.formatted)
+        #expect(fehler.contains { $0.hasPrefix("data/ansprechstellen.json:") && $0.contains("Sozialraum \"17\" gibt es nicht") }, "\(fehler)")
+        #expect(fehler.contains { $0.hasPrefix("data/ansprechstellen.json:") && $0.contains("weder \"telefon\" noch \"email\"") }, "\(fehler)")
     }
 }

@@ -52,7 +52,7 @@ struct ReferenceBuildTests {
             let html = String(decoding: bytes, as: UTF8.self)
             // German, but for the summaries in other languages (sprachen/CODE.html), which say which.
             if pfad.hasPrefix("sprachen/") {
-                let code = String(pfad.dropFirst("sprachen/".count).dropLast(".html".count))
+                let code = String(pfad.dropFirst("sprachen/".count).dropLast(".html".count).split(separator: "-").first ?? "")
                 #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(code)\""), "\(pfad)")
             } else {
                 #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">"), "\(pfad)")

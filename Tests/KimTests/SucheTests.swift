@@ -14,7 +14,7 @@ struct SucheTests {
     func indexUndKanonisch() throws {
         let site = try Self.site()
         let aktuell = try #require(site["handlungskonzept/6-zielgruppen.html"])
-        #expect(aktuell.contains("<main id=\"inhalt\" class=\"inhalt\" tabindex=\"-1\" data-pagefind-body>"))
+        #expect(aktuell.contains("<main id=\"inhalt\" class=\"inhalt\" tabindex=\"-1\" data-pagefind-body data-pagefind-filter=\"art:Kapitel\">"))
         #expect(!aktuell.contains("rel=\"canonical\""))
         let kopie = try #require(site["fassung/2/6-zielgruppen.html"])
         #expect(!kopie.contains("data-pagefind-body"))
@@ -27,11 +27,37 @@ struct SucheTests {
         #expect(try #require(site["sitzungen/lenkungskreis-2021-1.html"]).contains("data-pagefind-body"))
     }
 
+    @Test("Treffer nennen das Gremium, Zellen und Listenpunkte bleiben getrennte Wörter, jede Seite trägt ihre Art für den Filter")
+    func trefferLesbar() throws {
+        let site = try Self.site()
+        let sitzung = try #require(site["sitzungen/lenkungskreis-2021-1.html"])
+        // Pagefind titles a result with the page's first h1.
+        let h1 = try #require(sitzung.firstMatch(of: #/<h1>([^<]+)</h1>/#)).1
+        #expect(h1 == "Lenkungskreis Kommunales Integrationsmanagement, 1. Sitzung am 10.03.2021", "\(h1)")
+        let arten: [(String, String?)] = [("handlungskonzept/6-zielgruppen.html", "Kapitel"), ("sitzungen/lenkungskreis-2021-1.html", "Sitzung"),
+                                          ("beschluesse.html", "Beschluss"), ("anlage-1/index.html", "Angebot"),
+                                          ("anlage-1/sozialraum/71.html", "Angebot"), ("index.html", nil), ("handlungskonzept/index.html", nil)]
+        for (pfad, art) in arten {
+            let seite = try #require(site[pfad])
+            let gefunden = seite.firstMatch(of: #/data-pagefind-filter="art:([^"]+)"/#).map { String($0.1) }
+            #expect(gefunden == art, "\(pfad): \(gefunden ?? "keine Art")")
+        }
+        for (pfad, seite) in site where pfad.hasSuffix(".html") {
+            for zusammen in ["</td><", "</th><", "</dt><", "</dd><", "</li><"] {
+                #expect(!seite.contains(zusammen), "\(pfad): \(zusammen)")
+            }
+        }
+        let suche = try #require(site["suche.html"])
+        for art in ["Kapitel", "Sitzung", "Beschluss", "Angebot"] {
+            #expect(suche.contains("<input type=\"radio\" name=\"art\" value=\"\(art)\">"), "\(art)")
+        }
+    }
+
     @Test("die Suchseite: Suchfeld erst mit JavaScript, darunter eine Liste der Seiten für alle")
     func suchseite() throws {
         let site = try Self.site()
         let suche = try #require(site["suche.html"])
-        #expect(suche.contains("<div class=\"suche\" id=\"suche\" hidden>"))
+        #expect(suche.contains("<div class=\"suche\" id=\"suche\" hidden data-zu-kurz=\"Bitte mindestens zwei Zeichen eingeben.\""))
         #expect(suche.contains("<script type=\"module\" src=\"assets/suche.js\"></script>"))
         #expect(!suche.contains("data-pagefind-body"))
         let links = Set(suche.matches(of: #/<li><a href="([^"]+)"/#).map { String($0.1) })
@@ -39,8 +65,8 @@ struct SucheTests {
             #expect(links.contains(pfad), "\(pfad) fehlt in der Liste")
         }
         #expect(!links.contains { ($0.hasPrefix("fassung/") && !$0.hasSuffix("/aenderungen.html")) || $0.hasPrefix("sitzungen/") })
-        // Only the search page loads a script.
-        for (pfad, seite) in site where pfad.hasSuffix(".html") && pfad != "suche.html" {
+        // Only the search pages (German and one per language) load a script.
+        for (pfad, seite) in site where pfad.hasSuffix(".html") && pfad != "suche.html" && !pfad.hasSuffix("-suche.html") {
             #expect(!seite.contains("<script"), "\(pfad)")
         }
     }

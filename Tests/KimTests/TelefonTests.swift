@@ -25,6 +25,41 @@ struct TelefonTests {
         #expect(farben.isSubset(of: legende), "ohne Legende: \(farben.subtracting(legende))")
     }
 
+    @Test("die Zeitleiste sagt die Wahrheit: ganze Titel, geplant und tatsächlich, nichts durch Text, eindeutige Links")
+    func zeitleisteEhrlich() throws {
+        let seite = try #require(try Self.site()["anlage-2/index.html"])
+        #expect(!seite.contains("…"), "ein Titel ist gekürzt")
+        for art in ["breit", "schmal"] {
+            let svg = try #require(seite.firstMatch(of: try Regex("<svg class=\"zeitleiste zeitleiste--\(art)\"[\\s\\S]*?</svg>")).map { String(seite[$0.range]) })
+            // Every word of every title is in the drawing: the longest title whole, not cut.
+            let woerter = svg.matches(of: #/<text class="zeitleiste__(?:titel|spaet)"[^>]*>([^<]*)</text>/#).map { String($0.1) }.joined(separator: " ")
+            #expect(woerter.contains("Erste Fortschreibung des lokalen Handlungskonzepts (inkl. Anlagen 1 und 2) beschlossen"), "\(art)")
+            // m14 was finished on 30.08.2022, planned for 31.12.2021: both visible, in words and as bar and outline.
+            #expect(woerter.contains("erledigt am 30.08.2022, geplant bis 31.12.2021"), "\(art)")
+            let plaene = svg.matches(of: #/<rect class="zeitleiste__plan" x="(\d+)" y="(\d+)" width="(\d+)"/#)
+            let balken = svg.matches(of: #/<rect class="zeitleiste__balken[^"]*" x="(\d+)" y="(\d+)" width="(\d+)"/#)
+            #expect(plaene.count == 18 && balken.count == 18)
+            #expect(zip(plaene, balken).contains { plan, ist in (Int(ist.3) ?? 0) > (Int(plan.3) ?? 0) }, "kein Balken ragt über seinen Plan")
+            // The as-of line runs only beside the bars: no segment crosses the baseline band of a title line.
+            let zeilen = svg.matches(of: #/<text class="zeitleiste__(?:titel|spaet)" x="\d+" y="(\d+)"/#).compactMap { Int($0.1) }
+            let linien = svg.matches(of: #/<line class="zeitleiste__stichtag" x1="\d+" y1="(\d+)" x2="\d+" y2="(\d+)"/#).compactMap { m in Int(m.1).flatMap { a in Int(m.2).map { (a, $0) } } }
+            #expect(!linien.isEmpty)
+            if art == "schmal" {
+                for (von, bis) in linien {
+                    #expect(!zeilen.contains { ($0 - 11)...($0 + 3) ~= von || ($0 - 11)...($0 + 3) ~= bis || (von < $0 - 11 && bis > $0 + 3) }, "Linie \(von)–\(bis) kreuzt Text")
+                }
+            }
+        }
+        // The table stacks on a phone, and a row's links each say where they lead.
+        #expect(seite.contains("<table class=\"datentabelle datentabelle--stapel\">"))
+        #expect(seite.contains("<td data-label=\"Zeitraum\">"))
+        for zeile in seite.matches(of: #/<tr id="[^"]+">[\s\S]*?</tr>/#) {
+            let texte = String(seite[zeile.range]).matches(of: #/<a href="[^"]+">([^<]+)</a>/#).map { String($0.1) }
+            #expect(texte.count == Set(texte).count, "\(texte)")
+            #expect(!texte.contains { $0.hasPrefix("Beschluss vom") })
+        }
+    }
+
     @Test("die Kästen des Strukturbilds führen zu den Gremien, von jeder Tiefe aus")
     func strukturbild() throws {
         let site = try Self.site()

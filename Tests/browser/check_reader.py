@@ -16,6 +16,14 @@ In headless Chromium at 390 px, over the site served from 127.0.0.1:
   suche       a word that occurs in exactly one Niederschrift finds that
               Niederschrift (needs the Pagefind index: make site / make search)
   rtl         the Arabic page renders right to left, the others left to right
+  hilfe       every Sozialraum page is at most 7,200 px tall, names a contact with a
+              tel: or mailto: link at its top, and says "Angaben folgen" at most once
+  sprachen    the Arabic and Turkish pages (summary and search) carry no German word
+              of navigation, skip link, breadcrumbs or footer
+  tuerkisch   a search on the Turkish search page for a word of the Turkish summary
+              finds that page (needs the Pagefind index)
+  zeitlabel   no timeline label is cut ("…") or runs past its drawing
+  gremium     a Sitzung's heading and its search result title name its Gremium
 
 Prints problems as `page: check: what`, then `reader: N passed, M failed`.
 Uses the Browser of check_site.py (same dependencies).
@@ -70,7 +78,7 @@ def check_sozialraum(browser, site):
         rel = seite.relative_to(site).as_posix()
         browser.open(rel)
         gezeigt = browser.driver.execute_script("""
-            return [...document.querySelectorAll('article.angebot')].filter(a => a.getBoundingClientRect().height > 0)
+            return [...document.querySelectorAll('details.angebot-kurz')].filter(a => a.getBoundingClientRect().height > 0)
                 .filter(a => /^(stadtweit|kreisweit)$/.test(a.querySelector('.marke-gebiet')?.textContent.trim() ?? ''))
                 .map(a => a.id);""")
         ids = {next((w for w in weit if i.endswith("-" + w)), None) for i in gezeigt} - {None}
@@ -199,6 +207,130 @@ def check_rtl(browser, site):
     return problems
 
 
+HOECHSTENS = 7200
+
+
+def check_hilfe(browser, site):
+    problems = []
+    for seite in sorted((site / "anlage-1/sozialraum").glob("*.html")):
+        rel = seite.relative_to(site).as_posix()
+        browser.open(rel)
+        befund = browser.driver.execute_script("""
+            const kasten = document.querySelector('.ansprechstelle');
+            const wege = kasten ? [...kasten.querySelectorAll('a[href^="tel:"], a[href^="mailto:"]')]
+                .filter(a => a.getBoundingClientRect().height > 0).map(a => a.getAttribute('href')) : [];
+            return {hoehe: document.documentElement.scrollHeight, wege,
+                    oben: kasten ? kasten.getBoundingClientRect().top + scrollY : null,
+                    folgen: (document.body.innerText.match(/Angaben folgen/g) || []).length};""")
+        if befund["hoehe"] > HOECHSTENS:
+            problems.append(f"{rel}: {befund['hoehe']} px hoch (höchstens {HOECHSTENS})")
+        if not befund["wege"]:
+            problems.append(f"{rel}: keine Ansprechstelle mit tel:- oder mailto:-Link")
+        elif befund["oben"] > 1800:
+            problems.append(f"{rel}: die Ansprechstelle beginnt erst bei {befund['oben']:.0f} px")
+        if befund["folgen"] > 1:
+            problems.append(f"{rel}: „Angaben folgen“ {befund['folgen']}-mal")
+    return problems
+
+
+# What a German page's frame says; none of it may stand in a translated page's frame (the German brand name
+# and the German names from the data, marked lang="de", are not counted).
+DEUTSCHE_RAHMENWOERTER = ["Aktuelles", "Handlungskonzept", "Zahlen", "Angebote", "Meilensteine", "Gremien", "Quellen", "Suche",
+                          "Zum Inhalt springen", "Brotkrumen", "Impressum", "Datenschutz", "Barrierefreiheit", "Leichte Sprache",
+                          "Offene Daten", "Begriffe erklärt", "Andere Sprachen", "Stand", "Fassung", "Start", "Suchbegriff", "Beispieldaten"]
+
+
+def check_sprachen(browser, site):
+    problems = []
+    for code in ("ar", "tr"):
+        for rel in (f"sprachen/{code}.html", f"sprachen/{code}-suche.html"):
+            if not (site / rel).is_file():
+                problems.append(f"{rel} fehlt")
+                continue
+            browser.open(rel)
+            text = browser.driver.execute_script("""
+                const teile = [];
+                const gehe = (knoten) => {
+                    for (const kind of knoten.childNodes) {
+                        if (kind.nodeType === 3) teile.push(kind.textContent);
+                        else if (kind.nodeType === 1 && kind.getAttribute('lang') !== 'de' && getComputedStyle(kind).display !== 'none') gehe(kind);
+                    }
+                };
+                // The frame: skip link, header with navigation, breadcrumbs, footer, and the search form; the
+                // summary's own text may name German terms such as "Handlungskonzept" in parentheses.
+                for (const teil of document.querySelectorAll('.skip-link, header.kopf, nav.brotkrumen, footer.fuss, #suche')) gehe(teil);
+                return teile.join(' ') + ' ' + [...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')).join(' ');""")
+            for wort in DEUTSCHE_RAHMENWOERTER:
+                if re.search(r"(?<![\w])" + re.escape(wort) + r"(?![\w])", text):
+                    problems.append(f"{rel}: deutsches Wort „{wort}“")
+            if code == "tr" and rel.endswith("-suche.html"):
+                lang = browser.driver.execute_script("return document.documentElement.lang")
+                if lang != "tr":
+                    problems.append(f"{rel}: lang={lang}")
+    return problems
+
+
+def check_tuerkisch(browser, site):
+    if not (site / "pagefind/pagefind.js").is_file():
+        return ["kein Suchindex in pagefind/: make site oder make search ausführen"]
+    browser.open("sprachen/tr-suche.html")
+    driver = browser.driver
+    ende = time.monotonic() + 10
+    while driver.execute_script("return document.getElementById('suche').hidden") and time.monotonic() < ende:
+        time.sleep(0.1)
+    if driver.execute_script("return document.getElementById('suche').hidden"):
+        return ["das Suchfeld der türkischen Suche erscheint nicht"]
+    feld = driver.find_element("id", "suche-eingabe")
+    feld.click()
+    feld.send_keys("danışma")
+    ende = time.monotonic() + 10
+    treffer = []
+    while time.monotonic() < ende:
+        treffer = driver.execute_script("return [...document.querySelectorAll('#suche-treffer a')].map(a => a.getAttribute('href'))")
+        if treffer:
+            break
+        time.sleep(0.2)
+    if not any(h.endswith("sprachen/tr.html") for h in treffer):
+        return [f"die türkische Suche nach „danışma“ findet sprachen/tr.html nicht: {treffer}"]
+    return []
+
+
+def check_zeitlabel(browser):
+    browser.open("anlage-2/index.html")
+    befund = browser.driver.execute_script("""
+        const svg = document.querySelector('svg.zeitleiste--schmal');
+        if (!svg) return {fehlt: true};
+        const rahmen = svg.getBoundingClientRect();
+        const texte = [...svg.querySelectorAll('text')];
+        return {fehlt: false,
+                gekuerzt: texte.filter(t => t.textContent.includes('…')).map(t => t.textContent),
+                draussen: texte.filter(t => { const r = t.getBoundingClientRect(); return r.width > 0 && (r.right > rahmen.right + 1 || r.left < rahmen.left - 1); })
+                               .map(t => t.textContent)};""")
+    if befund["fehlt"]:
+        return ["keine schmale Zeitleiste"]
+    return ([f"gekürzt: {t}" for t in befund["gekuerzt"]] + [f"ragt aus der Zeichnung: {t}" for t in befund["draussen"]])
+
+
+def check_gremium(browser, site):
+    problems = []
+    seiten = sorted((site / "sitzungen").glob("*.html"))
+    if not seiten:
+        return ["keine Sitzung unter sitzungen/"]
+    gremien = {}
+    for gremium in sorted((site / "gremien").glob("*.html")):
+        html = gremium.read_text(encoding="utf-8")
+        treffer = re.search(r"<h1>([^<]+)</h1>", html)
+        if treffer:
+            gremien[gremium.stem] = treffer.group(1)
+    for seite in seiten[:3] + seiten[-3:]:
+        rel = seite.relative_to(site).as_posix()
+        browser.open(rel)
+        h1 = browser.driver.execute_script("return document.querySelector('main h1').textContent")
+        if not any(name in h1 for name in gremien.values()):
+            problems.append(f"{rel}: die Überschrift „{h1}“ nennt kein Gremium")
+    return problems
+
+
 def main(argv):
     site = Path(argv[1]) if len(argv) > 1 else check_site.REPO / "site"
     results = check_site.Results()
@@ -211,7 +343,12 @@ def main(argv):
                             ("tabellen", lambda: check_tabellen(browser, pages)),
                             ("zeitleiste", lambda: check_zeitleiste(browser)),
                             ("suche", lambda: check_suche(browser, site)),
-                            ("rtl", lambda: check_rtl(browser, site))]:
+                            ("rtl", lambda: check_rtl(browser, site)),
+                            ("hilfe", lambda: check_hilfe(browser, site)),
+                            ("sprachen", lambda: check_sprachen(browser, site)),
+                            ("tuerkisch", lambda: check_tuerkisch(browser, site)),
+                            ("zeitlabel", lambda: check_zeitlabel(browser)),
+                            ("gremium", lambda: check_gremium(browser, site))]:
             try:
                 results.record(f"({name})", name, check())
             except Exception as fehler:  # a failing check must not hide the others

@@ -5,6 +5,9 @@ const bereich = document.getElementById("suche");
 const eingabe = document.getElementById("suche-eingabe");
 const status = document.getElementById("suche-status");
 const liste = document.getElementById("suche-treffer");
+const arten = document.getElementById("suche-arten");
+// The messages in the page's language, from the search page itself.
+const texte = { zuKurz: bereich.dataset.zuKurz, keine: bereich.dataset.keine, treffer: bereich.dataset.treffer };
 const wurzel = new URL("../", import.meta.url);
 
 let pagefind = null;
@@ -40,10 +43,12 @@ async function suchen() {
   const nummer = ++laufend;
   if (!pagefind || begriff.length < 2) {
     liste.replaceChildren();
-    status.textContent = begriff.length === 1 ? "Bitte mindestens zwei Zeichen eingeben." : "";
+    status.textContent = begriff.length === 1 ? texte.zuKurz : "";
     return;
   }
-  const suche = await pagefind.debouncedSearch(begriff, {}, 250);
+  // The kind chosen (Kapitel, Sitzung, Beschluss, Angebot) narrows the search by the pages' Pagefind filter "art".
+  const art = arten?.querySelector("input:checked")?.value ?? "";
+  const suche = await pagefind.debouncedSearch(begriff, art ? { filters: { art: [art] } } : {}, 250);
   if (suche === null || nummer !== laufend) return;
   const treffer = await Promise.all(suche.results.slice(0, 20).map((ergebnis) => ergebnis.data()));
   if (nummer !== laufend) return;
@@ -56,8 +61,9 @@ async function suchen() {
     return eintrag;
   }));
   const anzahl = suche.results.length;
-  status.textContent = anzahl === 0 ? `Keine Treffer für „${begriff}“.`
-    : `${anzahl} ${anzahl === 1 ? "Treffer" : "Treffer"} für „${begriff}“${anzahl > 20 ? ", die ersten 20" : ""}.`;
+  status.textContent = anzahl === 0 ? `${texte.keine} „${begriff}“.`
+    : `${anzahl} ${texte.treffer} „${begriff}“${anzahl > 20 ? " (1–20)" : ""}.`;
 }
 
 eingabe.addEventListener("input", suchen);
+arten?.addEventListener("change", suchen);
