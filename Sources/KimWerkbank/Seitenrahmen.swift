@@ -66,6 +66,7 @@ enum Seitenrahmen {
     table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #c5ccd3; padding: .3rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
     .vorschau { border: 2px dashed #c5ccd3; padding: 1rem; }
     .dateien li { margin: .2rem 0; overflow-wrap: anywhere; }
+    .dateien .pfad { display: block; font-size: .85rem; color: var(--rand); }
     details.platzhalter ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
     details.platzhalter button { font-family: ui-monospace, monospace; font-weight: 400; padding: .2rem .4rem; margin: 0; overflow-wrap: anywhere; text-align: left; }
     details.platzhalter summary { cursor: pointer; font-weight: 600; margin-bottom: .5rem; }

@@ -27,11 +27,17 @@ struct Uebersicht {
             ("Kapitel und Texte", { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/fassungen/") }),
             ("Frühere Fassungen", { $0.hasPrefix("data/fassungen/") || $0.hasPrefix("templates/fassungen/") }),
         ]
+        let bezeichnung = Dateibezeichnung(projekt: projekt)
         for (titel, gehoert) in gruppen {
-            let liste = alle.filter(gehoert)
+            var liste = alle.filter(gehoert)
             guard !liste.isEmpty else { continue }
+            if titel == "Sitzungen" { liste = bezeichnung.sitzungenNeuesteZuerst(liste) }
             html += "<h2>\(Escape.html(titel))</h2>\n<ul class=\"dateien\">\n"
-            for datei in liste { html += "<li><a href=\"\(Werkbankpfade.bearbeiten(datei))\">\(Escape.html(datei))</a></li>\n" }
+            for datei in liste {
+                let pfad = "<code>\(Escape.html(datei))</code>"
+                let text = bezeichnung.name(datei).map { "\(Escape.html($0))</a> <span class=\"pfad\">\(pfad)</span>" } ?? "\(pfad)</a>"
+                html += "<li><a href=\"\(Werkbankpfade.bearbeiten(datei))\">\(text)</li>\n"
+            }
             html += "</ul>\n"
         }
         return .html(200, Seitenrahmen.seite(titel: "Übersicht", inhalt: html))

@@ -40,6 +40,20 @@ struct WerkbankTests {
 
     static let sitzung = "data/sitzungen/lenkungskreis-2021-1.json"
 
+    @Test("die Übersicht nennt Dateien, wie die KI sie kennt: Sitzungen mit Gremium, Nummer und Datum, neueste zuerst; Daten mit dem Titel ihres Schemas")
+    func uebersichtMitNamen() async throws {
+        let werkbank = Self.werkbank(Fixtures.referenzprojekt)
+        let html = Self.text(await Self.holen(werkbank, "/_kim/"))
+        let erste = try #require(html.range(of: "Lenkungskreis Kommunales Integrationsmanagement, 1. Sitzung am 10.03.2021"))
+        let dritte = try #require(html.range(of: "Lenkungskreis Kommunales Integrationsmanagement, 3. Sitzung am 17.11.2021"))
+        #expect(dritte.lowerBound < erste.lowerBound, "neueste Sitzung zuerst")
+        #expect(html.contains("<span class=\"pfad\"><code>\(Self.sitzung)</code></span>"))
+        let angebote = try #require(Bearbeitung.schemaname("data/angebote.json"))
+        let schema = try #require(try JSONParser.parse(try Data(contentsOf: Fixtures.referenzprojekt.appendingPathComponent("Sources/KimVorgaben/Vorgaben/schemas/\(angebote).schema.json"))).0["title"])
+        guard case .string(let titel) = schema.value else { Issue.record("Schema ohne Titel"); return }
+        #expect(html.contains(">\(titel)</a> <span class=\"pfad\"><code>data/angebote.json</code>"))
+    }
+
     @Test("jedes Schema hat ein Formular: jede Datendatei der Referenz und von Kreis Lindenau, jedes Feld ein Steuerelement mit JSON Pointer")
     func jedesSchemaEinFormular() async throws {
         var abgedeckt = Set<String>()
