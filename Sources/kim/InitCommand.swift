@@ -11,7 +11,7 @@ struct InitCommand: ParsableCommand {
 
     // Not `ProjektOptionen`: its check asks for data/, which init is about to write.
     @Option(name: .long, help: ArgumentHelp("Ordner des neuen Projekts (Standard: aktueller Ordner); er darf schon bestehen.", valueName: "ordner"))
-    var project: String = "."
+    var project: String?
 
     @Option(help: ArgumentHelp("Art der Kommune: \(Projektgeruest.Art.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")).", valueName: "art"))
     var art: String
@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ordner = URL(fileURLWithPath: project, isDirectory: true).standardizedFileURL
+        let ordner = URL(fileURLWithPath: project ?? ".", isDirectory: true).standardizedFileURL
         let heute = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
         guard let art = Projektgeruest.Art(rawValue: art),
               let jahr = heute.year, let monat = heute.month, let tag = heute.day,

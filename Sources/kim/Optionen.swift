@@ -5,9 +5,10 @@ import KimPipeline
 
 struct ProjektOptionen: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Projektordner (Standard: aktueller Ordner).", valueName: "ordner"))
-    var project: String = "."
+    // Optional rather than defaulting to ".": argument-parser would append an English "(default: .)" to the help.
+    var project: String?
 
-    var url: URL { URL(fileURLWithPath: project, isDirectory: true).standardizedFileURL }
+    var url: URL { URL(fileURLWithPath: project ?? ".", isDirectory: true).standardizedFileURL }
 
     func validate() throws {
         var istOrdner: ObjCBool = false
