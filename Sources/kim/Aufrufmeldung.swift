@@ -24,7 +24,6 @@ enum Aufrufmeldung {
         ("OVERVIEW:", "ÜBERSICHT:"),
         ("Show help information.", "Zeigt diese Hilfe."),
         ("(default: ", "(Standard: "),
-        ("See 'kim help <subcommand>' for detailed help.", "Mehr zu einem Befehl: kim help <befehl>"),
         ("<subcommand>", "<befehl>"),
     ]
 
@@ -34,6 +33,7 @@ enum Aufrufmeldung {
             text = text.replacingOccurrences(of: englisch, with: deutsch)
         }
         // "  See 'kim build --help' for more information." → "  Mehr dazu: kim build --help"
+        text = text.replacing(/See '([^']+)' for detailed help\./) { "Mehr zu einem Befehl: \($0.1)" }
         return text.replacing(/See '([^']+)' for more information\./) { "Mehr dazu: \($0.1)" }
     }
 }

@@ -130,5 +130,12 @@ struct AufrufmeldungTests {
         #expect(hilfe.status == 0)
         #expect(hilfe.ausgabe.contains("AUFRUF: kim <befehl>") && hilfe.ausgabe.contains("BEFEHLE:") && hilfe.ausgabe.contains("Zeigt diese Hilfe."), "\(hilfe.ausgabe)")
         #expect(!hilfe.ausgabe.contains("USAGE") && !hilfe.ausgabe.contains("Show help"))
+        // Every command's help: no phrase of argument-parser's English left, wrapped lines included.
+        for befehl in [["init"], ["build"], ["serve"], ["new"], ["new", "sitzung"], ["export"]] {
+            let lauf = try KommandozeileTests.kim(befehl + ["--help"])
+            for englisch in ["See '", "default:", "detailed help", "USAGE", "OPTIONS"] {
+                #expect(!lauf.ausgabe.contains(englisch), "kim \(befehl.joined(separator: " ")) --help: \(lauf.ausgabe)")
+            }
+        }
     }
 }
