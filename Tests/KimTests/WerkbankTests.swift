@@ -54,6 +54,29 @@ struct WerkbankTests {
         #expect(html.contains(">\(titel)</a> <span class=\"pfad\"><code>data/angebote.json</code>"))
     }
 
+    @Test("Verweise werden zur Auswahl aus dem, was es gibt: Gremium einer Sitzung, Sozialräume eines Angebots (auch Kreis Lindenau)")
+    func verweiseZurAuswahl() async throws {
+        let lindenau = Fixtures.referenzprojekt.appendingPathComponent("beispiele/kreis-lindenau")
+        for projekt in [Fixtures.referenzprojekt, lindenau] {
+            let werkbank = Self.werkbank(projekt)
+            let kommune = try JSONSerialization.jsonObject(with: Data(contentsOf: projekt.appendingPathComponent("data/kommune.json"))) as? [String: Any]
+            let nummern = try #require(kommune?["sozialraeume"] as? [[String: Any]]).compactMap { $0["nummer"] as? String }
+            #expect(!nummern.isEmpty)
+            let angebot = Self.text(await Self.holen(werkbank, Werkbankpfade.bearbeiten("data/angebote.json"), abfrage: ["zeiger": "/angebote/0"]))
+            for nummer in nummern {
+                #expect(angebot.contains("type=\"checkbox\" id=\"f.angebote.0.sozialraeume-") && angebot.contains("name=\"/angebote/0/sozialraeume\" value=\"\(nummer)\""),
+                        "\(projekt.lastPathComponent): Sozialraum \(nummer) fehlt in der Auswahl")
+            }
+            let gremien = try JSONSerialization.jsonObject(with: Data(contentsOf: projekt.appendingPathComponent("data/gremien.json"))) as? [String: Any]
+            let ids = try #require(gremien?["gremien"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+            let sitzungsdatei = try #require(try FileManager.default.contentsOfDirectory(atPath: projekt.appendingPathComponent("data/sitzungen").path).filter { $0.hasSuffix(".json") }.sorted().first)
+            let sitzung = Self.text(await Self.holen(werkbank, Werkbankpfade.bearbeiten("data/sitzungen/\(sitzungsdatei)")))
+            let auswahl = try #require(sitzung.firstMatch(of: /<select id="f.gremium" name="\/gremium"[^>]*>(.*?)<\/select>/.dotMatchesNewlines())).1
+            #expect(auswahl.matches(of: /<option value="[^"]+"/).count == ids.count, "\(projekt.lastPathComponent): \(auswahl)")
+            for id in ids { #expect(auswahl.contains("<option value=\"\(id)\""), "\(id)") }
+        }
+    }
+
     @Test("jedes Schema hat ein Formular: jede Datendatei der Referenz und von Kreis Lindenau, jedes Feld ein Steuerelement mit JSON Pointer")
     func jedesSchemaEinFormular() async throws {
         var abgedeckt = Set<String>()
