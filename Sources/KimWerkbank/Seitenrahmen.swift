@@ -3,14 +3,15 @@ import KimRender
 /// The frame of every workbench page: local stylesheet and script only, no framework, no
 /// external font. Never part of `site/`: these pages exist only in `kim serve`.
 enum Seitenrahmen {
-    static func seite(titel: String, inhalt: String, fehler: Bool = false) -> [UInt8] {
+    /// `nachladen`: seconds after which the page reloads itself (a running build shows its steps so, without JavaScript).
+    static func seite(titel: String, inhalt: String, fehler: Bool = false, nachladen: Int? = nil) -> [UInt8] {
         Array("""
         <!DOCTYPE html>
         <html lang="de">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(fehler ? "Fehler: " : "")\(Escape.html(titel)) – kim-Werkbank</title>
+        \(nachladen.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">\n" } ?? "")<title>\(fehler ? "Fehler: " : "")\(Escape.html(titel)) – kim-Werkbank</title>
         <link rel="stylesheet" href="/_kim/werkbank.css">
         <script src="/_kim/werkbank.js" defer></script>
         </head>

@@ -38,10 +38,19 @@ struct Veroeffentlichen {
         return (teile.isEmpty ? nil : teile.joined(separator: ", "), [])
     }
 
-    func seite(meldung: String? = nil) -> Werkbankantwort {
-        let (text, fehler) = aenderungen()
+    func seite() -> Werkbankantwort {
         var html = "<p><a href=\"/_kim/\">Alle Dateien</a></p>\n<h1>Veröffentlichen</h1>\n"
-        if let meldung { html += "<div class=\"erfolg\" role=\"status\"><p>\(Escape.html(meldung))</p></div>\n" }
+        switch werkbank.fortschritt.aktuell {
+        case .laeuft(let schritte):
+            html += "<div role=\"status\"><p><strong>Die Website und das PDF werden gebaut …</strong> Diese Seite lädt sich neu, bis der Bau fertig ist.</p>\n"
+            html += Self.schrittliste(schritte) + "</div>\n"
+            return .html(200, Seitenrahmen.seite(titel: "Veröffentlichen", inhalt: html, nachladen: 1))
+        case .fertig(let schritte, let meldung, let erfolg):
+            html += "<div class=\"\(erfolg ? "erfolg" : "fehlerliste")\" role=\"status\"><p>\(Escape.html(meldung))</p>\n" + Self.schrittliste(schritte) + "</div>\n"
+        case .ruht:
+            break
+        }
+        let (text, fehler) = aenderungen()
         if !fehler.isEmpty {
             html += Bearbeitung.fehlerliste([], ohneOrt: fehler.map(\.formatted))
             html += "<p>Erst wenn diese Fehler behoben sind, lässt sich veröffentlichen. <a href=\"\(Befundliste.pfad)\">Alle Befunde mit Verweisen auf ihre Felder</a></p>\n"
@@ -51,20 +60,30 @@ struct Veroeffentlichen {
         html += "<p>Nicht öffentliche Sitzungen und Tagesordnungspunkte bleiben intern: Sie stehen in keiner Datei der Website.</p>\n"
         html += "<form method=\"post\" action=\"\(Self.pfad)\">\n<input type=\"hidden\" name=\"_token\" value=\"\(werkbank.token)\">\n"
         html += "<div class=\"aktionen\"><button type=\"submit\">Website und PDF bauen</button></div>\n</form>\n"
-        html += "<p>Das dauert einige Sekunden; die Seite lädt neu, wenn der Bau fertig ist.</p>\n"
+        html += "<p>Das dauert einige Sekunden; diese Seite zeigt dabei jeden fertigen Schritt.</p>\n"
         return .html(200, Seitenrahmen.seite(titel: "Veröffentlichen", inhalt: html))
     }
 
+    static func schrittliste(_ schritte: [String]) -> String {
+        guard !schritte.isEmpty else { return "" }
+        return "<ol class=\"schritte\">\n" + schritte.map { "<li>\(Escape.html($0))</li>\n" }.joined() + "</ol>\n"
+    }
+
+    /// Starts the build on its own thread and shows its steps; a click while one runs starts none.
     func ausfuehren(_ daten: Formulardaten) -> Werkbankantwort {
-        do {
-            let ergebnis = try Build(Build.Optionen(projekt: werkbank.projekt, pdf: true)).ausfuehren()
-            let fehler = ergebnis.diagnostics.filter { $0.severity == .error }
-            guard fehler.isEmpty else {
-                return .html(422, Seitenrahmen.seite(titel: "Veröffentlichen", inhalt: "<h1>Nicht veröffentlicht</h1>\n" + Bearbeitung.fehlerliste([], ohneOrt: fehler.map(\.formatted)), fehler: true))
+        let projekt = werkbank.projekt
+        _ = werkbank.fortschritt.starten { schritt in
+            do {
+                let ergebnis = try Build(Build.Optionen(projekt: projekt, pdf: true), protokoll: schritt).ausfuehren()
+                let fehler = ergebnis.diagnostics.filter { $0.severity == .error }
+                guard fehler.isEmpty else {
+                    return ("Nicht veröffentlicht: " + fehler.map(\.formatted).joined(separator: " · "), false)
+                }
+                return ("Veröffentlicht: site/ enthält jetzt \(ergebnis.dateien) \(ergebnis.dateien == 1 ? "Datei" : "Dateien").", true)
+            } catch {
+                return ("Nicht veröffentlicht: " + Systemfehler.beschreibung(error), false)
             }
-            return seite(meldung: "Veröffentlicht: site/ enthält jetzt \(ergebnis.dateien) \(ergebnis.dateien == 1 ? "Datei" : "Dateien").")
-        } catch {
-            return .html(500, Seitenrahmen.seite(titel: "Veröffentlichen", inhalt: "<h1>Nicht veröffentlicht</h1>\n<p>\(Escape.html(Systemfehler.beschreibung(error)))</p>", fehler: true))
         }
+        return .weiter(Self.pfad)
     }
 }

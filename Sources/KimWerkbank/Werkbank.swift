@@ -51,6 +51,8 @@ public actor Werkbank {
     nonisolated let commits: Bool
     /// What the last save could not do besides writing (a failed commit), shown on the next page.
     nonisolated let hinweis = Hinweis()
+    /// The build "Veröffentlichen" started, step by step.
+    nonisolated let fortschritt = Baufortschritt()
 
     /// The largest form body taken (a long chapter as Markdown is far below it).
     public static let hoechsteRumpfgroesse = 4 * 1024 * 1024

@@ -77,6 +77,28 @@ struct WerkbankTests {
         }
     }
 
+    @Test("Veröffentlichen baut im Hintergrund und zeigt jeden fertigen Schritt; ein zweiter Klick startet keinen zweiten Bau")
+    func veroeffentlichenMitFortschritt() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        try? FileManager.default.removeItem(at: projekt.appendingPathComponent("site"))
+        let werkbank = Self.werkbank(projekt)
+        let start = await Self.senden(werkbank, Veroeffentlichen.pfad, [("_token", "geheim")])
+        #expect(start.status == 303 && start.kopf["Location"] == Veroeffentlichen.pfad)
+        #expect(await Self.senden(werkbank, Veroeffentlichen.pfad, [("_token", "geheim")]).status == 303)
+        var seite = ""
+        for _ in 0..<1500 {
+            seite = Self.text(await Self.holen(werkbank, Veroeffentlichen.pfad))
+            guard seite.contains("http-equiv=\"refresh\"") else { break }
+            #expect(seite.contains("werden gebaut"))
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(seite.contains("Veröffentlicht: site/ enthält jetzt"), "\(seite)")
+        #expect(seite.contains("<ol class=\"schritte\">") && seite.contains("Schreiben"), "die Schritte des Baus stehen auf der Seite")
+        #expect(!seite.contains("http-equiv=\"refresh\""))
+        #expect(FileManager.default.fileExists(atPath: projekt.appendingPathComponent("site/index.html").path))
+    }
+
     @Test("jedes Schema hat ein Formular: jede Datendatei der Referenz und von Kreis Lindenau, jedes Feld ein Steuerelement mit JSON Pointer")
     func jedesSchemaEinFormular() async throws {
         var abgedeckt = Set<String>()

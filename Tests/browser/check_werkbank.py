@@ -292,8 +292,27 @@ class Werkbanktest:
         self.results.record(f"{self.lauf.name} veröffentlichen", "sagt, was sich ändert",
                             [] if re.search(r"(?<![0-9])1 neue Sitzung(?!en)", text) else [f"»1 neue Sitzung« fehlt: {text[:300]}"])
         self.klicken(self.css('.aktionen button'))
-        site = self.lauf.ordner / "site"
+        # The build runs on its own; the page shows its steps and reloads itself until it is done.
         probleme = []
+        schritte_gesehen = False
+        ende = time.monotonic() + 300
+        while time.monotonic() < ende:
+            try:
+                text = self.css("main").text
+            except Exception:  # the page reloads itself meanwhile: read it again
+                time.sleep(0.2)
+                continue
+            schritte_gesehen = schritte_gesehen or bool(re.search(r"\[\d+/\d+\]", text))
+            if "Veröffentlicht:" in text or "Nicht veröffentlicht" in text:
+                break
+            time.sleep(0.3)
+        else:
+            probleme.append("der Bau wurde in 300 s nicht fertig")
+        if "Veröffentlicht:" not in text:
+            probleme.append(f"nicht veröffentlicht: {text[:300]}")
+        if not schritte_gesehen:
+            probleme.append(f"die Seite zeigt keine Schritte des Baus: {text[:300]}")
+        site = self.lauf.ordner / "site"
         if not (site / "index.html").is_file():
             probleme.append(f"site/ nicht gebaut: {self.css('main').text[:300]}")
         else:
