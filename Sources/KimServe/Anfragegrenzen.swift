@@ -55,6 +55,14 @@ public struct Anfragegrenzen: Sendable {
         return .unvollstaendig
     }
 
+    /// The start of the answer with `Connection: close` after its status line: the connection ends
+    /// after this answer, and a client that is not told so may send its next request into the closing
+    /// connection and lose it.
+    static func schliessend(_ anfang: [UInt8]) -> [UInt8] {
+        guard let zeilenende = anfang.firstIndex(of: 0x0A) else { return anfang }
+        return Array(anfang[...zeilenende]) + Array("Connection: close\r\n".utf8) + Array(anfang[(zeilenende + 1)...])
+    }
+
     /// The head for the server behind: `Connection: close` instead of the client's, so each connection
     /// carries one request and every request passes these limits.
     static func einmalig(_ kopf: [UInt8]) -> [UInt8] {

@@ -187,6 +187,7 @@ final class Pfoertner: @unchecked Sendable {
         let frist = ContinuousClock.now.advanced(by: grenzen.anfragezeit)
         var rumpf = rest.count
         var kundeOffen = true
+        var antwortBegonnen = false
         var puffer = [UInt8](repeating: 0, count: 64 * 1024)
         while ContinuousClock.now < frist, !sperre.withLock({ beendet }) {
             var felder = [pollfd(fd: server, events: Int16(POLLIN), revents: 0),
@@ -200,7 +201,12 @@ final class Pfoertner: @unchecked Sendable {
                     shutdown(kunde, Int32(SHUT_WR))
                     return
                 }
-                guard schreiben(kunde, Array(puffer[0..<n])) else { return }
+                var stueck = Array(puffer[0..<n])
+                if !antwortBegonnen {
+                    stueck = Anfragegrenzen.schliessend(stueck)
+                    antwortBegonnen = true
+                }
+                guard schreiben(kunde, stueck) else { return }
             }
             if kundeOffen, felder[1].revents != 0 {
                 let n = puffer.withUnsafeMutableBytes { recv(kunde, $0.baseAddress, $0.count, 0) }
