@@ -83,7 +83,8 @@ struct VorschauHaertungTests {
         try await Task.sleep(for: .seconds(2))
         let verbraucht = Self.cpuTicks(server.processIdentifier) - vorher
         // Idle, the preview polls the project's files every 100 ms: far below one core (100 ticks per second).
-        #expect(verbraucht < 100, "\(verbraucht) Ticks CPU in 2 s: der Server dreht sich im Kreis")
+        // A server spinning in a loop burns a whole core: 200 ticks in 2 s. Less than that leaves room for a shared machine.
+        #expect(verbraucht < 150, "\(verbraucht) Ticks CPU in 2 s: der Server dreht sich im Kreis")
         #expect(Self.get(port, "/index.html", host: wirt).hasPrefix("HTTP/1.1 200"), "nach den abgebrochenen Anfragen taub")
         #expect(Self.roh(port, Array("POST / HTTP/1.1\r\nHost: \(wirt)\r\nContent-Length: 3\r\n\r\nabc".utf8)).hasPrefix("HTTP/1.1 405"))
 
@@ -130,7 +131,8 @@ struct VorschauHaertungTests {
         let vorher = Self.cpuTicks(server.processIdentifier)
         try await Task.sleep(for: .seconds(2))
         let verbraucht = Self.cpuTicks(server.processIdentifier) - vorher
-        #expect(verbraucht < 100, "\(verbraucht) Ticks CPU in 2 s: der Server dreht sich im Kreis")
+        // A server spinning in a loop burns a whole core: 200 ticks in 2 s. Less than that leaves room for a shared machine.
+        #expect(verbraucht < 150, "\(verbraucht) Ticks CPU in 2 s: der Server dreht sich im Kreis")
         #expect(Self.get(port, "/index.html", host: wirt).hasPrefix("HTTP/1.1 200"), "nach den übergroßen Anfragen taub")
 
         // A head that never ends: answered and closed after the time a head may take (10 s).
@@ -140,6 +142,8 @@ struct VorschauHaertungTests {
         // Keep-alive is off: each request passes the limits on a connection of its own.
         let zwei = Self.roh(port, Array("GET /index.html HTTP/1.1\r\nHost: \(wirt)\r\n\r\nGET /index.html HTTP/1.1\r\nHost: \(wirt)\r\n\r\n".utf8), bis: 20, ganz: true)
         #expect(zwei.components(separatedBy: "HTTP/1.1 200").count == 2, "eine Antwort je Verbindung")
+        // …and says so, or a client sends its next request into the closing connection and loses it.
+        #expect(zwei.hasPrefix("HTTP/1.1 200 OK\r\nConnection: close\r\n"), "\(zwei.prefix(120))")
     }
 
     @Test("SIGINT und SIGTERM beenden die Vorschau in unter einer Sekunde, auch unter Last", arguments: [SIGTERM, SIGINT])
