@@ -42,7 +42,7 @@ struct DruckfassungSeitenTests {
                 impressum = true
                 #expect(nummer == 2, "das Impressum steht hinter der Titelseite")
                 #expect(einfach.contains("Fassung \(fassung) vom"))
-                #expect(einfach.contains("Beschlossen vom Gremium"))
+                #expect(einfach.contains("Beschluss vom"), "der Beschluss der Fassung steht im Impressum")
             }
             // The running head: everything in the top margin (20 mm, landscape pages included) is one line.
             if nummer > 1 {
