@@ -49,7 +49,8 @@ struct WerkbankTests {
         #expect(dritte.lowerBound < erste.lowerBound, "neueste Sitzung zuerst")
         #expect(html.contains("<span class=\"pfad\"><code>\(Self.sitzung)</code></span>"))
         let angebote = try #require(Bearbeitung.schemaname("data/angebote.json"))
-        let schema = try #require(try JSONParser.parse(try Data(contentsOf: Fixtures.referenzprojekt.appendingPathComponent("Sources/KimVorgaben/Vorgaben/schemas/\(angebote).schema.json"))).0["title"])
+        let bytes = Array(try Data(contentsOf: Fixtures.referenzprojekt.appendingPathComponent("Sources/KimVorgaben/Vorgaben/schemas/\(angebote).schema.json")))
+        let schema = try #require(try JSONParser.parse(bytes).0["title"])
         guard case .string(let titel) = schema.value else { Issue.record("Schema ohne Titel"); return }
         #expect(html.contains(">\(titel)</a> <span class=\"pfad\"><code>data/angebote.json</code>"))
     }
