@@ -173,6 +173,20 @@ class Werkbanktest:
         self.results.record(f"{self.lauf.name} {was}", "gespeichert", [] if ok else [f"nicht gespeichert: {fehler or self.d.title}"])
         return ok
 
+    def entfernen_fragt(self, pfad):
+        """Ticking an item for removal and saving asks first; the file stays until it is confirmed."""
+        datei = self.lauf.ordner / pfad
+        vorher = datei.read_bytes()
+        self.oeffnen(f"/_kim/bearbeiten/{pfad}")
+        self.klicken(self.css('input[name="_entfernen"]'))
+        self.speichern()
+        probleme = []
+        if self.css("h1").text != "Wirklich entfernen?":
+            probleme.append(f"keine Rückfrage: {self.d.title}")
+        if datei.read_bytes() != vorher:
+            probleme.append("vor der Bestätigung geändert")
+        self.results.record(f"{self.lauf.name} entfernen", "fragt erst", probleme)
+
     # ── the tasks ──
     def sitzung(self):
         self.oeffnen("/_kim/neu/data/sitzungen")
@@ -360,7 +374,11 @@ def main(argv):
             if pfad:
                 test.unmoegliches_datum(pfad)
                 test.veraltet(pfad)
+                test.entfernen_fragt(pfad)
                 test.veroeffentlichen(pfad)
+            # The other pages of the workbench pass axe, reflow and vnu too.
+            test.oeffnen("/_kim/befunde")
+            test.oeffnen("/_kim/briefing")
         except Exception as fehler:  # a missing control is a failed check with its reason, not a crash
             results.record(f"{name} (Ablauf)", "ablauf", [f"{type(fehler).__name__}: {str(fehler).splitlines()[0] if str(fehler) else ''} auf {driver.current_url}"])
         finally:
