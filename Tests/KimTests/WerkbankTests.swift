@@ -100,6 +100,31 @@ struct WerkbankTests {
         #expect(FileManager.default.fileExists(atPath: projekt.appendingPathComponent("site/index.html").path))
     }
 
+    @Test("ein Sachstandsbericht zu einem gewählten Stichtag wird erstellt und lässt sich öffnen; ein unmögliches Datum steht am Feld; nur Berichtsdateien werden ausgeliefert")
+    func briefingZumStichtag() async throws {
+        let projekt = try Fixtures.projektKopie()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let werkbank = Self.werkbank(projekt)
+        let falsch = await Self.senden(werkbank, Briefingseite.pfad, [("_token", "geheim"), ("datum", "2021-02-30")])
+        #expect(falsch.status == 422 && Self.text(falsch).contains("id=\"datum-fehler\""))
+        let antwort = await Self.senden(werkbank, Briefingseite.pfad, [("_token", "geheim"), ("datum", "2021-10-01")])
+        #expect(antwort.status == 200)
+        let link = "\(Briefingseite.dateiPraefix)sachstandsbericht-2021-10-01.html"
+        #expect(Self.text(antwort).contains("href=\"\(link)\""), "\(Self.text(antwort))")
+        let bericht = await Self.holen(werkbank, link)
+        #expect(bericht.status == 200 && Self.text(bericht).contains("01.10.2021"))
+        #expect(await Self.holen(werkbank, "\(Briefingseite.dateiPraefix)..%2Fsite.vermerk").status == 404)
+        #expect(!FileManager.default.fileExists(atPath: projekt.appendingPathComponent("site/sachstandsbericht-2021-10-01.html").path))
+    }
+
+    @Test("die Befunde von kim check führen zum Feld, das sie betreffen")
+    func befundeMitVerweis() async throws {
+        let werkbank = Self.werkbank(Fixtures.referenzprojekt)
+        let html = Self.text(await Self.holen(werkbank, Befundliste.pfad))
+        // The reference has a warning about data/angebote.json (offers without contact details).
+        #expect(html.contains("href=\"\(Werkbankpfade.bearbeiten("data/angebote.json"))"), "\(html.prefix(2000))")
+    }
+
     @Test("jedes Schema hat ein Formular: jede Datendatei der Referenz und von Kreis Lindenau, jedes Feld ein Steuerelement mit JSON Pointer")
     func jedesSchemaEinFormular() async throws {
         var abgedeckt = Set<String>()
