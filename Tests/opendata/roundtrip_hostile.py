@@ -34,6 +34,9 @@ BOUND = {
     "vorlage", "basisUrl", "plz", "web", "email", "telefon", "url", "handlungsfeld", "zielgruppen", "meilensteine", "gremien",
     "dachverband", "buchstabe", "beschlussfassung", "lizenz", "regionalschluessel", "tabelle", "wert", "indikator",
     "seit", "behobenAm", "entschiedenAm", "sitzung", "einschaetzung", "empfaenger", "leitgremium", "code", "richtung",
+    "meilenstein",
+    # A correction of the source becomes part of a chapter template: plain text only, by design.
+    "original", "korrigiert",
 }
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
