@@ -49,7 +49,7 @@ let package = Package(
         ]),
         // `kim serve`'s workbench: forms from the schemas, checked saves with minimal diffs (/_kim/…).
         .target(name: "KimWerkbank", dependencies: [
-            "KimModel", "KimLoad", "KimPipeline", "KimRender", "KimMarkdown", "KimTabellen", "KimVorgaben",
+            "KimModel", "KimLoad", "KimDerive", "KimPipeline", "KimRender", "KimMarkdown", "KimTabellen", "KimVorgaben",
         ]),
         // `kim serve`: the preview server with live reload, outside the pipeline.
         .target(name: "KimServe", dependencies: [

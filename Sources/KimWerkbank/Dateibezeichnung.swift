@@ -1,4 +1,5 @@
 import Foundation
+import KimDerive
 import KimLoad
 import KimModel
 import KimVorgaben
@@ -31,7 +32,7 @@ struct Dateibezeichnung {
         guard let sitzung = knoten(relativ), let gremium = text(sitzung["gremium"]),
               let datum = text(sitzung["datum"]).flatMap(Datum.init(iso:)) else { return nil }
         let nummer = zahl(sitzung["nummer"]).map { "\($0). " } ?? ""
-        return "\(gremienname(gremium) ?? gremium), \(nummer)Sitzung am \(Self.deutsch(datum))"
+        return "\(gremienname(gremium) ?? gremium), \(nummer)Sitzung am \(Format.datum(datum))"
     }
 
     private func gremienname(_ id: String) -> String? {
@@ -52,10 +53,5 @@ struct Dateibezeichnung {
     private func zahl(_ knoten: JSONNode?) -> Int? {
         guard case .number(let wert)? = knoten?.value else { return nil }
         return Int(wert)
-    }
-
-    static func deutsch(_ datum: Datum) -> String {
-        func zweistellig(_ zahl: Int) -> String { zahl < 10 ? "0\(zahl)" : "\(zahl)" }
-        return "\(zweistellig(datum.tag)).\(zweistellig(datum.monat)).\(datum.jahr)"
     }
 }
