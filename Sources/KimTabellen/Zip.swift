@@ -78,13 +78,19 @@ enum Zip {
                 throw Fehler(meldung: "die Datei ist entpackt größer als \(hoechstensEntpackt / 1024 / 1024) MB")
             }
             var inhalt = Data()
+            let pruefsumme: CRC32
             do {
-                _ = try archiv.extract(eintrag) { stueck in
+                // The consumer form of `extract` computes the checksum but, unlike the form that writes
+                // a file, does not compare it: without this comparison a damaged byte reads as other text.
+                pruefsumme = try archiv.extract(eintrag) { stueck in
                     inhalt.append(stueck)
                     guard inhalt.count <= hoechstensEntpackt else { throw Fehler(meldung: "zu groß") }
                 }
             } catch {
                 throw Fehler(meldung: "der Teil \(eintrag.path) lässt sich nicht entpacken")
+            }
+            guard pruefsumme == eintrag.checksum else {
+                throw Fehler(meldung: "die Datei ist beschädigt: der Teil \(eintrag.path) hat nicht die Prüfsumme, mit der er gespeichert wurde")
             }
             teile[eintrag.path] = Array(inhalt)
         }

@@ -46,9 +46,6 @@ struct SitzungTests {
         let register = try #require(site["beschluesse.html"])
         #expect(register.contains("href=\"sitzungen/lenkungskreis-2021-1.html#"))
         #expect(register.contains("href=\"anlage-2/index.html#"))
-        let aufgaben = try #require(site["aufgaben.html"])
-        #expect(aufgaben.contains("Überfällig"))
-        #expect(aufgaben.contains("Erledigt"))
         for pfad in site.keys where pfad.hasPrefix("sitzungen/") {
             #expect(site[pfad]?.contains("Teilnahme") == true)
         }
@@ -68,5 +65,34 @@ struct SitzungTests {
         #expect(try anzahl("2020-01-01", "Überfällig") == 0)
         #expect(try anzahl("2030-01-01", "Offen") == 0)
         #expect(try anzahl("2030-01-01", "Überfällig") > 0)
+    }
+
+    @Test("Aufgabenliste: jede öffentliche Aufgabe genau in dem Abschnitt, den Status und Frist am Stichtag verlangen (überfällig erst nach dem Fristtag)")
+    func aufgabenImRichtigenAbschnitt() throws {
+        let dateien = try Fixtures.referenzDateien()
+        // The reference has open Aufgaben with deadlines on both sides of this day, and one due on it.
+        let stichtag = "2021-12-31"
+        let (ausgabe, _) = Fixtures.pruefen(dateien, stichtag: Datum(iso: stichtag))
+        let seite = Fixtures.text(ausgabe?["aufgaben.html"])
+        var gefunden: [String: String] = [:]
+        for abschnitt in seite.split(separator: "<h2 id=\"").dropFirst() {
+            let name = String(abschnitt.prefix { $0 != "\"" })
+            for treffer in abschnitt.matches(of: #/href="sitzungen/[^"#]+\.html#([^"]+)"/#) {
+                #expect(gefunden.updateValue(name, forKey: String(treffer.output.1)) == nil, "\(treffer.output.1) steht zweimal in der Liste")
+            }
+        }
+        var erwartet: [String: String] = [:]
+        for (pfad, bytes) in dateien where pfad.hasPrefix("data/sitzungen/") && pfad.hasSuffix(".json") {
+            let sitzung = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], "\(pfad)")
+            for top in sitzung["tagesordnung"] as? [[String: Any]] ?? [] where top["oeffentlich"] as? Bool == true {
+                for aufgabe in top["aufgaben"] as? [[String: Any]] ?? [] {
+                    let id = try #require(aufgabe["id"] as? String), frist = try #require(aufgabe["frist"] as? String)
+                    let erledigt = aufgabe["status"] as? String == "erledigt" && (aufgabe["erledigtAm"] as? String ?? "") <= stichtag
+                    erwartet[id] = erledigt ? "erledigt" : frist < stichtag ? "ueberfaellig" : "offen"
+                }
+            }
+        }
+        #expect(Set(erwartet.values) == ["erledigt", "ueberfaellig", "offen"], "die Referenz deckt nicht jeden Abschnitt ab")
+        #expect(gefunden == erwartet)
     }
 }

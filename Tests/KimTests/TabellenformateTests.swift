@@ -116,14 +116,23 @@ struct TabellenformateTests {
         #expect(throws: XLSXLeser.Fehler.self) { try XLSXLeser.lesen(try Zip.packen([("xl/workbook.xml", Array("<workbook><sheets></workbook>".utf8))])) }
     }
 
-    @Test("Verstümmelte Tabellen (abgeschnitten, Bytes vertauscht, im ZIP und im XML) führen nie zum Absturz", arguments: [Tabellenformat.xlsx, .ods])
+    @Test("Verstümmelte Tabellen: abgeschnitten stets eine deutsche Meldung, ein gekipptes Byte nie ein stillschweigend anderer Inhalt, kaputtes XML eine Meldung mit Zeile", arguments: [Tabellenformat.xlsx, .ods])
     func verstuemmelt(_ format: Tabellenformat) throws {
         var blatt = Blatt(name: "Angebote", zeilen: [[.text("Kennung"), .text("Name")]])
         for index in 0..<20 { blatt.zeilen.append([.text("id-\(index)"), .zahl(Double(index))]) }
         let mappe = Arbeitsmappe(blaetter: [blatt])
         let original = format == .xlsx ? try XLSXSchreiber.schreiben(mappe) : try ODSSchreiber.schreiben(mappe)
-        let lesen: ([UInt8]) -> Void = { bytes in
-            if format == .xlsx { _ = try? XLSXLeser.lesen(bytes) } else { _ = try? ODSLeser.lesen(bytes) }
+        /// The workbook read, or the reader's message.
+        func lesen(_ bytes: [UInt8]) -> Result<Arbeitsmappe, Meldung> {
+            do {
+                return .success(format == .xlsx ? try XLSXLeser.lesen(bytes) : try ODSLeser.lesen(bytes))
+            } catch let fehler as XLSXLeser.Fehler {
+                return .failure(Meldung(text: fehler.meldung))
+            } catch let fehler as ODSLeser.Fehler {
+                return .failure(Meldung(text: fehler.meldung))
+            } catch {
+                return .failure(Meldung(text: "unerwarteter Fehler \(error)"))
+            }
         }
         let teile = try Zip.entpacken(original)
         let xmlTeil = format == .xlsx ? "xl/worksheets/sheet1.xml" : "content.xml"
@@ -134,18 +143,39 @@ struct TabellenformateTests {
             zustand = zustand &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((zustand >> 33) % UInt64(grenze))
         }
-        for _ in 0..<300 {
-            var kaputt = original
-            kaputt[zufall(kaputt.count)] ^= UInt8(1 + zufall(255))
-            lesen(kaputt)
-            lesen(Array(original.prefix(zufall(original.count))))
+        var meldungen: [String] = []
+        var xmlFehler = 0
+        for fall in 0..<300 {
+            var gekippt = original
+            gekippt[zufall(gekippt.count)] ^= UInt8(1 + zufall(255))
+            switch lesen(gekippt) {
+            // The archive's checksums guard the content: what reads at all reads as written.
+            case .success(let gelesen): #expect(gelesen == mappe, "Fall \(fall): ein gekipptes Byte ergab stillschweigend einen anderen Inhalt")
+            case .failure(let meldung): meldungen.append(meldung.text)
+            }
+            let laenge = zufall(original.count)
+            switch lesen(Array(original.prefix(laenge))) {
+            case .success: Issue.record("Fall \(fall): nach \(laenge) von \(original.count) Bytes abgeschnitten und trotzdem gelesen")
+            case .failure(let meldung): meldungen.append(meldung.text)
+            }
             var kaputtesXML = xml
             let stoerer = Array("<>&\"=/x0 ".utf8)
             for _ in 0..<3 { kaputtesXML[zufall(kaputtesXML.count)] = stoerer[zufall(stoerer.count)] }
             var neu = teile
             neu[xmlTeil] = kaputtesXML
-            lesen(try Zip.packen(neu.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+            if case .failure(let meldung) = lesen(try Zip.packen(neu.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })) {
+                meldungen.append(meldung.text)
+                if meldung.text.contains("kein gültiges XML (Zeile ") { xmlFehler += 1 }
+            }
+        }
+        #expect(meldungen.count >= 300, "nur \(meldungen.count) Meldungen: Abgeschnittenes muss immer eine ergeben")
+        #expect(xmlFehler > 50, "kaputtes XML ergab nur \(xmlFehler)-mal eine Meldung mit Zeile")
+        for text in Set(meldungen) {
+            #expect(!text.isEmpty && text.range(of: #"\b(the|error|could|operation|invalid)\b"#, options: [.regularExpression, .caseInsensitive]) == nil,
+                    "keine deutsche Meldung: \(text)")
         }
         if format == .xlsx { #expect(try XLSXLeser.lesen(original) == mappe) } else { #expect(try ODSLeser.lesen(original) == mappe) }
     }
+
+    struct Meldung: Error { var text: String }
 }
