@@ -1,7 +1,8 @@
 import Foundation
+import KimModel
 
 /// CSV as RFC 4180 with UTF-8 and one header row: every field quoted when it needs it,
-/// and a leading =, +, - or @ defused so spreadsheet programs do not run it as a formula.
+/// and a text a spreadsheet program could run as a formula defused (`Formelschutz`).
 enum CSV {
     static func text(_ zeilen: [[String]]) -> String {
         zeilen.map { $0.map(feld).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
@@ -11,8 +12,7 @@ enum CSV {
     /// "\r\n" is one Character that equals neither "\r" nor "\n".
     static func feld(_ wert: String) -> String {
         let bytes = wert.utf8
-        let formelzeichen: [UInt8] = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-        let wert = bytes.first.map(formelzeichen.contains) == true ? "'" + wert : wert
+        let wert = Formelschutz.geschuetzt(wert)
         guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: ";") }) else {
             return wert
         }
