@@ -30,6 +30,8 @@ struct Feldschema {
 
     var titel: String? { Schemafelder.titel(original, wurzel) }
     var beschreibung: String? { Schemafelder.beschreibung(original, wurzel) }
+    /// The description as a hint beside the control (`Formularhinweis`).
+    var hinweis: String? { beschreibung.map { Formularhinweis.text($0, ankreuzfeld: art == .wert(.wahrheitswert)) } }
     var typen: [String] { Schemafelder.texte(schema["type"]).filter { $0 != "null" } }
     var pflicht: Set<String> { Set(Schemafelder.texte(schema["required"])) }
 

@@ -70,10 +70,10 @@ struct Formular {
             }
         case .wert(.wahrheitswert):
             let an = wert?.alsText == "true"
-            let hinweis = schema.beschreibung.map { "<div class=\"hinweis\" id=\"\(id)-hinweis\">\(Escape.html($0))</div>" } ?? ""
+            let hinweis = schema.hinweis.map { "<div class=\"hinweis\" id=\"\(id)-hinweis\">\(Escape.html($0))</div>" } ?? ""
             html += "<div class=\"feld ankreuzen\(fehler[zeiger] == nil ? "" : " feld-fehler")\">"
             html += "<input type=\"hidden\" name=\"_angezeigt\" value=\"\(Escape.html(zeiger))\">"
-            html += "<input type=\"checkbox\" id=\"\(id)\" name=\"\(Escape.html(zeiger))\" value=\"true\"\(an ? " checked" : "")\(beschreibung(id, zeiger, hatHinweis: schema.beschreibung != nil))>"
+            html += "<input type=\"checkbox\" id=\"\(id)\" name=\"\(Escape.html(zeiger))\" value=\"true\"\(an ? " checked" : "")\(beschreibung(id, zeiger, hatHinweis: schema.hinweis != nil))>"
             html += "<label for=\"\(id)\">\(Escape.html(titel))</label>\(hinweis)"
             if let meldung = fehler[zeiger] { html += meldungHTML(id, meldung) }
             html += "</div>\n"
@@ -168,14 +168,14 @@ struct Formular {
 
     private mutating func gruppe(id: String, titel: String, schema: Feldschema, zeiger: String, inhalt: (inout Formular) -> Void) {
         html += "<fieldset class=\"gruppe\(fehler[zeiger] == nil ? "" : " feld-fehler")\" id=\"\(id)\">\n<legend>\(Escape.html(titel))</legend>\n"
-        if let text = schema.beschreibung { html += "<div class=\"hinweis\">\(Escape.html(text))</div>\n" }
+        if let text = schema.hinweis { html += "<div class=\"hinweis\">\(Escape.html(text))</div>\n" }
         fehlermeldung(zeiger, id)
         inhalt(&self)
         html += "</fieldset>\n"
     }
 
     private mutating func steuerelement(id: String, titel: String, schema: Feldschema, zeiger: String, zusatz: String?, element: (String) -> String) {
-        let hinweis = [schema.beschreibung, zusatz].compactMap { $0 }.joined(separator: " ")
+        let hinweis = [schema.hinweis, zusatz].compactMap { $0 }.joined(separator: " ")
         html += "<div class=\"feld\(fehler[zeiger] == nil ? "" : " feld-fehler")\">\n<label for=\"\(id)\">\(Escape.html(titel))</label>\n"
         if !hinweis.isEmpty { html += "<div class=\"hinweis\" id=\"\(id)-hinweis\">\(Escape.html(hinweis))</div>\n" }
         if let meldung = fehler[zeiger] { html += meldungHTML(id, meldung) }

@@ -125,7 +125,7 @@ struct WerkbankTests {
         #expect(html.contains("href=\"\(Werkbankpfade.bearbeiten("data/angebote.json"))"), "\(html.prefix(2000))")
     }
 
-    @Test("jedes Schema hat ein Formular: jede Datendatei der Referenz und von Kreis Lindenau, jedes Feld ein Steuerelement mit JSON Pointer")
+    @Test("jedes Schema hat ein Formular: jede Datendatei der Referenz und von Kreis Lindenau, jedes Feld ein Steuerelement mit JSON Pointer, Hinweise ohne JSON-Syntax")
     func jedesSchemaEinFormular() async throws {
         var abgedeckt = Set<String>()
         let lindenau = Fixtures.referenzprojekt.appendingPathComponent("beispiele/kreis-lindenau")
@@ -150,11 +150,30 @@ struct WerkbankTests {
                         #expect(html.contains("name=\"/\(eintrag.key)") || html.contains("value=\"/\(eintrag.key)\""), "\(datei): kein Feld für »\(eintrag.key)«")
                     }
                 }
+                // Hints speak of the form, not of the file's syntax (Formularhinweis).
+                for hinweis in html.matches(of: /class="hinweis"[^>]*>([^<]*)</).map({ String($0.1) }) {
+                    #expect(hinweis.firstMatch(of: /Anführungszeichen|&quot;|\btrue\b|\bfalse\b/) == nil, "\(datei): Hinweis in Dateisyntax: \(hinweis)")
+                }
                 if let schema = Bearbeitung.schemaname(datei) { abgedeckt.insert(schema) }
             }
         }
         let schemas = Set(Vorgaben.liste("schemas").map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".schema.json", with: "") })
         #expect(schemas.subtracting(abgedeckt).isEmpty, "ohne Formular: \(schemas.subtracting(abgedeckt).sorted())")
+    }
+
+    @Test("Hinweise sprechen vom Formular: ankreuzen statt true/false, Werte ohne Anführungszeichen, Sätze in „…“, keine Liste in JSON")
+    func hinweiseFuerDasFormular() {
+        #expect(Formularhinweis.text("Freiwillig: true, wenn X gilt. Sonst weglassen oder false (ohne Anführungszeichen).", ankreuzfeld: true) == "Ankreuzen, wenn X gilt.")
+        #expect(Formularhinweis.text("true, wenn X; false, wenn Y.", ankreuzfeld: true) == "Ankreuzen, wenn X; nicht ankreuzen, wenn Y.")
+        #expect(Formularhinweis.text("Postleitzahl als Text in Anführungszeichen, z. B. \"46045\".", ankreuzfeld: false) == "Postleitzahl, z. B. 46045.")
+        #expect(Formularhinweis.text("Anzahl als ganze Zahl ohne Tausenderpunkt und ohne Anführungszeichen, z. B. 11973.", ankreuzfeld: false)
+                == "Anzahl als ganze Zahl ohne Tausenderpunkt, z. B. 11973.")
+        #expect(Formularhinweis.text("Der Wortlaut, z. B. \"Der Rat beschließt …\".", ankreuzfeld: false) == "Der Wortlaut, z. B. „Der Rat beschließt …“.")
+        #expect(Formularhinweis.text("Die Nummern, z. B. [\"74\", \"75\"].", ankreuzfeld: false) == "Die Nummern.")
+        #expect(Formularhinweis.text("Name; nur veröffentlicht, wenn \"einwilligung\" true ist.", ankreuzfeld: false)
+                == "Name; nur veröffentlicht, wenn „einwilligung“ angekreuzt ist.")
+        // Only a checkbox is ticked: a text field's "true, wenn" is its own wording.
+        #expect(Formularhinweis.text("true, wenn X.", ankreuzfeld: false) == "true, wenn X.")
     }
 
     @Test("ein geändertes Feld ist eine geänderte Zeile; die übrigen Bytes bleiben, der Stand davor lässt sich zurückholen")
