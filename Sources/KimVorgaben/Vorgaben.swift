@@ -1,7 +1,8 @@
 import Foundation
 
 /// The built-in defaults kim carries in its binary: page, partial, print and briefing
-/// templates, the schemas and the assets (stylesheets, fonts, favicon), keyed by their
+/// templates, the schemas, the assets (stylesheets, fonts, favicon) and the workbench's own
+/// stylesheet and script (`werkbank/`, served only by `kim serve`), keyed by their
 /// project-relative path (`templates/layout.html`, `schemas/kommune.schema.json`,
 /// `assets/kim.css`). A project file of the same path overrides the built-in one.
 public enum Vorgaben {

@@ -1,4 +1,5 @@
 import Foundation
+import KimVorgaben
 import KimModel
 
 /// A request as the workbench sees it, independent of the HTTP server.
@@ -96,10 +97,11 @@ public actor Werkbank {
             return anfrage.methode == "POST" ? seite.erstellen(Formulardaten(rumpf: anfrage.rumpf)) : seite.seite()
         case Befundliste.pfad:
             return Befundliste(werkbank: self).seite()
-        case "/_kim/werkbank.css":
-            return Werkbankantwort(status: 200, kopf: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "no-store"], rumpf: Array(Seitenrahmen.stil.utf8))
-        case "/_kim/werkbank.js":
-            return Werkbankantwort(status: 200, kopf: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store"], rumpf: Array(Seitenrahmen.skript.utf8))
+        case "/_kim/werkbank.css", "/_kim/werkbank.js":
+            // kim's own, from the binary (Vorgaben/werkbank/): a project cannot replace the workbench's script.
+            let typ = pfad.hasSuffix(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8"
+            return Werkbankantwort(status: 200, kopf: ["Content-Type": typ, "Cache-Control": "no-store"],
+                                   rumpf: Vorgaben.dateien["werkbank/" + pfad.dropFirst("/_kim/".count)] ?? [])
         default:
             break
         }
