@@ -182,7 +182,8 @@ struct DruckverweiseTests {
         #expect(!dokument.contains("127.0.0.1:9"))
     }
 
-    @Test("was der Druck lesen darf und was nicht", arguments: [
+    /// The rules of `Druckverweise.grund`: a reference, the folder its document lies in, and the reason it is refused (nil: allowed).
+    static let regelfaelle: [(String, String, String?)] = [
         ("assets/druck.css", "", nil),
         ("fonts/OpenSans-Bold.ttf", "assets", nil),
         ("../assets/druck.css", "assets", nil),
@@ -196,7 +197,9 @@ struct DruckverweiseTests {
         ("assets/%2e%2e/%2e%2e/geheim", "", "aus dem Projekt hinaus"),
         ("assets/fehlt.png", "", "keine Datei in assets/"),
         ("ftp://beispiel.de/x", "", "»ftp:«"),
-    ] as [(String, String, String?)])
+        ]
+
+    @Test("was der Druck lesen darf und was nicht", arguments: regelfaelle)
     func regeln(_ url: String, _ basis: String, _ grund: String?) throws {
         let assets: Set<String> = ["assets/druck.css", "assets/fonts/OpenSans-Bold.ttf"]
         let ergebnis = Druckverweise.grund(.init(url: url, roh: url, stelle: url.startIndex, mussDateiSein: true), basis: basis, assets: assets)
@@ -205,6 +208,23 @@ struct DruckverweiseTests {
         } else {
             #expect(ergebnis == nil, "\(url): \(ergebnis ?? "")")
         }
+    }
+
+    /// The same rules hold twice, in Swift for `kim check` and in the driver's Python for WeasyPrint;
+    /// this keeps them from drifting apart: what the check allows, the driver loads; what it refuses, the driver refuses.
+    @Test("kim check und der Druck urteilen gleich über jeden Verweis der Regeln", arguments: regelfaelle.filter { $0.1.isEmpty })
+    func checkUndTreiberEinig(_ url: String, _ basis: String, _ grund: String?) throws {
+        let projekt = try Fixtures.temporaererOrdner()
+        defer { try? FileManager.default.removeItem(at: projekt) }
+        let html = Self.dokument("", "<img src=\"\(url.replacingOccurrences(of: "\"", with: "&quot;"))\" alt=\"x\">")
+        var verweigert = false
+        do {
+            _ = try PDFErzeugung(projekt: projekt).pdf(html, name: "probe", assets: try Self.assets)
+        } catch {
+            verweigert = "\(error)".contains("WeasyPrint darf sie nicht lesen")
+            #expect(verweigert, "\(url): ein anderer Fehler als eine Verweigerung: \(error)")
+        }
+        #expect(verweigert == (grund != nil), "\(url): kim check \(grund == nil ? "erlaubt" : "verweigert"), der Treiber \(verweigert ? "verweigert" : "lädt")")
     }
 
     @Test("Zeichenzitate und CSS-Escapes verstecken keinen Verweis")
