@@ -2,6 +2,7 @@ import Foundation
 import KimDerive
 import KimLoad
 import KimModel
+import KimTabellen
 import KimVorgaben
 
 /// What an author calls a file, for the overview: a Sitzung by its Gremium, number and date
@@ -45,9 +46,9 @@ struct Dateibezeichnung {
         return wurzel
     }
 
+    /// A text that names something: an empty one names nothing.
     private func text(_ knoten: JSONNode?) -> String? {
-        guard case .string(let wert)? = knoten?.value, !wert.isEmpty else { return nil }
-        return wert
+        Schemafelder.text(knoten).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private func zahl(_ knoten: JSONNode?) -> Int? {
