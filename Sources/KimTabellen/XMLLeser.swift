@@ -30,6 +30,11 @@ final class XMLLeser: NSObject, XMLParserDelegate {
         if Self.hatDokumenttyp(bytes) {
             throw Fehler(meldung: "\(teil) enthält eine Dokumenttypdeklaration (<!DOCTYPE …>); kim liest solche Dateien nicht, denn sie können Text unbemerkt verändern")
         }
+        // Foundation's XMLParser on Linux traps on a name or attribute that is not UTF-8 (found by
+        // `make fuzz`); office programs write UTF-8, so anything else is a damaged file, said so.
+        if let zeile = Self.zeileMitUngueltigemUTF8(bytes) {
+            throw Fehler(meldung: "\(teil) ist beschädigt: Zeile \(zeile) enthält Bytes, die kein UTF-8 sind (Excel und LibreOffice speichern UTF-8)")
+        }
         let leser = XMLLeser(ereignisse)
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = false
@@ -37,6 +42,22 @@ final class XMLLeser: NSObject, XMLParserDelegate {
         parser.delegate = leser
         guard parser.parse() else {
             throw Fehler(meldung: "\(teil) ist kein gültiges XML (Zeile \(parser.lineNumber))")
+        }
+    }
+
+    /// The line of the first byte sequence that is not UTF-8; nil when all is UTF-8 or the part is
+    /// UTF-16 (with its byte order mark), which libxml2 converts itself.
+    static func zeileMitUngueltigemUTF8(_ bytes: [UInt8]) -> Int? {
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return nil }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var zeile = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let zeichen): if zeichen == "\n" { zeile += 1 }
+            case .emptyInput: return nil
+            case .error: return zeile
+            }
         }
     }
 

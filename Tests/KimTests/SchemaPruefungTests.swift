@@ -31,6 +31,17 @@ struct SchemaPruefungTests {
         #expect(befunde.contains { $0.contains("kim prüft das Format \"email\" nicht") })
     }
 
+    @Test("format: date verlangt ein Datum, das es gibt: der 30. Februar und der 31. November sind Fehler am Wert, der 29. Februar 2024 nicht")
+    func formatDatum() throws {
+        let schema = #"{"type": "object", "properties": {"frist": {"type": "string", "format": "date", "title": "Frist"}}}"#
+        for falsch in ["2021-02-30", "2021-11-31", "2021-13-01"] {
+            let befunde = try fehler(schema, "{\"frist\": \"\(falsch)\"}")
+            #expect(befunde.map(\.message) == ["\"frist\" muss ein gültiges Datum im Format JJJJ-MM-TT sein, gefunden: \"\(falsch)\" (Text)"], "\(falsch)")
+            #expect(befunde.first?.location?.column == 11, "\(falsch)")
+        }
+        #expect(try fehler(schema, #"{"frist": "2024-02-29"}"#).isEmpty)
+    }
+
     @Test("additionalProperties: false lässt ein \"$schema\" tiefer im Dokument nicht durch")
     func verschachteltesSchema() throws {
         let schema = #"{"type": "object", "additionalProperties": false, "properties": {"$schema": {"type": "string"}, "a": {"type": "object", "additionalProperties": false, "properties": {"b": {"type": "string"}}}}}"#

@@ -74,6 +74,35 @@ struct TabellenSicherheitTests {
         #expect(!["=", "+", "-", "@", "\t", "\r"].contains(geschuetzt.unicodeScalars.first))
     }
 
+    @Test("Bytes, die kein UTF-8 sind, in einem Attribut oder Text: eine Meldung mit Zeile statt eines Absturzes in Foundations XMLParser (von make fuzz gefunden)",
+          arguments: [Tabellenformat.ods, .xlsx])
+    func keinUTF8(_ format: Tabellenformat) throws {
+        let mappe = Arbeitsmappe(blaetter: [Blatt(name: "Angebote", zeilen: [[.text("Kennung"), .text("Name")], [.text("a"), .text("Beratung")]])])
+        var teile = try Zip.entpacken(format == .ods ? try ODSSchreiber.schreiben(mappe) : try XLSXSchreiber.schreiben(mappe))
+        let teil = format == .ods ? "content.xml" : "xl/worksheets/sheet1.xml"
+        let xml = try #require(teile[teil])
+        // A cut multi-byte character (0xC3 without its second byte) in an attribute's value, as the fuzzer's file had.
+        var kaputt = xml
+        let attribut = try #require(kaputt.firstRange(of: Array("=\"".utf8)))
+        kaputt.insert(contentsOf: [0x74, 0x61, 0xC3], at: attribut.upperBound)
+        let zeilen = kaputt[..<attribut.upperBound].filter { $0 == 0x0A }.count + 1
+        teile[teil] = kaputt
+        let datei = try Zip.packen(teile.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let meldung: String
+        do {
+            _ = format == .ods ? try ODSLeser.lesen(datei) : try XLSXLeser.lesen(datei)
+            Issue.record("gelesen, obwohl \(teil) kein UTF-8 ist")
+            return
+        } catch let fehler as ODSLeser.Fehler {
+            meldung = fehler.meldung
+        } catch let fehler as XLSXLeser.Fehler {
+            meldung = fehler.meldung
+        }
+        #expect(meldung == "\(teil) ist beschädigt: Zeile \(zeilen) enthält Bytes, die kein UTF-8 sind (Excel und LibreOffice speichern UTF-8)")
+        #expect(XMLLeser.zeileMitUngueltigemUTF8(Array("a\nb\n".utf8) + [0x9C]) == 3)
+        #expect(XMLLeser.zeileMitUngueltigemUTF8(Array("Größe „x“\n".utf8)) == nil)
+    }
+
     @Test("eine Dokumenttypdeklaration in ods und xlsx wird abgelehnt, in jeder Schreibweise", arguments: [
         "<!DOCTYPE x [<!ENTITY a \"b\">]>", "<!doctype x>", "<!DocType x SYSTEM \"file:///etc/passwd\">",
     ])

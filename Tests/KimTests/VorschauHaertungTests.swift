@@ -1,4 +1,5 @@
 import Foundation
+@testable import KimServe
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -87,6 +88,12 @@ struct VorschauHaertungTests {
         #expect(verbraucht < 150, "\(verbraucht) Ticks CPU in 2 s: der Server dreht sich im Kreis")
         #expect(Self.get(port, "/index.html", host: wirt).hasPrefix("HTTP/1.1 200"), "nach den abgebrochenen Anfragen taub")
         #expect(Self.roh(port, Array("POST / HTTP/1.1\r\nHost: \(wirt)\r\nContent-Length: 3\r\n\r\nabc".utf8)).hasPrefix("HTTP/1.1 405"))
+        // A whole upload of 4 MB: read to its end before the answer, so the closing connection does not reset it
+        // (closing with unread bytes sends a TCP reset, and the client loses the answer with the upload).
+        let upload = Array("POST / HTTP/1.1\r\nHost: \(wirt)\r\nContent-Length: 4000000\r\n\r\n".utf8) + [UInt8](repeating: 120, count: 4_000_000)
+        for _ in 0..<3 {
+            #expect(Self.roh(port, upload, bis: 20).hasPrefix("HTTP/1.1 405"), "die Antwort auf einen ganzen Upload ging verloren")
+        }
 
         for host in ["localhost:\(port)", "[::1]:\(port)", "127.0.0.1", "LOCALHOST:\(port)"] {
             #expect(Self.get(port, "/index.html", host: host).hasPrefix("HTTP/1.1 200"), "\(host)")
@@ -109,6 +116,17 @@ struct VorschauHaertungTests {
         let antwort = roh(port, anfrage, bis: 20, ganz: true)
         let dauer = ContinuousClock.now - start
         return (antwort, Double(dauer.components.seconds) + Double(dauer.components.attoseconds) / 1e18)
+    }
+
+    @Test("die Grenzen einzeln: eine Anfragezeile über 8 KB ist 414, auch wenn der ganze Kopf unter 32 KB bleibt; 101 Felder sind 431")
+    func grenzenEinzeln() {
+        let grenzen = Anfragegrenzen()
+        let zeile = "GET /\(String(repeating: "a", count: grenzen.zeile)) HTTP/1.1\r\nHost: x\r\n\r\n"
+        #expect(grenzen.pruefen(Array(zeile.utf8)) == .zuLang(status: 414, grund: "URI Too Long"))
+        let knapp = "GET /\(String(repeating: "a", count: grenzen.zeile - 20)) HTTP/1.1\r\nHost: x\r\n\r\n"
+        #expect(grenzen.pruefen(Array(knapp.utf8)) == .vollstaendig(knapp.utf8.count))
+        let felder = "GET / HTTP/1.1\r\n" + (0...grenzen.felder).map { "X-\($0): 1\r\n" }.joined() + "\r\n"
+        #expect(grenzen.pruefen(Array(felder.utf8)) == .zuLang(status: 431, grund: "Request Header Fields Too Large"))
     }
 
     @Test("zu große Köpfe, zu lange Pfade, zu viele Felder: 431 oder 414 sofort, die Verbindung zu; ein zu langsamer Kopf: 408; danach antwortet der Server wie vorher")
