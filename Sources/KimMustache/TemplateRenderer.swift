@@ -67,8 +67,9 @@ struct TemplateRenderer {
             let before = output.count
             let atLineStart = before > start && output[before - 1] == .newline
             render(node, indentation: indentation)
-            if atLineStart, output.count > before {
+            if atLineStart, output.count > before, stopped == nil {
                 output.insert(contentsOf: indentation, at: before)
+                begrenzen()
             }
         }
     }
@@ -78,6 +79,7 @@ struct TemplateRenderer {
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
+            begrenzen()
         case .variable(let name, let escaped):
             guard let value = lookup(name) else { return }
             write(value, escaped: escaped)
@@ -170,6 +172,15 @@ struct TemplateRenderer {
         } else {
             output.append(contentsOf: text.utf8)
         }
+        begrenzen()
+    }
+
+    /// The output limit holds after every write, not only before the next step: one piece (a long
+    /// text, a partial's indentation on every line, a last value) never carries the output past it.
+    private mutating func begrenzen() {
+        guard output.count > limits.maximumOutputBytes, stopped == nil else { return }
+        output.removeSubrange(limits.maximumOutputBytes...)
+        stop(.outputTooLarge(limits.maximumOutputBytes))
     }
 
     private func lookup(_ name: Template.Name) -> Any? {

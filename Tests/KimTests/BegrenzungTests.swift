@@ -43,7 +43,20 @@ struct BegrenzungTests {
         let fehler = try #require(abbruch)
         #expect(fehler.kind == .outputTooLarge(1 << 20))
         #expect(fehler.partial == "teil" && fehler.line == 2 && fehler.column == 1, "\(fehler)")
-        #expect(ausgabe.count <= (1 << 20) + 10_000)
+        #expect(ausgabe.count <= 1 << 20, "\(ausgabe.count) Bytes gehalten")
+    }
+
+    @Test("die Ausgabegrenze gilt nach jedem Schreiben: auch das letzte Stück und die Einrückung einer Teilvorlage tragen nicht darüber (von make fuzz gefunden)")
+    func grenzeNachJedemStueck() throws {
+        let grenzen = TemplateLimits(maximumOutputBytes: 1_000)
+        let (ausgabe, abbruch) = TemplateLibrary().renderChecked(try Template(String(repeating: "x", count: 5_000)), [:], limits: grenzen)
+        #expect(abbruch?.kind == .outputTooLarge(1_000))
+        #expect(ausgabe.count == 1_000)
+        var bibliothek = TemplateLibrary()
+        bibliothek.register(try Template(String(repeating: "a\n", count: 400)), named: "zeilen")
+        let (eingerueckt, zweiter) = bibliothek.renderChecked(try Template("        {{> zeilen}}\n"), [:], limits: grenzen)
+        #expect(zweiter?.kind == .outputTooLarge(1_000))
+        #expect(eingerueckt.count <= 1_000, "\(eingerueckt.count) Bytes gehalten")
     }
 
     /// A copy of the reference project whose first chapter starts with `vorspann`.
