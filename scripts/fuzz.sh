@@ -41,12 +41,27 @@ echo "== Bibliotheken mit -sanitize=fuzzer bauen ($scratch)" >&2
 swift build -c release --sanitize=fuzzer --scratch-path "$scratch" --target KimPipeline >&2
 
 # Every library object SwiftPM built for KimPipeline and its dependencies; not the
-# command line (its main), tests, plugins or build tools.
+# command line (its main), tests, plugins or build tools. For a Swift module only the objects
+# of its current sources (its output-file-map.json): a file renamed since the last fuzz build
+# leaves its old object behind, and linking both defines everything twice.
 objects=()
-while IFS= read -r object; do objects+=("$object"); done < <(
-  find "$bin/" -path '*.build/*.o' \
-    -not -path '*/kim.build/*' -not -path '*Tests.build/*' -not -path '*-tool.build/*' \
-    -not -path '*/kimPackage*' -not -path '*/generate_*' -not -path '*/ArgumentParser*' | sort)
+while IFS= read -r object; do objects+=("$object"); done < <(python3 - "$bin" <<'PY'
+import glob, json, os, sys
+for ordner in sorted(glob.glob(os.path.join(sys.argv[1], '*.build'))):
+    name = os.path.basename(ordner)
+    if name == 'kim.build' or any(teil in name for teil in ('Tests.build', '-tool.build', 'kimPackage', 'generate_', 'ArgumentParser')):
+        continue
+    karte = os.path.join(ordner, 'output-file-map.json')
+    if os.path.exists(karte):
+        with open(karte) as datei:
+            objekte = [eintrag['object'] for eintrag in json.load(datei).values() if 'object' in eintrag]
+    else:
+        objekte = glob.glob(os.path.join(ordner, '**', '*.o'), recursive=True)
+    for objekt in sorted(objekte):
+        if os.path.exists(objekt):
+            print(objekt)
+PY
+)
 modulemaps=()
 while IFS= read -r map; do modulemaps+=(-Xcc "-fmodule-map-file=$map"); done < <(
   { find "$bin/" -maxdepth 2 -name module.modulemap; find Sources -name module.modulemap
