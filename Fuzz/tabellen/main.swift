@@ -7,6 +7,7 @@
 //  - for every text cell read, the formula guard and its reverse are exact inverses, and the
 //    guarded text never starts like a formula;
 //  - a workbook that was read can be written again as xlsx and ods.
+import KimModel
 import KimTabellen
 
 let formelzeichen: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
