@@ -10,7 +10,12 @@ public enum Pfadschluessel {
     /// The comparison key of a name or path. Case folding as lowercase of the uppercase form
     /// ("ß" → "ss", "ς" → "σ"), independent of any locale, then NFC.
     public static func von(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.uppercased().lowercased().precomposedStringWithCanonicalMapping
+        // Nearly every name and Kennung is ASCII (19 000 Sitzung files at state scale): there folding is
+        // A–Z → a–z and NFC changes nothing, without Foundation's normaliser.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+        return text.precomposedStringWithCanonicalMapping.uppercased().lowercased().precomposedStringWithCanonicalMapping
     }
 
     /// Whether two names are different texts (byte for byte) with the same key: on a case-insensitive or
