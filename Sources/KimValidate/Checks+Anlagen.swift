@@ -77,7 +77,7 @@ extension Validate {
             // The id names the page sitzungen/<id>.html and the OParl file: compared as file names are (`Pfadschluessel`).
             let schluessel = Pfadschluessel.von(sitzung.id)
             if let frueher = sitzungsIDs[schluessel] {
-                if frueher.id == sitzung.id {
+                if !Pfadschluessel.kollidieren(sitzung.id, frueher.id) {
                     findings.error(file, "/id", "die Sitzung \"\(sitzung.id)\" gibt es schon in \(frueher.stelle)")
                 } else {
                     findings.error(file, "/id", doppelt("die Sitzung", sitzung.id, frueher.id, zuerst: frueher.stelle),

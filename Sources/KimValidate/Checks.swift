@@ -33,7 +33,7 @@ public enum Validate {
             let schluessel = Pfadschluessel.von(id)
             if let first = seen[schluessel] {
                 findings.error(file, pointer(index), doppelt(what, id, ids[first], zuerst: "Eintrag \(first + 1), \(findings.stelle(file, pointer(first)))"),
-                               hint: ids[first] == id ? "jede Kennung nur einmal verwenden" : "die Kennungen deutlicher unterscheiden, z. B. nur Kleinbuchstaben verwenden")
+                               hint: !Pfadschluessel.kollidieren(id, ids[first]) ? "jede Kennung nur einmal verwenden" : "die Kennungen deutlicher unterscheiden, z. B. nur Kleinbuchstaben verwenden")
             } else {
                 seen[schluessel] = index
             }
