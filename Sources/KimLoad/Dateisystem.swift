@@ -21,12 +21,18 @@ enum Dateisystem {
     /// `bereich` is the real path of the folder the file must lie in.
     static func lesen(_ pfad: String, hoechstens: Int, bereich: String) throws -> [UInt8] {
         if let grund = ausserhalb(pfad, bereich: bereich) { throw Unzulaessig(grund: grund) }
-        let deskriptor = open(pfad, O_RDONLY | O_CLOEXEC)
-        guard deskriptor >= 0 else { throw Unzulaessig(grund: "die Datei ist nicht lesbar: \(Systemfehler.beschreibung(errno))") }
+        // The type first: opening a FIFO waits for a writer forever, opening a device may do something.
+        var vorab = stat()
+        if stat(pfad, &vorab) == 0, let art = sonderdatei(vorab.st_mode) {
+            throw Unzulaessig(grund: "das ist keine gewöhnliche Datei, sondern \(art); kim liest hier nur Dateien")
+        }
+        // O_NONBLOCK in case it became a FIFO after the look: then open returns at once and fstat refuses it.
+        let deskriptor = open(pfad, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard deskriptor >= 0 else { throw Unzulaessig(grund: nichtLesbar(errno)) }
         defer { close(deskriptor) }
         var status = stat()
         guard fstat(deskriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            throw Unzulaessig(grund: "das ist keine gewöhnliche Datei")
+            throw Unzulaessig(grund: "das ist keine gewöhnliche Datei, sondern \(sonderdatei(status.st_mode) ?? "etwas anderes"); kim liest hier nur Dateien")
         }
         let groesse = Int(status.st_size)
         guard groesse <= hoechstens else { throw ProjectFiles.TooLarge() }
@@ -36,11 +42,31 @@ enum Dateisystem {
             while gelesen < groesse {
                 let ergebnis = read(deskriptor, puffer.baseAddress?.advanced(by: gelesen), groesse - gelesen)
                 if ergebnis < 0, errno == EINTR { continue }
-                guard ergebnis > 0 else { throw Unzulaessig(grund: "die Datei ist nicht lesbar: \(Systemfehler.beschreibung(errno))") }
+                guard ergebnis > 0 else { throw Unzulaessig(grund: nichtLesbar(errno)) }
                 gelesen += ergebnis
             }
         }
         return bytes
+    }
+
+    /// Why a file could not be opened: missing is not the same as unreadable.
+    static func nichtLesbar(_ nummer: Int32) -> String {
+        switch nummer {
+        case ENOENT: "die Datei fehlt"
+        case EACCES, EPERM: "die Datei ist nicht lesbar: kim hat keine Leseberechtigung"
+        default: "die Datei ist nicht lesbar: \(Systemfehler.beschreibung(nummer))"
+        }
+    }
+
+    /// What a non-regular, non-folder file is, in words; nil for a regular file or a folder.
+    static func sonderdatei(_ modus: mode_t) -> String? {
+        switch modus & S_IFMT {
+        case S_IFREG, S_IFDIR: nil
+        case S_IFIFO: "eine benannte Pipe (FIFO)"
+        case S_IFSOCK: "ein Socket"
+        case S_IFCHR, S_IFBLK: "ein Gerät"
+        default: "eine besondere Datei"
+        }
     }
 
     /// The real path of `pfad` with every link resolved; nil when it does not exist.
@@ -95,6 +121,11 @@ enum Dateisystem {
                 switch Int32(eintrag.pointee.d_type) {
                 case Int32(DT_REG): ergebnis.append(pfad)
                 case Int32(DT_DIR): offen.append(pfad)
+                case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK):
+                    // Where data are expected, never ignored silently: a `sitzung.json` that is a pipe is a missing Sitzung.
+                    var status = stat()
+                    let art = lstat(wurzel + "/" + pfad, &status) == 0 ? sonderdatei(status.st_mode) : nil
+                    probleme.append((pfad, "das ist keine gewöhnliche Datei, sondern \(art ?? "eine besondere Datei"); kim liest hier nur Dateien"))
                 case Int32(DT_LNK), Int32(DT_UNKNOWN):
                     let voll = wurzel + "/" + pfad
                     if let grund = ausserhalb(voll, bereich: bereich) {
@@ -103,7 +134,9 @@ enum Dateisystem {
                     }
                     var status = stat()
                     guard stat(voll, &status) == 0 else { continue }
-                    if (status.st_mode & S_IFMT) == S_IFREG {
+                    if let art = sonderdatei(status.st_mode) {
+                        probleme.append((pfad, "das ist keine gewöhnliche Datei, sondern \(art); kim liest hier nur Dateien"))
+                    } else if (status.st_mode & S_IFMT) == S_IFREG {
                         ergebnis.append(pfad)
                     } else if (status.st_mode & S_IFMT) == S_IFDIR {
                         // A link to a folder that contains the link itself would be walked forever.

@@ -4,11 +4,14 @@ import KimModel
 /// template keeps the source's wording, every output (site, PDF, briefing) gets the corrected one,
 /// and the Quellen page lists what was changed. A correction that finds nothing is reported.
 enum Korrekturen {
-    static func anwenden(_ korrekturen: [Korrektur], auf vorlagen: [String: Vorlage], quellkarte: SourceMap, diagnostics: inout [Diagnostic]) -> [String: Vorlage] {
+    /// `nichtGeladen`: templates that exist but could not be loaded; their error stands at the file already.
+    static func anwenden(_ korrekturen: [Korrektur], auf vorlagen: [String: Vorlage], nichtGeladen: Set<String> = [],
+                         quellkarte: SourceMap, diagnostics: inout [Diagnostic]) -> [String: Vorlage] {
         var ergebnis = vorlagen
         let file = "data/handlungskonzept.json"
         for (index, korrektur) in korrekturen.enumerated() {
             guard var vorlage = ergebnis[korrektur.vorlage] else {
+                if nichtGeladen.contains(korrektur.vorlage) { continue }
                 diagnostics.append(.error(file, quellkarte.location(file, "/korrekturen/\(index)/vorlage"),
                                           "die Vorlage \"templates/\(korrektur.vorlage).md\" gibt es nicht", hint: "Dateinamen in templates/ prüfen"))
                 continue

@@ -53,9 +53,21 @@ public struct ProjectFiles: Sendable {
             list: { folder in Dateisystem.auflisten(wurzel, folder).dateien.sorted() },
             exists: { path in access(wurzel + "/" + path, F_OK) == 0 },
             problems: { folder in
-                Dateisystem.auflisten(wurzel, folder).probleme.map { Diagnostic.error($0.pfad, nil, $0.grund) }
+                let liste = Dateisystem.auflisten(wurzel, folder)
+                return liste.probleme.map { Diagnostic.error($0.pfad, nil, $0.grund) } + namensgleiche(liste.dateien)
             }
         )
+    }
+
+    /// Files whose names clash after normalisation and case folding (`Pfadschluessel`): an error at the later
+    /// one, in byte order, naming the first. Swift compares strings by canonical equivalence, so without this
+    /// a name in another normal form would silently replace the other in every listing and in `site/`.
+    static func namensgleiche(_ pfade: [String]) -> [Diagnostic] {
+        let sortiert = pfade.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Pfadschluessel.kollisionen(sortiert).map { name, erster in
+            .error(name, nil, "der Name und \(erster) \(Pfadschluessel.grund(name, erster)); auf macOS und Windows wären beide dieselbe Datei, eine ginge verloren",
+                   hint: "eine der beiden umbenennen oder löschen")
+        }
     }
 
     public static func memory(_ files: [String: [UInt8]]) -> ProjectFiles {
@@ -87,8 +99,19 @@ extension ProjectFiles {
                 return Set(projekt.list(folder)).union(eingebaut).sorted()
             },
             exists: { path in vorgaben[path] != nil || projekt.exists(path) },
-            // What the project's own folders refuse (links out of the project, unreadable folders) stays refused.
-            problems: projekt.problems
+            // What the project's own folders refuse (links out of the project, unreadable folders) stays refused; a
+            // project file whose name clashes with a built-in one (assets/KIM.css beside kim.css) would overwrite it in site/.
+            problems: { folder in
+                let eigene = projekt.list(folder)
+                let eingebaut = Dictionary(vorgaben.keys.filter { $0.hasPrefix(folder + "/") }.map { (Pfadschluessel.von($0), $0) }) { a, _ in a }
+                let fremd = eigene.compactMap { pfad in
+                    eingebaut[Pfadschluessel.von(pfad)].flatMap { Pfadschluessel.kollidieren(pfad, $0) ? (pfad, $0) : nil }
+                }.map { pfad, vorgabe in
+                    Diagnostic.error(pfad, nil, "der Name und kims eingebaute Datei \(vorgabe) \(Pfadschluessel.grund(pfad, vorgabe)); auf macOS und Windows wären beide dieselbe Datei",
+                                     hint: "genau \(vorgabe) nennen, um die eingebaute Datei zu ersetzen, sonst anders benennen")
+                }
+                return projekt.problems(folder) + fremd
+            }
         )
     }
 }

@@ -40,8 +40,9 @@ public enum ProjectLoader {
             ? loader.load(Ansprechstellen.self, from: "data/ansprechstellen.json", schema: "ansprechstellen") : nil
         var diagnostics = loader.diagnostics
         for ordner in [sitzungsordner, "data/fassungen", "templates", "assets"] { diagnostics += files.problems(ordner) }
-        let vorlagen = Korrekturen.anwenden(handlungskonzept?.korrekturen ?? [], auf: loadTemplates(files, into: &diagnostics),
-                                            quellkarte: loader.sourceMap, diagnostics: &diagnostics)
+        var nichtGeladen: Set<String> = []
+        let vorlagen = Korrekturen.anwenden(handlungskonzept?.korrekturen ?? [], auf: loadTemplates(files, into: &diagnostics, nichtGeladen: &nichtGeladen),
+                                            nichtGeladen: nichtGeladen, quellkarte: loader.sourceMap, diagnostics: &diagnostics)
         let assets = loadAssets(files, into: &diagnostics)
 
         guard let kommune, let demografie, let gremien, let quellen, let programm, let handlungskonzept, let rechtliches,
@@ -54,6 +55,7 @@ public enum ProjectLoader {
                               sitzungen: sitzungen.sorted { ($0.datum, $0.gremium, $0.nummer) < ($1.datum, $1.gremium, $1.nummer) },
                               archiv: archiv, vorlagen: vorlagen, assets: assets, quellkarte: loader.sourceMap)
         var vollstaendig = projekt
+        vollstaendig.nichtGeladeneVorlagen = nichtGeladen
         vollstaendig.berichte = (berichtsdaten?.berichte ?? []).sorted { $0.stichtag < $1.stichtag }
         vollstaendig.berichtsdaten = berichtsdaten
         vollstaendig.glossar = glossar
@@ -121,11 +123,13 @@ public enum ProjectLoader {
         return archiv
     }
 
-    static func loadTemplates(_ files: ProjectFiles, into diagnostics: inout [Diagnostic]) -> [String: Vorlage] {
+    /// `nichtGeladen` gets the names of templates that exist but have an error of their own.
+    static func loadTemplates(_ files: ProjectFiles, into diagnostics: inout [Diagnostic], nichtGeladen: inout Set<String>) -> [String: Vorlage] {
         var vorlagen: [String: Vorlage] = [:]
         for path in files.list("templates") where path.hasSuffix(".md") || path.hasSuffix(".html") {
             let relative = path.dropFirst("templates/".count)
             let name = String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)])
+            nichtGeladen.insert(name)
             let bytes: [UInt8]
             do {
                 bytes = try files.read(path)
@@ -156,6 +160,12 @@ public enum ProjectLoader {
                 continue
             }
             vorlagen[name] = Vorlage(name: name, datei: path, text: text)
+            nichtGeladen.remove(name)
+        }
+        // Not-file entries (a FIFO named like a chapter) are reported by the listing; they are not missing either.
+        for befund in files.problems("templates") where befund.file.hasSuffix(".md") || befund.file.hasSuffix(".html") {
+            let relative = befund.file.dropFirst("templates/".count)
+            nichtGeladen.insert(String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)]))
         }
         return vorlagen
     }

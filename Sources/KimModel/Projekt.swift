@@ -29,6 +29,9 @@ public struct Projekt: Sendable {
     public var ansprechstellen: Ansprechstellen?
     /// Template sources by name ("kapitel/1-einleitung", "layout"), project files over built-ins.
     public var vorlagen: [String: Vorlage]
+    /// Names of templates that exist but could not be loaded (unreadable, not UTF-8, not a file …): their
+    /// error stands at the file, so no later check may call them missing.
+    public var nichtGeladeneVorlagen: Set<String> = []
     /// Static files copied to the output as they are (CSS, fonts, scripts), by relative path.
     public var assets: [String: [UInt8]]
     public var quellkarte: SourceMap

@@ -99,7 +99,10 @@ public struct Build: Sendable {
             return projekt
         }
         guard let projekt else { return (nil, nil, diagnostics.sorted(), nil) }
-        schritt(2, schritte, "Prüfen") { diagnostics += Validate.check(projekt) }
+        schritt(2, schritte, "Prüfen") {
+            diagnostics += Validate.check(projekt)
+            diagnostics += Rohausgabe.pruefen(projekt.vorlagen, eigen: { eigene.exists($0) }, eingebaut: Vorgaben.dateien)
+        }
         // The public filter runs before derive and render: no later stage sees what is not public.
         let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
         guard !diagnostics.hasErrors, let auswertung = schritt(3, schritte, "Ableiten", { Derive.auswerten(sichtbar, stichtag: optionen.stichtag) }) else {

@@ -6,9 +6,15 @@ import KimVorgaben
 /// lives in kim's built-in files under `geruest/` (outside `templates/`, so the overlay of
 /// defaults never serves it); its data files carry a few tokens for name, kind and date.
 /// Every text to replace is marked „[Bitte ersetzen: …]“, every dataset `"beispieldaten": true`.
-/// It never overwrites a file: when any of its files exists, it writes nothing.
+/// It never overwrites a file and never writes through a symbolic link (see `Projektgeruest+Anlegen.swift`).
 public struct Projektgeruest {
+    /// Nothing was written: a wrong name, or what stands in the project folder (one line per problem).
     public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writing began and failed (no permission, disk full): kim's exit code 3, like a build that cannot write.
+    public struct Schreibfehler: Error, CustomStringConvertible {
         public var description: String
     }
 
@@ -104,34 +110,4 @@ public struct Projektgeruest {
     /// What a project kept in git should leave out: `build/` holds what each build makes again (the PDF
     /// cache, the Bestandsliste, the Vermerk and the previous site, `build/site.vorige/`).
     static let gitignore = (pfad: ".gitignore", inhalt: "# Von kim bei jedem Build neu erzeugt; gehört nicht in die Versionsverwaltung.\n/build/\n")
-
-    /// Writes the project and returns the written paths, sorted. Writes nothing when any of them exists.
-    /// A `.gitignore` is written only where there is none (a folder that is already a repository keeps its own).
-    public func anlegen() throws -> [String] {
-        let dateien = dateien()
-        let pfade = dateien.keys.sorted()
-        let vorhanden = pfade.filter { FileManager.default.fileExists(atPath: projekt.appendingPathComponent($0).path) }
-        guard vorhanden.isEmpty else {
-            let liste = vorhanden.prefix(5).joined(separator: ", ") + (vorhanden.count > 5 ? " und \(vorhanden.count - 5) weitere" : "")
-            throw Failure(description: "\(projekt.path) enthält schon Dateien, die kim init anlegen würde (\(liste)); kim überschreibt keine Datei, es wurde nichts geschrieben. Einen leeren Ordner wählen, z. B. --project neue-kommune")
-        }
-        var geschrieben: [String] = []
-        for pfad in pfade {
-            guard let inhalt = dateien[pfad] else { continue }
-            let ziel = projekt.appendingPathComponent(pfad)
-            do {
-                try FileManager.default.createDirectory(at: ziel.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // `.withoutOverwriting` keeps the no-overwrite promise even against a race.
-                try Data(inhalt).write(to: ziel, options: .withoutOverwriting)
-            } catch {
-                throw Failure(description: "\(pfad) ließ sich nicht schreiben (\(error.localizedDescription)); bis dahin geschrieben: \(geschrieben.count) Dateien")
-            }
-            geschrieben.append(pfad)
-        }
-        let gitignore = projekt.appendingPathComponent(Self.gitignore.pfad)
-        if !FileManager.default.fileExists(atPath: gitignore.path), (try? Data(Self.gitignore.inhalt.utf8).write(to: gitignore, options: .withoutOverwriting)) != nil {
-            geschrieben.insert(Self.gitignore.pfad, at: 0)
-        }
-        return geschrieben
-    }
 }

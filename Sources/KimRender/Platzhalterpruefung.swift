@@ -10,6 +10,8 @@ struct Platzhalterpruefung {
         var art: Art
         var name: String
         var ort: SourceLocation
+        /// `{{{name}}}` or `{{& name}}`: the value goes into the page unescaped.
+        var roh = false
     }
 
     /// The tags of a template in order; nil when it changes its delimiters (then it is not checked).
@@ -53,9 +55,9 @@ struct Platzhalterpruefung {
             case ">": tags.append(Tag(art: .partial, name: rest, ort: ort))
             case "!": tags.append(Tag(art: .kommentar, name: rest, ort: ort))
             case "=": return nil
-            case "&": tags.append(Tag(art: .variable, name: rest, ort: ort))
+            case "&": tags.append(Tag(art: .variable, name: rest, ort: ort, roh: true))
             case "$", "<": tags.append(Tag(art: .sonstiges, name: rest, ort: ort))
-            default: tags.append(Tag(art: .variable, name: inhalt, ort: ort))
+            default: tags.append(Tag(art: .variable, name: inhalt, ort: ort, roh: dreifach))
             }
         }
         return tags

@@ -71,13 +71,21 @@ extension Validate {
     static func checkSitzungen(_ projekt: Projekt, _ findings: inout Findings) {
         let gremien = Set(projekt.gremien.gremien.map(\.id))
         let meilensteine = Set(projekt.meilensteinplan.meilensteine.map(\.id))
-        var sitzungsIDs: [String: String] = [:], beschlussIDs: [String: String] = [:], aufgabenIDs: [String: String] = [:]
+        var sitzungsIDs: [String: (id: String, stelle: String)] = [:], beschlussIDs: [String: String] = [:], aufgabenIDs: [String: String] = [:]
         for sitzung in projekt.sitzungen {
             let file = sitzung.quelldatei
-            if let frueher = sitzungsIDs[sitzung.id] {
-                findings.error(file, "/id", "die Sitzung \"\(sitzung.id)\" gibt es schon in \(frueher)")
+            // The id names the page sitzungen/<id>.html and the OParl file: compared as file names are (`Pfadschluessel`).
+            let schluessel = Pfadschluessel.von(sitzung.id)
+            if let frueher = sitzungsIDs[schluessel] {
+                if !Pfadschluessel.kollidieren(sitzung.id, frueher.id) {
+                    findings.error(file, "/id", "die Sitzung \"\(sitzung.id)\" gibt es schon in \(frueher.stelle)")
+                } else {
+                    findings.error(file, "/id", doppelt("die Sitzung", sitzung.id, frueher.id, zuerst: frueher.stelle),
+                                   hint: "die Kennungen deutlicher unterscheiden, z. B. nur Kleinbuchstaben verwenden")
+                }
+            } else {
+                sitzungsIDs[schluessel] = (sitzung.id, findings.stelle(file, "/id"))
             }
-            if sitzungsIDs[sitzung.id] == nil { sitzungsIDs[sitzung.id] = findings.stelle(file, "/id") }
             reference(sitzung.gremium, among: gremien, what: "Gremium", file: file, pointer: "/gremium", &findings)
             if sitzung.ende <= sitzung.beginn {
                 findings.error(file, "/ende", "die Sitzung endet (\(sitzung.ende)) nicht nach ihrem Beginn (\(sitzung.beginn))")

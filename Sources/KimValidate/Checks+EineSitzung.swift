@@ -9,7 +9,7 @@ public struct Sitzungskennungen: Sendable {
 
     public init(_ projekt: Projekt) {
         for sitzung in projekt.sitzungen {
-            sitzungen[sitzung.id] = sitzung.quelldatei
+            sitzungen[Pfadschluessel.von(sitzung.id)] = sitzung.quelldatei
             for punkt in sitzung.tagesordnung {
                 for beschluss in punkt.beschluesse { beschluesse[beschluss.id] = sitzung.quelldatei }
                 for aufgabe in punkt.aufgaben { aufgaben[aufgabe.id] = sitzung.quelldatei }
@@ -35,7 +35,7 @@ extension Validate {
         guard !findings.mitAuslassungen.hasErrors else { return false }
         let datei = sitzung.quelldatei
         let punkte = sitzung.tagesordnung
-        return Sitzungskennungen.frei(sitzung.id, in: kennungen.sitzungen, fuer: datei)
+        return Sitzungskennungen.frei(Pfadschluessel.von(sitzung.id), in: kennungen.sitzungen, fuer: datei)
             && punkte.allSatisfy { punkt in
                 punkt.beschluesse.allSatisfy { Sitzungskennungen.frei($0.id, in: kennungen.beschluesse, fuer: datei) }
                     && punkt.aufgaben.allSatisfy { Sitzungskennungen.frei($0.id, in: kennungen.aufgaben, fuer: datei) }

@@ -25,16 +25,27 @@ public enum Validate {
         return findings.mitAuslassungen.sorted()
     }
 
+    /// Kennungen become file names and anchors (gremien/<id>.html, sitzungen/<id>.html, …): two that differ only
+    /// in case or Unicode normal form are one file on macOS and Windows, so they count as the same (`Pfadschluessel`).
     static func checkUnique(_ ids: [String], file: String, pointer: (Int) -> String, what: String, _ findings: inout Findings) {
         var seen: [String: Int] = [:]
         for (index, id) in ids.enumerated() {
-            if let first = seen[id] {
-                findings.error(file, pointer(index), "\(what) \"\(id)\" ist doppelt vergeben (zuerst in Eintrag \(first + 1), \(findings.stelle(file, pointer(first))))",
-                               hint: "jede Kennung nur einmal verwenden")
+            let schluessel = Pfadschluessel.von(id)
+            if let first = seen[schluessel] {
+                findings.error(file, pointer(index), doppelt(what, id, ids[first], zuerst: "Eintrag \(first + 1), \(findings.stelle(file, pointer(first)))"),
+                               hint: !Pfadschluessel.kollidieren(id, ids[first]) ? "jede Kennung nur einmal verwenden" : "die Kennungen deutlicher unterscheiden, z. B. nur Kleinbuchstaben verwenden")
             } else {
-                seen[id] = index
+                seen[schluessel] = index
             }
         }
+    }
+
+    /// The message for a Kennung used twice, or once more in another case or normal form.
+    static func doppelt(_ what: String, _ id: String, _ erste: String, zuerst: String) -> String {
+        guard Pfadschluessel.kollidieren(id, erste) else {
+            return "\(what) \"\(id)\" ist doppelt vergeben (zuerst in \(zuerst))"
+        }
+        return "\(what) \"\(id)\" und \"\(erste)\" (zuerst in \(zuerst)) \(Pfadschluessel.grund(id, erste)): auf macOS und Windows ergäben beide dieselbe Datei"
     }
 
     static func checkDemografie(_ projekt: Projekt, _ findings: inout Findings) {
@@ -118,7 +129,8 @@ public enum Validate {
         }
         for (f, fassung) in fassungen.enumerated() {
             checkUnique(fassung.kapitel.map(\.slug), file: file, pointer: { "/fassungen/\(f)/kapitel/\($0)/slug" }, what: "Kapitel", &findings)
-            for (k, kapitel) in fassung.kapitel.enumerated() where projekt.vorlagen[kapitel.vorlage] == nil {
+            // A template that exists but could not be loaded has its error at the file; it is not missing.
+            for (k, kapitel) in fassung.kapitel.enumerated() where projekt.vorlagen[kapitel.vorlage] == nil && !projekt.nichtGeladeneVorlagen.contains(kapitel.vorlage) {
                 findings.error(file, "/fassungen/\(f)/kapitel/\(k)/vorlage", "die Vorlage \"templates/\(kapitel.vorlage).md\" gibt es nicht",
                                hint: "Dateinamen in templates/ prüfen")
             }

@@ -33,13 +33,29 @@ struct InitCommand: ParsableCommand {
               let datum = Datum(jahr: jahr, monat: monat, tag: tag) else {
             throw ExitCode(2)
         }
+        let geruest: Projektgeruest
         do {
-            let geruest = try Projektgeruest(projekt: ordner, art: art, name: name, stand: datum)
-            let geschrieben = try geruest.anlegen()
-            Ausgabe.fehlerkanal("\(geschrieben.count) Dateien in \(ordner.path) angelegt (\(geruest.bezeichnung), \(art.rawValue)).")
-            Ausgabe.fehlerkanal("Alles mit „[Bitte ersetzen: …]“ durch eigene Angaben ersetzen, \"beispieldaten\": true löschen, sobald die Angaben stimmen; mit `kim check` prüfen, mit `kim serve` ansehen. Anleitung: docs/neue-kommune.md")
+            geruest = try Projektgeruest(projekt: ordner, art: art, name: name, stand: datum)
         } catch {
-            Ausgabe.fehlerkanal("Fehler: \(error)")
+            Ausgabe.fehlerkanal("Fehler: \(Ausgabe.text(error))")
+            throw ExitCode(2)
+        }
+        do {
+            let geschrieben = try geruest.anlegen()
+            if geschrieben.isEmpty {
+                Ausgabe.fehlerkanal("\(ordner.path) enthält schon alle Dateien von kim init, genau so, wie es sie anlegen würde; nichts geschrieben.")
+            } else {
+                Ausgabe.fehlerkanal("\(geschrieben.count) Dateien in \(ordner.path) angelegt (\(geruest.bezeichnung), \(art.rawValue)).")
+            }
+            Ausgabe.fehlerkanal("Alles mit „[Bitte ersetzen: …]“ durch eigene Angaben ersetzen, \"beispieldaten\": true löschen, sobald die Angaben stimmen; mit `kim check` prüfen, mit `kim serve` ansehen. Anleitung: docs/neue-kommune.md")
+        } catch let fehler as Projektgeruest.Schreibfehler {
+            // Like a build that cannot write its output: exit 3.
+            Ausgabe.fehlerkanal("Fehler: \(fehler.description)")
+            throw ExitCode(3)
+        } catch {
+            // Every problem found, one line each, and nothing written.
+            for zeile in Ausgabe.text(error).split(separator: "\n") { Ausgabe.fehlerkanal("Fehler: \(zeile)") }
+            Ausgabe.fehlerkanal("kim init hat nichts geschrieben.")
             throw ExitCode(1)
         }
     }
