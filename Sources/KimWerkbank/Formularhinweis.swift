@@ -26,6 +26,10 @@ enum Formularhinweis {
     ]
 
     private static let ohneDateisyntax: [(String, String)] = [
+        // In the form each item is a group of fields, not an object in braces.
+        (#",? je (eines|einer|eine) als Objekt \{ … \}"#, ", je $1 in einem eigenen Abschnitt"),
+        (#" als Objekt \{ … \}"#, ""),
+        (#"[Ee]in Objekt \{ … \}"#, "ein eigener Abschnitt"),
         // Another field's value, as the form shows it: "wenn „einwilligung“ true ist".
         (#"\btrue ist\b"#, "angekreuzt ist"),
         (#"\bfalse ist\b"#, "nicht angekreuzt ist"),

@@ -152,7 +152,7 @@ struct WerkbankTests {
                 }
                 // Hints speak of the form, not of the file's syntax (Formularhinweis).
                 for hinweis in html.matches(of: /class="hinweis"[^>]*>([^<]*)</).map({ String($0.1) }) {
-                    #expect(hinweis.firstMatch(of: /Anführungszeichen|&quot;|\btrue\b|\bfalse\b/) == nil, "\(datei): Hinweis in Dateisyntax: \(hinweis)")
+                    #expect(hinweis.firstMatch(of: /Anführungszeichen|&quot;|\btrue\b|\bfalse\b|\{ … \}/) == nil, "\(datei): Hinweis in Dateisyntax: \(hinweis)")
                 }
                 if let schema = Bearbeitung.schemaname(datei) { abgedeckt.insert(schema) }
             }
@@ -170,6 +170,7 @@ struct WerkbankTests {
                 == "Anzahl als ganze Zahl ohne Tausenderpunkt, z. B. 11973.")
         #expect(Formularhinweis.text("Der Wortlaut, z. B. \"Der Rat beschließt …\".", ankreuzfeld: false) == "Der Wortlaut, z. B. „Der Rat beschließt …“.")
         #expect(Formularhinweis.text("Die Nummern, z. B. [\"74\", \"75\"].", ankreuzfeld: false) == "Die Nummern.")
+        #expect(Formularhinweis.text("Alle Angebote, je eines als Objekt { … }.", ankreuzfeld: false) == "Alle Angebote, je eines in einem eigenen Abschnitt.")
         #expect(Formularhinweis.text("Name; nur veröffentlicht, wenn \"einwilligung\" true ist.", ankreuzfeld: false)
                 == "Name; nur veröffentlicht, wenn „einwilligung“ angekreuzt ist.")
         // Only a checkbox is ticked: a text field's "true, wenn" is its own wording.
