@@ -42,7 +42,7 @@ struct Autor {
             case .angebotNeu: 2
             case .angebotGeaendert: 3
             case .angebotGeloescht: 1
-            case .gremiumUmbenannt: 2
+            case .gremiumUmbenannt: 3
             case .kapitelBearbeitet: 3
             case .sitzungUnbekanntesGremium, .kapitelUnbekannterPlatzhalter, .dateiAbgeschnitten: 1
             }
@@ -143,13 +143,18 @@ struct Autor {
         case .gremiumUmbenannt:
             try merken(Self.gremienDatei)
             var daten = try lesen(Self.gremienDatei)
-            let anzahl = daten.wert(["gremien"])?.listenelemente.count ?? 0
-            let index = Int.random(in: 0..<max(anzahl, 1), using: &zufall)
-            let feld = daten.wert(["gremien", "\(index)", "kurzname"]) != nil && Bool.random(using: &zufall) ? "kurzname" : "name"
+            let ids = (daten.wert(["gremien"])?.listenelemente ?? []).map { $0.wert(["id"])?.alsText ?? "" }
+            // Mostly a Gremium that has Sitzungen: their pages, lists and registers name it.
+            let tagende = try sitzungen.compactMap { try lesen($0).wert(["gremium"])?.alsText }
+            let gremium = Int.random(in: 0..<4, using: &zufall) > 0 && !tagende.isEmpty ? try zufaellig(tagende) : try zufaellig(ids)
+            let index = ids.firstIndex(of: gremium) ?? 0
             let name = text(1...4)
-            daten = daten.ersetzt(["gremien", "\(index)", feld], durch: .text(name))
+            daten = daten.ersetzt(["gremien", "\(index)", "name"], durch: .text("Gremium " + name))
+            if daten.wert(["gremien", "\(index)", "kurzname"]) != nil {
+                daten = daten.ersetzt(["gremien", "\(index)", "kurzname"], durch: .text(name))
+            }
             try schreiben(Self.gremienDatei, daten)
-            return "Gremium Nr. \(index + 1) umbenannt (\(feld): \(name))"
+            return "Gremium \(gremium) umbenannt in „\(name)“"
         case .kapitelBearbeitet, .kapitelUnbekannterPlatzhalter:
             let kapitel = try dateien(in: "templates/kapitel", endung: ".md")
             let pfad = try zufaellig(kapitel)
