@@ -93,7 +93,7 @@ extension Website {
     }
 
     func angeboteCSV(_ angebote: [Angebot]) -> String {
-        var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "oeffnungszeiten", "beschreibung"]]
+        var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "oeffnungszeiten", "beschreibung", "gremien"]]
         for angebot in angebote {
             zeilen.append([
                 angebot.id, angebot.name,
@@ -103,6 +103,7 @@ extension Website {
                 angebot.anschrift?.strasse ?? "", angebot.anschrift?.plz ?? "", angebot.anschrift?.ort ?? "",
                 angebot.kontakt?.telefon ?? "", angebot.kontakt?.email ?? "", angebot.kontakt?.web ?? "",
                 angebot.sprachen.joined(separator: "; "), angebot.oeffnungszeiten ?? "", angebot.beschreibung ?? "",
+                angebot.gremien.map { verzeichnis.gremien[$0]?.name ?? $0 }.joined(separator: "; "),
             ])
         }
         return CSV.text(zeilen)
@@ -116,7 +117,8 @@ extension Website {
                          "angebote": angebote.map { angebot -> [String: Any] in
                              var eintrag: [String: Any] = ["id": angebot.id, "name": angebot.name, "traeger": angebot.traeger,
                                                            "zielgruppen": angebot.zielgruppen, "rechtskreis": angebot.rechtskreis,
-                                                           "sozialraeume": angebot.sozialraeume, "sprachen": angebot.sprachen]
+                                                           "sozialraeume": angebot.sozialraeume, "sprachen": angebot.sprachen,
+                                                           "gremien": angebot.gremien]
                              if let kategorie = angebot.kategorie { eintrag["kategorie"] = kategorie }
                              if let beschreibung = angebot.beschreibung { eintrag["beschreibung"] = beschreibung }
                              if let zeiten = angebot.oeffnungszeiten { eintrag["oeffnungszeiten"] = zeiten }

@@ -86,6 +86,7 @@ extension Website {
         Datentabelle.Spalte(name: "sprachen", bedeutung: "Sprachen der Beratung, durch „; “ getrennt"),
         Datentabelle.Spalte(name: "oeffnungszeiten", bedeutung: "Öffnungs- oder Sprechzeiten, wie angegeben; leer, wenn unbekannt"),
         Datentabelle.Spalte(name: "beschreibung", bedeutung: "Beschreibung (Markdown)"),
+        Datentabelle.Spalte(name: "gremien", bedeutung: "Namen der Gremien, in denen das Angebot mitwirkt, durch „; “ getrennt"),
     ]
 
     static let meilensteinspalten = [
@@ -100,6 +101,7 @@ extension Website {
         Datentabelle.Spalte(name: "status", bedeutung: "Status laut Plan (wie in den Daten)"),
         Datentabelle.Spalte(name: "status_am_stichtag", bedeutung: "Stand am Stichtag der Veröffentlichung: geplant, laufend, verschoben, überfällig oder erledigt"),
         Datentabelle.Spalte(name: "erledigt_am", bedeutung: "Datum der Erledigung (JJJJ-MM-TT); leer, solange offen"),
+        Datentabelle.Spalte(name: "urspruengliches_ende", bedeutung: "zuerst geplantes Ende (JJJJ-MM-TT), wenn der Meilenstein verschoben wurde; sonst leer"),
         Datentabelle.Spalte(name: "bemerkung", bedeutung: "Bemerkung"),
     ]
 }

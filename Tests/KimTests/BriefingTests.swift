@@ -348,7 +348,7 @@ struct BriefingTests {
             #expect(!inhalt.trimmingCharacters(in: .whitespaces).hasPrefix("1 "), "Seite \(seite) beginnt mit einer Fußnote")
         }
         let ersteAnlagenseite = try #require(anlage, "die Einzelheiten stehen in der Anlage")
-        #expect(ersteAnlagenseite - 1 <= 2, "der Bericht selbst hat höchstens zwei Seiten")
+        #expect(ersteAnlagenseite - 1 <= 2, "Regel verletzt: der Sachstandsbericht für den Verwaltungsvorstand hat höchstens zwei A4-Seiten (DESIGN.md: 1–2 Seiten); die Anlage beginnt erst auf Seite \(ersteAnlagenseite)")
         #expect(ersteAnlagenseite == seiten, "die Anlage ist eine Seite")
         let schriften = try PDFTests.werkzeug("pdffonts", [pdf])
         #expect(schriften.contains("Open-Sans"), "die Schrift des Berichts wurde gefunden")

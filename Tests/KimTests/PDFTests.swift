@@ -84,7 +84,7 @@ struct PDFTests {
         let info = try Self.werkzeug("pdfinfo", [try #require(dateien.last).path])
         let seiten = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
         // The report itself and its optional annex page (BriefingTests.zweiSeiten checks where it starts).
-        #expect((2...3).contains(seiten))
+        #expect((2...3).contains(seiten), "Regel verletzt: der Sachstandsbericht für den Verwaltungsvorstand hat höchstens zwei A4-Seiten (DESIGN.md: 1–2 Seiten), dazu höchstens eine Seite Anlage; das PDF hat \(seiten) Seiten")
         let html = try String(contentsOf: try #require(dateien.first), encoding: .utf8)
         #expect(html.contains("seit dem letzten Bericht zum <time datetime=\"2021-07-01\">01.07.2021</time>"), "seit dem vorigen Bericht aus data/berichte.json")
         #expect(html.contains("Kernaussagen"))

@@ -33,7 +33,7 @@ struct TabellenTests {
             try Data(Tabellenaustausch(projekt: projekt).exportieren(datensatz, format: format)).write(to: datei)
             let ergebnis = Self.importieren(projekt, datensatz, datei, ersetzen: true)
             #expect(Self.fehler(ergebnis).isEmpty, "\(format): \(Self.fehler(ergebnis))")
-            #expect(ergebnis.unveraendert, "\(datensatz) über \(format) nicht byteweise gleich")
+            #expect(ergebnis.unveraendert, "Regel verletzt: nach einem Import stehen die Schlüssel in der Reihenfolge des Schemas und die Datei im Format des Projekts (KimTabellen/Reihenfolge.swift), ein unveränderter Export kommt byteweise gleich zurück – \(datensatz) über \(format) nicht byteweise gleich")
             #expect(!ergebnis.geschrieben)
             #expect(ergebnis.aenderungen.allSatisfy { $0.hasSuffix("unverändert") }, "\(ergebnis.aenderungen)")
         }
@@ -178,7 +178,7 @@ struct TabellenTests {
         try Data(try Self.umgestellt(export).utf8).write(to: datei)
         let ergebnis = Self.importieren(projekt, .meilensteine, datei)
         #expect(ergebnis.diagnostics.isEmpty, "\(ergebnis.diagnostics.map(\.formatted))")
-        #expect(ergebnis.unveraendert, "dieselben Kennungen, dieselben Werte: \(ergebnis.aenderungen)")
+        #expect(ergebnis.unveraendert, "Regel verletzt: nach einem Import stehen die Schlüssel in der Reihenfolge des Schemas, welche Reihenfolge die Spalten der Tabelle auch haben (KimTabellen/Reihenfolge.swift); dieselben Kennungen, dieselben Werte: \(ergebnis.aenderungen)")
     }
 
     /// The CSV with its columns reversed, headings in lower case and the Kennung column left out.

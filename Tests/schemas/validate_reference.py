@@ -31,7 +31,9 @@ VALIDATION_KEYWORDS = {
 }
 ANNOTATIONS = {"title", "description", "$schema", "$id", "x-kim-muster", "x-kim-hinweis-unbekannt",
                # The workbench makes a select of the ids of that list (Sources/KimWerkbank/Verweisziel.swift).
-               "x-kim-verweis"}
+               "x-kim-verweis",
+               # false: the field never reaches the open data (Tests/KimTests/ExportfelderTests.swift).
+               "x-kim-oeffentlich"}
 ALLOWED = VALIDATION_KEYWORDS | ANNOTATIONS
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
