@@ -33,4 +33,5 @@ struct Verzeichnis {
     func traegerName(_ angebot: Angebot) -> String { traeger[angebot.traeger]?.name ?? angebot.traeger }
     func kategorieName(_ angebot: Angebot) -> String? { angebot.kategorie.flatMap { kategorien[$0]?.name } }
     func zielgruppenNamen(_ angebot: Angebot) -> [String] { angebot.zielgruppen.compactMap { zielgruppen[$0]?.name } }
+    func gremienNamen(_ angebot: Angebot) -> [String] { angebot.gremien.map { gremien[$0]?.name ?? $0 } }
 }

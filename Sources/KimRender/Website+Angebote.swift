@@ -103,7 +103,7 @@ extension Website {
                 angebot.anschrift?.strasse ?? "", angebot.anschrift?.plz ?? "", angebot.anschrift?.ort ?? "",
                 angebot.kontakt?.telefon ?? "", angebot.kontakt?.email ?? "", angebot.kontakt?.web ?? "",
                 angebot.sprachen.joined(separator: "; "), angebot.oeffnungszeiten ?? "", angebot.beschreibung ?? "",
-                angebot.gremien.map { verzeichnis.gremien[$0]?.name ?? $0 }.joined(separator: "; "),
+                verzeichnis.gremienNamen(angebot).joined(separator: "; "),
             ])
         }
         return CSV.text(zeilen)
