@@ -165,6 +165,13 @@ final class Pfoertner: @unchecked Sendable {
         let text = "Die Anfrage ist zu groß oder zu langsam für die Vorschau (\(status) \(grund)).\n"
         let antwort = "HTTP/1.1 \(status) \(grund)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(text.utf8.count)\r\nConnection: close\r\n\r\n\(text)"
         guard schreiben(kunde, Array(antwort.utf8)) else { return }
+        ausklingen(kunde)
+    }
+
+    /// Ends the answer and reads (up to a second, up to 1 MB) and drops what the client still sends:
+    /// closing a socket with unread bytes resets the connection, and a reset can cost the client the
+    /// answer it has not read yet.
+    private func ausklingen(_ kunde: Int32) {
         shutdown(kunde, Int32(SHUT_WR))
         let frist = ContinuousClock.now.advanced(by: .seconds(1))
         var puffer = [UInt8](repeating: 0, count: 16 * 1024)
@@ -183,10 +190,12 @@ final class Pfoertner: @unchecked Sendable {
             sperre.withLock { _ = offen.remove(server) }
             close(server)
         }
-        guard schreiben(server, kopf), rest.isEmpty || schreiben(server, rest) else { return }
+        // FlyingFox may answer and close before it has read everything the client sent (a second,
+        // pipelined request, say): then the rest cannot be written, but the answer is there to pass on.
+        var kundeOffen = schreiben(server, kopf) && (rest.isEmpty || schreiben(server, rest))
+        if !kundeOffen { shutdown(server, Int32(SHUT_WR)) }
         let frist = ContinuousClock.now.advanced(by: grenzen.anfragezeit)
         var rumpf = rest.count
-        var kundeOffen = true
         var antwortBegonnen = false
         var puffer = [UInt8](repeating: 0, count: 64 * 1024)
         while ContinuousClock.now < frist, !sperre.withLock({ beendet }) {
@@ -198,7 +207,7 @@ final class Pfoertner: @unchecked Sendable {
             if felder[0].revents != 0 {
                 let n = puffer.withUnsafeMutableBytes { recv(server, $0.baseAddress, $0.count, 0) }
                 if n <= 0 {
-                    shutdown(kunde, Int32(SHUT_WR))
+                    ausklingen(kunde)
                     return
                 }
                 var stueck = Array(puffer[0..<n])
@@ -211,12 +220,11 @@ final class Pfoertner: @unchecked Sendable {
             if kundeOffen, felder[1].revents != 0 {
                 let n = puffer.withUnsafeMutableBytes { recv(kunde, $0.baseAddress, $0.count, 0) }
                 rumpf += max(n, 0)
-                if n <= 0 || rumpf > grenzen.rumpf {
-                    // The client is done sending (or sends too much): FlyingFox reads the end of the body.
+                if n <= 0 || rumpf > grenzen.rumpf || !schreiben(server, Array(puffer[0..<n])) {
+                    // The client is done sending (or sends too much, or FlyingFox reads no more): FlyingFox
+                    // reads the end of the body, and its answer still goes back.
                     kundeOffen = false
                     shutdown(server, Int32(SHUT_WR))
-                } else if !schreiben(server, Array(puffer[0..<n])) {
-                    return
                 }
             }
         }

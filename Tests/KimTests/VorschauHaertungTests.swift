@@ -157,11 +157,18 @@ struct VorschauHaertungTests {
         let (langsam, sekunden) = Self.bisZumSchluss(port, Array("GET /index.html HTTP/1.1\r\nHost: \(wirt)\r\n".utf8))
         #expect(langsam.hasPrefix("HTTP/1.1 408 "), "\(langsam.prefix(80))")
         #expect(sekunden > 8 && sekunden < 15, "\(sekunden) s")
-        // Keep-alive is off: each request passes the limits on a connection of its own.
-        let zwei = Self.roh(port, Array("GET /index.html HTTP/1.1\r\nHost: \(wirt)\r\n\r\nGET /index.html HTTP/1.1\r\nHost: \(wirt)\r\n\r\n".utf8), bis: 20, ganz: true)
-        #expect(zwei.components(separatedBy: "HTTP/1.1 200").count == 2, "eine Antwort je Verbindung")
-        // …and says so, or a client sends its next request into the closing connection and loses it.
-        #expect(zwei.hasPrefix("HTTP/1.1 200 OK\r\nConnection: close\r\n"), "\(zwei.prefix(120))")
+        // Keep-alive is off: each request passes the limits on a connection of its own, and says so, or a
+        // client sends its next request into the closing connection and loses it. The answer must come even
+        // when FlyingFox closes before it has read the second request: a race, so tried many times.
+        let paar = Array("GET /index.html HTTP/1.1\r\nHost: \(wirt)\r\n\r\nGET /index.html HTTP/1.1\r\nHost: \(wirt)\r\n\r\n".utf8)
+        var ohneAntwort = 0
+        for versuch in 0..<100 {
+            let zwei = Self.roh(port, paar, bis: 20, ganz: true)
+            if zwei.isEmpty { ohneAntwort += 1; continue }
+            #expect(zwei.components(separatedBy: "HTTP/1.1 200").count == 2, "Versuch \(versuch): eine Antwort je Verbindung")
+            #expect(zwei.hasPrefix("HTTP/1.1 200 OK\r\nConnection: close\r\n"), "Versuch \(versuch): \(zwei.prefix(120))")
+        }
+        #expect(ohneAntwort == 0, "\(ohneAntwort) von 100 Verbindungen mit zwei Anfragen blieben ohne Antwort")
     }
 
     @Test("SIGINT und SIGTERM beenden die Vorschau in unter einer Sekunde, auch unter Last", arguments: [SIGTERM, SIGINT])
