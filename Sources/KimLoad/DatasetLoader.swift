@@ -10,32 +10,32 @@ struct DatasetLoader {
     /// Schemas already reported as faulty: their findings once, not once per data file.
     private var fehlerhafteSchemas: Set<String> = []
     /// Results of earlier loads of the same project (`kim serve`); nil for a one-off build.
-    let speicher: Ladespeicher?
+    let gedaechtnis: Merkliste<String, Ladeergebnis>?
     /// Whether a file, as just read, already passed its schema without a finding in the last build
     /// (same bytes, same schema, same kim): then it is not checked again. Arguments: the file's path
     /// and its schema's path.
     let ohneBefund: ProjectLoader.OhneBefund?
 
-    init(files: ProjectFiles, speicher: Ladespeicher? = nil, ohneBefund: ProjectLoader.OhneBefund? = nil) {
+    init(files: ProjectFiles, gedaechtnis: Merkliste<String, Ladeergebnis>? = nil, ohneBefund: ProjectLoader.OhneBefund? = nil) {
         self.files = files
-        self.speicher = speicher
+        self.gedaechtnis = gedaechtnis
         self.ohneBefund = ohneBefund
     }
 
     /// Returns nil when the file is missing or has errors; the reasons are in `diagnostics`.
     mutating func load<Value: Decodable>(_ type: Value.Type, from path: String, schema schemaName: String) -> Value? {
-        guard let speicher, let bytes = try? files.read(path), let schemaBytes = try? files.read("schemas/\(schemaName).schema.json") else {
+        guard let gedaechtnis, let bytes = try? files.read(path), let schemaBytes = try? files.read("schemas/\(schemaName).schema.json") else {
             return frisch(type, from: path, schema: schemaName)
         }
-        if let eintrag = speicher.eintrag(path, bytes: bytes, schemaBytes: schemaBytes) {
+        if let eintrag = gedaechtnis.holen(path, gueltig: { $0.gilt(fuer: bytes, schema: schemaBytes) }) {
             diagnostics += eintrag.diagnostics
             sourceMap.uebernehmen(eintrag.quellkarte)
             return eintrag.wert as? Value
         }
         var einzeln = fuerEineDatei()
         let wert = einzeln.frisch(type, from: path, schema: schemaName)
-        speicher.merken(path, Ladespeicher.Eintrag(bytes: bytes, schemaBytes: schemaBytes, wert: wert,
-                                                   diagnostics: einzeln.diagnostics, quellkarte: einzeln.sourceMap))
+        gedaechtnis.merken(path, Ladeergebnis(bytes: bytes, schemaBytes: schemaBytes, wert: wert,
+                                              diagnostics: einzeln.diagnostics, quellkarte: einzeln.sourceMap))
         schemaCache = einzeln.schemaCache
         uebernehmen(einzeln)
         return wert
@@ -120,7 +120,7 @@ struct DatasetLoader {
     /// A loader for one more file on another thread: the same files and schemas, nothing recorded yet.
     /// Its findings and locations go back with `uebernehmen`, in file order.
     func fuerEineDatei() -> DatasetLoader {
-        var einzeln = DatasetLoader(files: files, speicher: speicher, ohneBefund: ohneBefund)
+        var einzeln = DatasetLoader(files: files, gedaechtnis: gedaechtnis, ohneBefund: ohneBefund)
         einzeln.schemaCache = schemaCache
         einzeln.fehlerhafteSchemas = fehlerhafteSchemas
         return einzeln

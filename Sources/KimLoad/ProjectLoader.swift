@@ -14,10 +14,10 @@ public enum ProjectLoader {
         pfad.hasPrefix(sitzungsordner + "/") && pfad.hasSuffix(".json")
     }
 
-    /// `speicher` keeps what earlier loads of the same project found (`kim serve`); `ohneBefund`
+    /// `gedaechtnis` keeps what earlier loads of the same project found (`kim serve`); `ohneBefund`
     /// names the files a previous build already checked (`kim build`).
-    public static func load(_ files: ProjectFiles, speicher: Ladespeicher? = nil, ohneBefund: OhneBefund? = nil) -> (Projekt?, [Diagnostic]) {
-        var loader = DatasetLoader(files: files, speicher: speicher, ohneBefund: ohneBefund)
+    public static func load(_ files: ProjectFiles, gedaechtnis: Merkliste<String, Ladeergebnis>? = nil, ohneBefund: OhneBefund? = nil) -> (Projekt?, [Diagnostic]) {
+        var loader = DatasetLoader(files: files, gedaechtnis: gedaechtnis, ohneBefund: ohneBefund)
         let kommune = loader.load(Kommune.self, from: "data/kommune.json", schema: "kommune")
         let demografie = loader.load(Demografie.self, from: "data/demografie.json", schema: "demografie")
         let gremien = loader.load(Gremien.self, from: "data/gremien.json", schema: "gremien")

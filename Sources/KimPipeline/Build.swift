@@ -58,57 +58,77 @@ public struct Build: Sendable {
         self.protokoll = protokoll
     }
 
-    /// Loads, validates, derives and renders without writing anything.
-    /// `speicher` lets a preview take over what an edit did not affect (see Zwischenspeicher).
-    public func pruefen(files: ProjectFiles? = nil, speicher: Zwischenspeicher? = nil) -> (Ausgabe?, [Diagnostic]) {
-        pruefen(files: files, schritte: 4, speicher: speicher).ausgabe
+    /// What steps 1 to 4 made; nil from the step that did not run or found an error on.
+    private struct Zwischenstand {
+        /// The project as loaded, before the public filter.
+        var geladen: Projekt?
+        /// What derive and render see: after the public filter unless the build is internal.
+        var sichtbar: Projekt?
+        var auswertung: Auswertung?
+        var ausgabe: Ausgabe?
+        var diagnostics: [Diagnostic]
     }
 
-    /// `uebernahme` carries over what the last build into the same folder already did (see Uebernahme).
-    private func pruefen(files: ProjectFiles?, schritte: Int, speicher: Zwischenspeicher? = nil, uebernahme: Uebernahme? = nil)
-        -> (ausgabe: (Ausgabe?, [Diagnostic]), projekt: Projekt?, auswertung: Auswertung?) {
-        let (geladen, ausgewertet, befunde, vollstaendig) = auswerten(files: files, schritte: schritte, speicher: speicher?.laden, uebernahme: uebernahme)
-        var diagnostics = befunde
-        guard let sichtbar = geladen, let auswertung = ausgewertet else { return ((nil, diagnostics), nil, nil) }
-        let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
-            let renderOptionen = Website.Optionen(intern: optionen.intern, vorhandeneSitzungsseiten: uebernahme?.sitzungsseiten(sichtbar) ?? [])
-            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: renderOptionen, speicher: speicher?.darstellen)
-            diagnostics += gefunden
-            return ausgabe
-        }
-        let fehlgeschlagen = diagnostics.hasErrors || (optionen.streng && !diagnostics.isEmpty)
-        if !fehlgeschlagen, let vollstaendig { speicher?.sitzungen.merken(vollstaendig) }
-        return ((fehlgeschlagen ? nil : ausgabe, diagnostics.sorted()), sichtbar, auswertung)
+    /// Loads, validates, derives and renders without writing anything. `gedaechtnis` lets a preview
+    /// take over what an edit did not affect.
+    public func pruefen(files: ProjectFiles? = nil, gedaechtnis: Gedaechtnis? = nil) -> (Ausgabe?, [Diagnostic]) {
+        let stand = darstellen(files: files, schritte: 4, gedaechtnis: gedaechtnis)
+        return (stand.ausgabe, stand.diagnostics)
     }
 
     /// Steps 1 to 3: load, validate, filter what is not public, derive. Nil when anything is wrong.
-    func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher? = nil) -> (Projekt?, Auswertung?, [Diagnostic]) {
-        let (sichtbar, auswertung, diagnostics, _) = auswerten(files: files, schritte: schritte, speicher: speicher, uebernahme: nil)
-        return (sichtbar, auswertung, diagnostics)
+    func auswerten(files: ProjectFiles?, schritte: Int) -> (Projekt?, Auswertung?, [Diagnostic]) {
+        let stand = auswerten(files: files, schritte: schritte, gedaechtnis: nil, uebernahme: nil)
+        return (stand.sichtbar, stand.auswertung, stand.diagnostics)
     }
 
-    /// The same, with the project as loaded (before the public filter) last.
-    private func auswerten(files: ProjectFiles?, schritte: Int, speicher: Ladespeicher?, uebernahme: Uebernahme?) -> (Projekt?, Auswertung?, [Diagnostic], Projekt?) {
+    /// Steps 1 to 4. `uebernahme` carries over what the last build into the same folder already did.
+    private func darstellen(files: ProjectFiles?, schritte: Int, gedaechtnis: Gedaechtnis?, uebernahme: Uebernahme? = nil) -> Zwischenstand {
+        var stand = auswerten(files: files, schritte: schritte, gedaechtnis: gedaechtnis, uebernahme: uebernahme)
+        guard let sichtbar = stand.sichtbar, let auswertung = stand.auswertung else { return stand }
+        let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
+            let renderOptionen = Website.Optionen(intern: optionen.intern, vorhandeneSitzungsseiten: uebernahme?.sitzungsseiten(sichtbar) ?? [])
+            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: renderOptionen,
+                                                     handlungskonzept: gedaechtnis?.handlungskonzept, website: gedaechtnis?.website)
+            stand.diagnostics += gefunden
+            return ausgabe
+        }
+        stand.diagnostics.sort()
+        let fehlgeschlagen = stand.diagnostics.hasErrors || (optionen.streng && !stand.diagnostics.isEmpty)
+        if !fehlgeschlagen {
+            stand.ausgabe = ausgabe
+            if let geladen = stand.geladen {
+                gedaechtnis?.grundlage.merken(optionen.intern, .init(projekt: geladen, kennungen: Sitzungskennungen(geladen)))
+            }
+        }
+        return stand
+    }
+
+    private func auswerten(files: ProjectFiles?, schritte: Int, gedaechtnis: Gedaechtnis?, uebernahme: Uebernahme?) -> Zwischenstand {
         // A project holds only what is its own; everything else comes from kim's built-in defaults.
         let eigene = files ?? .disk(optionen.projekt)
         let files = eigene.ueberlagert(Vorgaben.dateien)
-        var diagnostics: [Diagnostic] = Schemaablage.abweichungen(eigene)
-        let projekt: Projekt? = schritt(1, schritte, "Laden") {
-            let (projekt, gefunden) = ProjectLoader.load(files, speicher: speicher, ohneBefund: uebernahme?.ohneBefund)
-            diagnostics += gefunden
+        var stand = Zwischenstand(diagnostics: Schemaablage.abweichungen(eigene))
+        stand.geladen = schritt(1, schritte, "Laden") {
+            let (projekt, gefunden) = ProjectLoader.load(files, gedaechtnis: gedaechtnis?.dateien, ohneBefund: uebernahme?.ohneBefund)
+            stand.diagnostics += gefunden
             return projekt
         }
-        guard let projekt else { return (nil, nil, diagnostics.sorted(), nil) }
-        schritt(2, schritte, "Prüfen") {
-            diagnostics += Validate.check(projekt)
-            diagnostics += Rohausgabe.pruefen(projekt.vorlagen, eigen: { eigene.exists($0) }, eingebaut: Vorgaben.dateien)
+        guard let projekt = stand.geladen else {
+            stand.diagnostics.sort()
+            return stand
         }
+        schritt(2, schritte, "Prüfen") {
+            stand.diagnostics += Validate.check(projekt)
+            stand.diagnostics += Rohausgabe.pruefen(projekt.vorlagen, eigen: { eigene.exists($0) }, eingebaut: Vorgaben.dateien)
+        }
+        stand.diagnostics.sort()
+        guard !stand.diagnostics.hasErrors else { return stand }
         // The public filter runs before derive and render: no later stage sees what is not public.
         let sichtbar = optionen.intern ? projekt : Oeffentlichkeit.filtern(projekt)
-        guard !diagnostics.hasErrors, let auswertung = schritt(3, schritte, "Ableiten", { Derive.auswerten(sichtbar, stichtag: optionen.stichtag) }) else {
-            return (nil, nil, diagnostics.sorted(), nil)
-        }
-        return (sichtbar, auswertung, diagnostics.sorted(), projekt)
+        stand.auswertung = schritt(3, schritte, "Ableiten") { Derive.auswerten(sichtbar, stichtag: optionen.stichtag) }
+        if stand.auswertung != nil { stand.sichtbar = sichtbar }
+        return stand
     }
 
     /// The whole build. The output folder is replaced only when everything succeeded. A build from
@@ -142,8 +162,11 @@ public struct Build: Sendable {
                 Uebernahme(vorher: vorher, jetzt: aufzeichnung, listeDesVermerks: { [self] in schreiber(ablage.bestandsliste).bestandslistenSumme() == vorher.bestand })
             }
         }
-        let ((geprueft, diagnostics), projekt, auswertung) = pruefen(files: eigene, schritte: schritte, uebernahme: uebernahme)
-        guard var ausgabe = geprueft, let projekt, let auswertung else { return Ergebnis(diagnostics: diagnostics, geschrieben: false, dateien: 0) }
+        let stand = darstellen(files: eigene, schritte: schritte, gedaechtnis: nil, uebernahme: uebernahme)
+        let diagnostics = stand.diagnostics
+        guard var ausgabe = stand.ausgabe, let projekt = stand.sichtbar, let auswertung = stand.auswertung else {
+            return Ergebnis(diagnostics: diagnostics, geschrieben: false, dateien: 0)
+        }
         let pdfName = PDFErzeugung.dateiname(fassung: auswertung.aktuelleFassung.nummer)
         if optionen.pdf {
             try schritt(5, schritte, "PDF") {

@@ -45,9 +45,11 @@ public struct Website {
         beschluesseNeuesteZuerst = Self.neuesteZuerst(auswertung.gremienarbeit.beschluesse)
     }
 
-    /// `speicher` carries pages over from the previous rendering of the same project (`kim serve`).
+    /// `handlungskonzept` carries those pages over from the previous rendering of the same project, and
+    /// `website` keeps this site when it has no error, for single pages (both `kim serve`; see Gedaechtnis).
     public static func render(_ projekt: Projekt, _ auswertung: Auswertung, optionen: Optionen = Optionen(),
-                              speicher: Renderspeicher? = nil) -> (Ausgabe, [Diagnostic]) {
+                              handlungskonzept: Merkliste<Bool, Handlungskonzeptseiten>? = nil,
+                              website letzte: Merkliste<Bool, Website>? = nil) -> (Ausgabe, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let vorlagen = Vorlagen(projekt.vorlagen)
         let website = Website(projekt: projekt, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen)
@@ -59,7 +61,7 @@ public struct Website {
         // The open data files and OParl are made from the data, not from templates, so they are
         // made while the pages are rendered: nothing is shared but read-only values.
         let (seitenteil, datendateien) = Parallel.zugleich({
-            website.seiten(datensaetze, speicher: speicher)
+            website.seiten(datensaetze, handlungskonzept: handlungskonzept)
         }, {
             (tabellen: website.offeneDatenDateien(datensaetze), oparl: optionen.intern ? [:] : OParlExport(projekt).dateien())
         })
@@ -81,18 +83,18 @@ public struct Website {
             ausgabe.dateien[pfad] = inhalt
         }
         let befunde = (diagnostics + vorlagen.befunde).sorted()
-        if !befunde.hasErrors { speicher?.merken(website) }
+        if !befunde.hasErrors { letzte?.merken(optionen.intern, website) }
         return (ausgabe, befunde)
     }
 
     /// Every page of the site, laid out unless a finding stops the build, with the files that
     /// come with the Anlagen.
-    private func seiten(_ datensaetze: [Datensatz], speicher: Renderspeicher?)
+    private func seiten(_ datensaetze: [Datensatz], handlungskonzept gedaechtnis: Merkliste<Bool, Handlungskonzeptseiten>?)
         -> (seiten: [Seite], html: [String?], dateien: [String: String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var seiten: [Seite] = []
         seiten.append(startseite(&diagnostics))
-        seiten += handlungskonzept(speicher: speicher, &diagnostics)
+        seiten += handlungskonzept(gedaechtnis: gedaechtnis, &diagnostics)
         seiten.append(zahlen())
         seiten.append(gremien(&diagnostics))
         seiten.append(quellen())

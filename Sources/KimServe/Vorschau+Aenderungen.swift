@@ -39,8 +39,8 @@ extension Vorschau {
     /// edit is not one the quick path takes (then nothing changed).
     public func sitzungenVorab(_ geaendert: Set<String>) -> Duration? {
         let start = ContinuousClock.now
-        guard let seiten = speicher.sitzungen.seiten(geaendert, projektordner: optionen.projekt, intern: optionen.intern,
-                                                     darstellen: speicher.darstellen) else { return nil }
+        guard let seiten = Sitzungsvorschau.seiten(geaendert, projektordner: optionen.projekt, intern: optionen.intern,
+                                                   gedaechtnis: gedaechtnis) else { return nil }
         dateien.merge(seiten) { _, neu in neu }
         vorabSeitBaubeginn.merge(seiten) { _, neu in neu }
         version += 1

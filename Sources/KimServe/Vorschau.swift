@@ -26,8 +26,8 @@ public actor Vorschau {
 
     let build: Build
     nonisolated let optionen: Build.Optionen
-    /// Pages an edit did not affect, carried from one rebuild to the next.
-    public nonisolated let speicher = Zwischenspeicher()
+    /// What one rebuild keeps for the next, so an edit costs what it affects.
+    public nonisolated let gedaechtnis = Gedaechtnis()
 
     public init(projekt: URL, stichtag: Datum? = nil, intern: Bool = false) {
         optionen = Build.Optionen(projekt: projekt, stichtag: stichtag, intern: intern)
@@ -39,7 +39,7 @@ public actor Vorschau {
     @discardableResult
     public func neuBauen() async -> [Diagnostic] {
         let start = ContinuousClock.now
-        let (ausgabe, diagnostics) = await Self.bauen(build, speicher)
+        let (ausgabe, diagnostics) = await Self.bauen(build, gedaechtnis)
         letzteDauer = ContinuousClock.now - start
         if let ausgabe {
             letzterBau = ausgabe.dateien
@@ -54,8 +54,8 @@ public actor Vorschau {
     }
 
     @concurrent
-    private static func bauen(_ build: Build, _ speicher: Zwischenspeicher) async -> (Ausgabe?, [Diagnostic]) {
-        build.pruefen(speicher: speicher)
+    private static func bauen(_ build: Build, _ gedaechtnis: Gedaechtnis) async -> (Ausgabe?, [Diagnostic]) {
+        build.pruefen(gedaechtnis: gedaechtnis)
     }
 
     public var hatFehler: Bool { befunde.hasErrors }

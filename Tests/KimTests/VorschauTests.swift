@@ -93,40 +93,40 @@ struct InkrementellTests {
         defer { try? FileManager.default.removeItem(at: projekt) }
         let vorschau = Vorschau(projekt: projekt)
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.darstellen.wiederverwendet == 0)
-        let geladen = vorschau.speicher.laden.neuGeladen
+        #expect(vorschau.gedaechtnis.handlungskonzept.treffer == 0)
+        let geladen = vorschau.gedaechtnis.dateien.neu
         #expect(geladen > 10)
 
         let sitzung = projekt.appendingPathComponent("data/sitzungen/facharbeitskreis-2021-1.json")
         try Self.ersetzen(sitzung, "Der Facharbeitskreis entsendet eine Vertretung", "Der Facharbeitskreis entsendet künftig eine Vertretung")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.darstellen.wiederverwendet == 1, "die Kapitel hängen nicht an den Sitzungen")
-        #expect(vorschau.speicher.laden.neuGeladen == geladen + 1, "nur die geänderte Datei wird neu gelesen")
+        #expect(vorschau.gedaechtnis.handlungskonzept.treffer == 1, "die Kapitel hängen nicht an den Sitzungen")
+        #expect(vorschau.gedaechtnis.dateien.neu == geladen + 1, "nur die geänderte Datei wird neu gelesen")
         let seite = String(decoding: await vorschau.datei("sitzungen/facharbeitskreis-2021-1.html") ?? [], as: UTF8.self)
         #expect(seite.contains("entsendet künftig eine Vertretung"))
         try await Self.wieNeu(vorschau, projekt)
 
         try Self.ersetzen(projekt.appendingPathComponent("data/kommune.json"), "\"bezeichnung\": \"Stadt Oberhausen\"", "\"bezeichnung\": \"Stadt Oberhausen (neu)\"")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.darstellen.wiederverwendet == 1, "Daten der Kapitel: neu darstellen")
+        #expect(vorschau.gedaechtnis.handlungskonzept.treffer == 1, "Daten der Kapitel: neu darstellen")
         let kapitel = String(decoding: await vorschau.datei("handlungskonzept/index.html") ?? [], as: UTF8.self)
         #expect(kapitel.contains("Stadt Oberhausen (neu)"))
         try await Self.wieNeu(vorschau, projekt)
 
         try Self.ersetzen(Fixtures.eigeneKopie(projekt, "templates/seiten/sitzung.html"), "{{/sitzung}}", "{{/sitzung}}\n<!-- geändert -->")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "die Vorlage der Sitzungsseiten betrifft die Kapitel nicht")
+        #expect(vorschau.gedaechtnis.handlungskonzept.treffer == 2, "die Vorlage der Sitzungsseiten betrifft die Kapitel nicht")
         try await Self.wieNeu(vorschau, projekt)
 
         try Self.ersetzen(Fixtures.eigeneKopie(projekt, "templates/seiten/kapitel.html"), "</article>", "</article>\n<!-- geändert -->")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "eine Vorlage der Kapitel: neu darstellen")
+        #expect(vorschau.gedaechtnis.handlungskonzept.treffer == 2, "eine Vorlage der Kapitel: neu darstellen")
         try await Self.wieNeu(vorschau, projekt)
 
         // A partial the chapters include through another template.
         try Self.ersetzen(Fixtures.eigeneKopie(projekt, "templates/partials/fussnoten.html"), "</ol>", "</ol>\n<!-- Teilvorlage -->")
         #expect(await vorschau.neuBauen().hasErrors == false)
-        #expect(vorschau.speicher.darstellen.wiederverwendet == 2, "eine Teilvorlage der Kapitel: neu darstellen")
+        #expect(vorschau.gedaechtnis.handlungskonzept.treffer == 2, "eine Teilvorlage der Kapitel: neu darstellen")
         let mitTeilvorlage = String(decoding: await vorschau.datei("handlungskonzept/1-einleitung.html") ?? [], as: UTF8.self)
         #expect(mitTeilvorlage.contains("<!-- Teilvorlage -->"))
         try await Self.wieNeu(vorschau, projekt)

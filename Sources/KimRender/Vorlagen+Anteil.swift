@@ -1,11 +1,11 @@
 import KimModel
 import KimMustache
 
-/// What the Renderspeicher needs from a rendering: which templates a part of the site used,
+/// What the Gedaechtnis needs from a rendering: which templates a part of the site used,
 /// and which findings it added, so a later build that takes the part over reports the same.
 extension Vorlagen {
     /// The findings and checked templates one part of the site added, so a later build
-    /// that takes the part over (Renderspeicher) reports the same.
+    /// that takes the part over (Handlungskonzeptseiten) reports the same.
     struct Anteil {
         var befunde: [Diagnostic]
         var geprueft: Set<String>

@@ -1,0 +1,34 @@
+import KimLoad
+import KimModel
+import KimRender
+
+/// Everything kim keeps from one build for the next, so that a build costs what changed. Each stage
+/// keeps its results in a `Merkliste`, keyed by what it is about and valid only while the inputs it
+/// was made from are the ones the stage is about to use again:
+///
+/// | stage | what is kept | where | still valid while |
+/// |---|---|---|---|
+/// | load | each data file, decoded and checked (`dateien`: value, findings, source locations) | memory (`kim serve`) | the file and its schema have the same bytes |
+/// | load | "this file passed its schema without a finding" (`Uebernahme.ohneBefund`) | `build/<ausgabe>.vermerk` (`Buildvermerk`) | the file, its schema and kim are the same |
+/// | render | the Handlungskonzept pages (`handlungskonzept`) | memory | their data, the Stichtag and every template they used are the same (`Handlungskonzeptseiten.gilt`) |
+/// | render | the last site rendered without errors (`website`) and its project (`grundlage`) | memory | until the next build without errors; used only for an edited Sitzung's page (`Sitzungsvorschau`) |
+/// | render | the Sitzung pages the output folder holds (`Uebernahme.sitzungsseiten`) | the output folder, vouched for by the Buildvermerk | the Sitzung's file and everything outside the Sitzung files are the same |
+/// | write | the whole last output (`Buildvermerk`: nothing to do) | `build/<ausgabe>.vermerk` | every answer the project's files gave (`Eingabeprotokoll`), the options, kim and the output folder are the same |
+/// | write | the output before the last one, brought up to date in place (`Vorrat`, KimWrite) | `build/<ausgabe>.vorige` | each file's identity is the one the Bestandsliste records with the new hash |
+///
+/// `kim serve` keeps one Gedaechtnis for as long as it runs; `kim build` starts with an empty one and
+/// carries over what the folder on disk vouches for (`Uebernahme`). The Eingabeprotokoll is the record
+/// of inputs the disk side compares; the memory side compares bytes and values directly.
+public final class Gedaechtnis: Sendable {
+    /// Load, per data file (by its path in the project).
+    public let dateien = Merkliste<String, Ladeergebnis>()
+    /// Render, by `intern`: the Handlungskonzept pages.
+    public let handlungskonzept = Merkliste<Bool, Handlungskonzeptseiten>()
+    /// Render, by `intern`: the last site without errors, for single Sitzung pages.
+    public let website = Merkliste<Bool, Website>()
+    /// The project of the last build without errors, as loaded (before the public filter), with where
+    /// its ids are: the checks of a single edited Sitzung run against it.
+    let grundlage = Merkliste<Bool, Sitzungsvorschau.Grundlage>()
+
+    public init() {}
+}
