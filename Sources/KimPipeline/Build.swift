@@ -87,7 +87,7 @@ public struct Build: Sendable {
         var stand = auswerten(files: files, schritte: schritte, gedaechtnis: gedaechtnis, uebernahme: uebernahme)
         guard let sichtbar = stand.sichtbar, let auswertung = stand.auswertung else { return stand }
         let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
-            let renderOptionen = Website.Optionen(intern: optionen.intern, vorhandeneSitzungsseiten: uebernahme?.sitzungsseiten(sichtbar) ?? [])
+            let renderOptionen = uebernahme?.renderOptionen(sichtbar, intern: optionen.intern) ?? Website.Optionen(intern: optionen.intern)
             let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: renderOptionen,
                                                      handlungskonzept: gedaechtnis?.handlungskonzept, website: gedaechtnis?.website)
             stand.diagnostics += gefunden
@@ -182,7 +182,8 @@ public struct Build: Sendable {
             let bericht = try schreiber(ablage?.bestandsliste).schreiben(ausgabe.dateien, behalten: ausgabe.behalten)
             if let vermerk, let bestand = bericht.bestand, let programm = Buildvermerk.programmkennung() {
                 try? Buildvermerk(ziel: zielpfad, programm: programm, optionen: optionenkennung, bestand: bestand,
-                                  dateien: ausgabe.anzahl, befunde: diagnostics, eingaben: aufzeichnung.stand).speichern(vermerk)
+                                  dateien: ausgabe.anzahl, befunde: diagnostics, eingaben: aufzeichnung.stand,
+                                  handlungskonzept: ausgabe.handlungskonzept).speichern(vermerk)
             }
             return bericht
         }

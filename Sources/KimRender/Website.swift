@@ -10,10 +10,14 @@ public struct Website {
         /// Ids of the Sitzungen whose page the output folder already holds as this build would lay it
         /// out (a changed project whose change leaves them alone): their pages are not rendered again.
         public var vorhandeneSitzungsseiten: Set<String>
+        /// The Handlungskonzept pages as the output folder already holds them, when the change leaves
+        /// everything they are made from alone: kept, not rendered again.
+        public var vorhandenesHandlungskonzept: Handlungskonzeptvermerk?
 
-        public init(intern: Bool = false, vorhandeneSitzungsseiten: Set<String> = []) {
+        public init(intern: Bool = false, vorhandeneSitzungsseiten: Set<String> = [], vorhandenesHandlungskonzept: Handlungskonzeptvermerk? = nil) {
             self.intern = intern
             self.vorhandeneSitzungsseiten = vorhandeneSitzungsseiten
+            self.vorhandenesHandlungskonzept = vorhandenesHandlungskonzept
         }
     }
 
@@ -57,6 +61,7 @@ public struct Website {
             diagnostics.append(.error("templates/\(name).html", nil, "die Vorlage fehlt", hint: "eine Datei templates/\(name).html anlegen"))
         }
         guard !diagnostics.hasErrors, !vorlagen.befunde.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
+        var ausgabe = Ausgabe()
         let datensaetze = website.datenangebot()
         // The open data files and OParl are made from the data, not from templates, so they are
         // made while the pages are rendered: nothing is shared but read-only values.
@@ -66,9 +71,9 @@ public struct Website {
             (tabellen: website.offeneDatenDateien(datensaetze), oparl: optionen.intern ? [:] : OParlExport(projekt).dateien())
         })
         let (seiten, zusatzdateien) = (seitenteil.seiten, seitenteil.dateien)
+        ausgabe.handlungskonzept = seitenteil.handlungskonzept
         diagnostics += seitenteil.diagnostics
         guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
-        var ausgabe = Ausgabe()
         for (seite, html) in zip(seiten, seitenteil.html) {
             if let html { ausgabe.schreiben(seite.pfad, html) } else { ausgabe.behalten.insert(seite.pfad) }
         }
@@ -89,12 +94,21 @@ public struct Website {
 
     /// Every page of the site, laid out unless a finding stops the build, with the files that
     /// come with the Anlagen.
-    private func seiten(_ datensaetze: [Datensatz], handlungskonzept gedaechtnis: Merkliste<Bool, Handlungskonzeptseiten>?)
-        -> (seiten: [Seite], html: [String?], dateien: [String: String], diagnostics: [Diagnostic]) {
+    private struct Seitenteil {
+        var seiten: [Seite]
+        /// Each page laid out, nil for a page the output folder keeps.
+        var html: [String?]
+        var dateien: [String: String]
+        var diagnostics: [Diagnostic]
+        var handlungskonzept: Handlungskonzeptvermerk
+    }
+
+    private func seiten(_ datensaetze: [Datensatz], handlungskonzept gedaechtnis: Merkliste<Bool, Handlungskonzeptseiten>?) -> Seitenteil {
         var diagnostics: [Diagnostic] = []
         var seiten: [Seite] = []
         seiten.append(startseite(&diagnostics))
-        seiten += handlungskonzept(gedaechtnis: gedaechtnis, &diagnostics)
+        let handlungskonzept = handlungskonzept(gedaechtnis: gedaechtnis, &diagnostics)
+        seiten += handlungskonzept.seiten
         seiten.append(zahlen())
         seiten.append(gremien(&diagnostics))
         seiten.append(quellen())
@@ -109,8 +123,8 @@ public struct Website {
         seiten.append(suchseite(seiten))
         diagnostics += Ausgabepfade.doppelte(seiten)
         let dateien = angebote.dateien.merging(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes })
-        guard !diagnostics.hasErrors else { return (seiten, [], dateien, diagnostics) }
-        return (seiten, Parallel.map(seiten) { $0.vorhanden ? nil : layout($0) }, dateien, diagnostics)
+        let html = diagnostics.hasErrors ? [] : Parallel.map(seiten) { $0.vorhanden ? nil : layout($0) }
+        return Seitenteil(seiten: seiten, html: html, dateien: dateien, diagnostics: diagnostics, handlungskonzept: handlungskonzept.vermerk)
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",

@@ -24,6 +24,10 @@ struct UebernahmeTests {
         try text.replacingCharacters(in: stelle, with: neu).write(to: datei, atomically: true, encoding: .utf8)
     }
 
+    static func handlungskonzeptpfade(_ dateien: [String: [UInt8]]?) -> Set<String> {
+        Set((dateien ?? [:]).keys.filter { ($0.hasPrefix("handlungskonzept/") || $0.hasPrefix("fassung/")) && $0.hasSuffix(".html") })
+    }
+
     static func seitenpfade(_ dateien: [String: [UInt8]]?) -> Set<String> {
         Set((dateien ?? [:]).keys.filter { $0.hasPrefix("sitzungen/") && $0.hasSuffix(".html") })
     }
@@ -35,18 +39,23 @@ struct UebernahmeTests {
         defer { try? FileManager.default.removeItem(at: projekt.deletingLastPathComponent()) }
         let erster = try Hilfe.bauen(projekt)
         #expect(erster.geschrieben && erster.behalteneSeiten == 0, "\(erster.diagnostics.map(\.formatted))")
-        let seiten = Self.seitenpfade(try AbbruchTests.schnappschuss(Hilfe.site(projekt)))
+        let erste = try AbbruchTests.schnappschuss(Hilfe.site(projekt))
+        let seiten = Self.seitenpfade(erste)
+        let kapitel = Self.handlungskonzeptpfade(erste)
+        #expect(kapitel.count > 3)
         let vorher = try #require(Dateistand.erfassen(Hilfe.site(projekt))).dateien
         let datei = try #require(try Self.sitzungsdateien(projekt).last)
         try Self.ersetzen("\"ort\": \"", "\"ort\": \"Neu: ", in: datei)
 
         let zweiter = try Hilfe.bauen(projekt)
         #expect(zweiter.geschrieben && !zweiter.eingabenUnveraendert)
-        // Every page but the changed Sitzung's and the first one's (which checks the template).
-        #expect(zweiter.behalteneSeiten == seiten.count - 2, "\(zweiter.behalteneSeiten) von \(seiten.count)")
+        // Every Sitzung page but the changed Sitzung's and the first one's (which checks the template), and
+        // every page of the Handlungskonzept, which no Sitzung feeds.
+        #expect(zweiter.behalteneSeiten == seiten.count - 2 + kapitel.count, "\(zweiter.behalteneSeiten) von \(seiten.count) + \(kapitel.count)")
         let nachher = try #require(Dateistand.erfassen(Hilfe.site(projekt))).dateien
         let unberuehrt = seiten.filter { nachher[$0] == vorher[$0] }
         #expect(unberuehrt.count >= seiten.count - 2)
+        #expect(kapitel.filter { nachher[$0] != vorher[$0] }.isEmpty, "Seiten des Handlungskonzepts neu geschrieben")
         let frisch = try Hilfe.vonGrundAufMitBefunden(projekt)
         #expect(try AbbruchTests.schnappschuss(Hilfe.site(projekt)) == frisch.dateien)
         #expect(zweiter.diagnostics == frisch.befunde)
@@ -54,11 +63,13 @@ struct UebernahmeTests {
         #expect(try Hilfe.bauen(projekt).eingabenUnveraendert)
     }
 
-    /// Changes after which no Sitzung page can be kept.
+    /// Changes after which no page can be kept.
     enum Aenderung: String, CaseIterable, CustomTestStringConvertible {
         case gremienname = "der Name eines Gremiums (steht auf seinen Sitzungsseiten)"
         case sitzungsvorlage = "die Vorlage der Sitzungsseiten"
         case sitzungsseiteVonHand = "eine Sitzungsseite in site/ von Hand geändert"
+        case kapitel = "ein Satz in einem Kapitel des Handlungskonzepts"
+        case kapitelseiteVonHand = "eine Seite des Handlungskonzepts in site/ von Hand geändert"
 
         var testDescription: String { rawValue }
     }
@@ -83,6 +94,13 @@ struct UebernahmeTests {
             // the writer finds it changed and the build renders every page after all.
             let seite = try #require(seiten.first { $0.hasPrefix("sitzungen/lenkungskreis-") })
             try Data("von Hand".utf8).write(to: site.appendingPathComponent(seite))
+        case .kapitel:
+            let kapitel = try #require(try FileManager.default.contentsOfDirectory(atPath: projekt.appendingPathComponent("templates/kapitel").path)
+                .filter { $0.hasSuffix(".md") }.sorted().first)
+            let datei = projekt.appendingPathComponent("templates/kapitel/\(kapitel)")
+            try (try String(contentsOf: datei, encoding: .utf8) + "\nEin neuer Satz am Ende des Kapitels.\n").write(to: datei, atomically: true, encoding: .utf8)
+        case .kapitelseiteVonHand:
+            try Data("von Hand".utf8).write(to: site.appendingPathComponent("handlungskonzept/index.html"))
         }
         let zweiter = try Hilfe.bauen(projekt)
         #expect(zweiter.geschrieben && zweiter.behalteneSeiten == 0)

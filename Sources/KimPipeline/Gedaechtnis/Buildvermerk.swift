@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import KimModel
+import KimRender
 
 /// What the last successful build into an output folder was made from, kept beside its
 /// Bestandsliste in the project's `build/`: kim's binary, the options, every answer the
@@ -10,7 +11,7 @@ import KimModel
 /// left. When all of these are still the same, the folder already holds what a build would
 /// write, and `kim build` says so without loading or rendering anything.
 struct Buildvermerk: Codable, Equatable {
-    static let format = 1
+    static let format = 2
 
     var format = Self.format
     var ziel: String
@@ -21,6 +22,8 @@ struct Buildvermerk: Codable, Equatable {
     var dateien: Int
     var befunde: [Diagnostic]
     var eingaben: Eingabeprotokoll
+    /// The Handlungskonzept pages the folder holds, for the next build to keep (see Uebernahme).
+    var handlungskonzept: Handlungskonzeptvermerk?
 
     /// nil when there is none, it cannot be read, or it was written by another version of the format.
     static func laden(_ datei: URL) -> Buildvermerk? {

@@ -1,5 +1,6 @@
 import KimLoad
 import KimModel
+import KimRender
 
 /// What a build of a changed project takes over from the last build into the same output folder,
 /// by comparing that build's record (`Buildvermerk`) with the answers the project's files give now
@@ -31,22 +32,26 @@ struct Uebernahme: Sendable {
         }
     }
 
-    /// Ids of the Sitzungen of `projekt` (as rendered, after the public filter) whose pages the folder
-    /// already holds. A Sitzung's page is made from that Sitzung's file and from values of the whole
-    /// project that no Sitzung file feeds (Gremien, Meilensteine, Stichtag, templates, glossary; see
-    /// `Website.sitzungsseite`). So when every answer outside the Sitzung files is the last build's,
-    /// the page of each Sitzung whose file has the same bytes is the page that build wrote.
-    /// The first Sitzung is always rendered: its rendering is the one that checks the Sitzung
-    /// template's placeholders (`Vorlagen`), so the findings stay those of a full build.
-    func sitzungsseiten(_ projekt: Projekt) -> Set<String> {
+    /// What the render stage keeps from the output folder instead of rendering it again (nothing when
+    /// something outside the Sitzung files changed, or the Bestandsliste is not the one the last build saved):
+    ///
+    /// - The pages of the Sitzungen of `projekt` (as rendered, after the public filter) whose file has the
+    ///   same bytes. A Sitzung's page is made from that Sitzung's file and from values of the whole project
+    ///   that no Sitzung file feeds (Gremien, Meilensteine, Stichtag, templates, glossary; see
+    ///   `Website.sitzungsseite`). The first Sitzung is always rendered: its rendering is the one that checks
+    ///   the Sitzung template's placeholders (`Vorlagen`), so the findings stay those of a full build.
+    /// - The Handlungskonzept pages, with the findings rendering them gave. They are made from the datasets
+    ///   other than Sitzungen and Berichte, the Stichtag (from the data) and the templates, none of which a
+    ///   Sitzung file feeds (the preview's Gedaechtnis relies on the same: `Handlungskonzeptseiten.Eingaben`).
+    func renderOptionen(_ projekt: Projekt, intern: Bool) -> Website.Optionen {
         let stand = jetzt.stand
-        guard Self.ohneSitzungen(vorher.eingaben) == Self.ohneSitzungen(stand), listeDesVermerks() else { return [] }
+        guard Self.ohneSitzungen(vorher.eingaben) == Self.ohneSitzungen(stand), listeDesVermerks() else { return Website.Optionen(intern: intern) }
         var ids: Set<String> = []
         for sitzung in projekt.sitzungen.dropFirst() {
             let datei = sitzung.quelldatei
             if let kennung = stand.gelesen[datei], vorher.eingaben.gelesen[datei] == kennung { ids.insert(sitzung.id) }
         }
-        return ids
+        return Website.Optionen(intern: intern, vorhandeneSitzungsseiten: ids, vorhandenesHandlungskonzept: vorher.handlungskonzept)
     }
 
     /// The record without the Sitzung files and their folder's listing: what every Sitzung page depends on.
