@@ -149,7 +149,7 @@ public struct Website {
         let woerter = oberflaeche(seite.sprache)
         let werte = mitKontext([
             "seite": ["titel": seite.titel, "beschreibung": seite.beschreibung, "inhalt": Self.zellenGetrennt(seite.inhalt),
-                      "suchart": seite.suchbar ? Self.suchart(seite.pfad) ?? Leer() : Leer(),
+                      "suchart": (seite.suchbar ? Self.suchart(seite.pfad) : nil).map { $0 as Any } ?? Leer(),
                       "sprache": seite.sprache, "rechtsNachLinks": seite.rechtsNachLinks, "suchbar": seite.suchbar,
                       "kanonisch": seite.kanonisch.map { seite.wurzel + $0 } ?? Leer(),
                       "skript": seite.skript ?? Leer(), "fremd": seite.sprache != "de",

@@ -42,7 +42,7 @@ extension Vorschauserver {
         let antwort = await werkbank.bearbeiten(Werkbankanfrage(methode: anfrage.method.rawValue, pfad: anfrage.path, abfrage: abfrage, kopf: kopf, rumpf: rumpf))
         var kopfzeilen: [HTTPHeader: String] = [:]
         for (name, wert) in antwort.kopf { kopfzeilen[HTTPHeader(name)] = wert }
-        return HTTPResponse(statusCode: HTTPStatusCode(antwort.status, phrase: Self.phrase(antwort.status)), headers: kopfzeilen, body: Data(antwort.rumpf))
+        return HTTPResponse(statusCode: HTTPStatusCode(antwort.status, phrase: Self.phrase(antwort.status)), headers: HTTPHeaders(kopfzeilen), body: Data(antwort.rumpf))
     }
 
     static func phrase(_ status: Int) -> String {

@@ -89,7 +89,7 @@ public struct Vorschauserver {
     static func text(_ status: HTTPStatusCode, _ inhalt: String, schliessen: Bool) -> HTTPResponse {
         var kopf: [HTTPHeader: String] = [.contentType: "text/plain; charset=utf-8"]
         if schliessen { kopf[.connection] = "close" }
-        return HTTPResponse(statusCode: status, headers: kopf, body: Data(inhalt.utf8))
+        return HTTPResponse(statusCode: status, headers: HTTPHeaders(kopf), body: Data(inhalt.utf8))
     }
 
     static func antwort(auf pfad: String, aus vorschau: Vorschau) async -> HTTPResponse {

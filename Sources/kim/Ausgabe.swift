@@ -12,8 +12,8 @@ enum Ausgabe {
     /// An error for the terminal: kim's own in its German words, a system error by its cause, never Foundation's English.
     static func text(_ fehler: any Error) -> String {
         if fehler is CocoaError || fehler is POSIXError { return Systemfehler.beschreibung(fehler) }
-        if let eigener = fehler as? CustomStringConvertible { return eigener.description }
-        return Systemfehler.beschreibung(fehler)
+        // Every Swift error converts to a description; kim's own errors give their German sentence that way.
+        return (fehler as CustomStringConvertible).description
     }
 
     static func melden(_ alle: [Diagnostic]) {
