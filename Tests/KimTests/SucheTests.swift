@@ -1,4 +1,5 @@
 import Foundation
+@testable import KimRender
 import KimModel
 import Testing
 
@@ -50,6 +51,30 @@ struct SucheTests {
         let suche = try #require(site["suche.html"])
         for art in ["Kapitel", "Sitzung", "Beschluss", "Angebot"] {
             #expect(suche.contains("<input type=\"radio\" name=\"art\" value=\"\(art)\">"), "\(art)")
+        }
+    }
+
+    @Test("Zellen getrennt in einem Durchgang: dasselbe wie jedes Ende einzeln zu ersetzen, auch bei Folgen und Umlauten")
+    func zellenGetrenntWieErsetzen() {
+        let enden = ["</td><", "</th><", "</dt><", "</dd><", "</li><"]
+        func ersetzt(_ html: String) -> String {
+            enden.reduce(html) { text, ende in text.replacing(ende, with: String(ende.dropLast()) + " <") }
+        }
+        let feste = ["", "</td>", "</td><", "<td>a</td><td>b</td>", "</li></li><", "</li></li></li><", "</td></th><", "</td></th></td><",
+                     "<ul><li>Träger</li><li>Stadtverwaltung</li></ul>", "ä</dd><dt>ö</dt><dd>ü</dd>", "</TD><", "</tr><td>"]
+        for fall in feste {
+            #expect(Website.zellenGetrennt(fall) == ersetzt(fall), "\(fall)")
+        }
+        // Random sequences of the pieces that matter, from a fixed seed.
+        let stuecke = ["</td>", "</th>", "</dt>", "</dd>", "</li>", "<", ">", "/", "td", "li", "<td>", "ä", " ", "x"]
+        var zustand: UInt64 = 0x4B494D
+        for _ in 0..<2_000 {
+            var fall = ""
+            for _ in 0..<12 {
+                zustand = zustand &* 6364136223846793005 &+ 1442695040888963407
+                fall += stuecke[Int(zustand >> 33) % stuecke.count]
+            }
+            #expect(Website.zellenGetrennt(fall) == ersetzt(fall), "\(fall)")
         }
     }
 
