@@ -71,20 +71,23 @@ extension Validate {
     static func checkSitzungen(_ projekt: Projekt, _ findings: inout Findings) {
         let gremien = Set(projekt.gremien.gremien.map(\.id))
         let meilensteine = Set(projekt.meilensteinplan.meilensteine.map(\.id))
-        var sitzungsIDs: [String: (id: String, stelle: String)] = [:], beschlussIDs: [String: String] = [:], aufgabenIDs: [String: String] = [:]
+        // Where each id stood first, as file and pointer: its "file:line:column" is only worked out for a message,
+        // since the source locations of a file are made on demand (19 000 Sitzungen have no finding).
+        var sitzungsIDs: [String: (id: String, datei: String)] = [:], beschlussIDs: [String: (datei: String, zeiger: String)] = [:]
+        var aufgabenIDs: [String: (datei: String, zeiger: String)] = [:]
         for sitzung in projekt.sitzungen {
             let file = sitzung.quelldatei
             // The id names the page sitzungen/<id>.html and the OParl file: compared as file names are (`Pfadschluessel`).
             let schluessel = Pfadschluessel.von(sitzung.id)
             if let frueher = sitzungsIDs[schluessel] {
                 if !Pfadschluessel.kollidieren(sitzung.id, frueher.id) {
-                    findings.error(file, "/id", "die Sitzung \"\(sitzung.id)\" gibt es schon in \(frueher.stelle)")
+                    findings.error(file, "/id", "die Sitzung \"\(sitzung.id)\" gibt es schon in \(findings.stelle(frueher.datei, "/id"))")
                 } else {
-                    findings.error(file, "/id", doppelt("die Sitzung", sitzung.id, frueher.id, zuerst: frueher.stelle),
+                    findings.error(file, "/id", doppelt("die Sitzung", sitzung.id, frueher.id, zuerst: findings.stelle(frueher.datei, "/id")),
                                    hint: "die Kennungen deutlicher unterscheiden, z. B. nur Kleinbuchstaben verwenden")
                 }
             } else {
-                sitzungsIDs[schluessel] = (sitzung.id, findings.stelle(file, "/id"))
+                sitzungsIDs[schluessel] = (sitzung.id, file)
             }
             reference(sitzung.gremium, among: gremien, what: "Gremium", file: file, pointer: "/gremium", &findings)
             if sitzung.ende <= sitzung.beginn {
@@ -107,18 +110,18 @@ extension Validate {
                 }
                 for (b, beschluss) in punkt.beschluesse.enumerated() {
                     if let frueher = beschlussIDs[beschluss.id] {
-                        findings.error(file, "\(base)/beschluesse/\(b)/id", "der Beschluss \"\(beschluss.id)\" ist schon in \(frueher) vergeben")
+                        findings.error(file, "\(base)/beschluesse/\(b)/id", "der Beschluss \"\(beschluss.id)\" ist schon in \(findings.stelle(frueher.datei, frueher.zeiger)) vergeben")
                     }
-                    if beschlussIDs[beschluss.id] == nil { beschlussIDs[beschluss.id] = findings.stelle(file, "\(base)/beschluesse/\(b)/id") }
+                    if beschlussIDs[beschluss.id] == nil { beschlussIDs[beschluss.id] = (file, "\(base)/beschluesse/\(b)/id") }
                     for (i, id) in beschluss.meilensteine.enumerated() {
                         reference(id, among: meilensteine, what: "Meilenstein", file: file, pointer: "\(base)/beschluesse/\(b)/meilensteine/\(i)", &findings)
                     }
                 }
                 for (a, aufgabe) in punkt.aufgaben.enumerated() {
                     if let frueher = aufgabenIDs[aufgabe.id] {
-                        findings.error(file, "\(base)/aufgaben/\(a)/id", "die Aufgabe \"\(aufgabe.id)\" ist schon in \(frueher) vergeben")
+                        findings.error(file, "\(base)/aufgaben/\(a)/id", "die Aufgabe \"\(aufgabe.id)\" ist schon in \(findings.stelle(frueher.datei, frueher.zeiger)) vergeben")
                     }
-                    if aufgabenIDs[aufgabe.id] == nil { aufgabenIDs[aufgabe.id] = findings.stelle(file, "\(base)/aufgaben/\(a)/id") }
+                    if aufgabenIDs[aufgabe.id] == nil { aufgabenIDs[aufgabe.id] = (file, "\(base)/aufgaben/\(a)/id") }
                     if let erledigt = aufgabe.erledigtAm, aufgabe.status != .erledigt {
                         findings.error(file, "\(base)/aufgaben/\(a)/erledigtAm", "\"erledigtAm\" (\(erledigt.iso)) ist gesetzt, der Status aber \"offen\"",
                                        hint: "Status auf \"erledigt\" setzen oder das Datum entfernen")

@@ -69,6 +69,9 @@ struct JedeEingabeBautTests {
         #expect(texte.contains { $0.hasPrefix("data/sitzungen/kopie.json:") || $0.hasPrefix("\(Self.sitzung):") }, "\(texte)")
         #expect(texte.contains { $0.contains("die Sitzung \"facharbeitskreis-2021-1\" gibt es schon in data/sitzungen/") && $0.contains(".json:6:") }, "\(texte)")
         #expect(!texte.contains { $0.hasPrefix("data/sitzungen/facharbeitskreis-2021-1.json") && $0.contains("kopie") == false && $0.contains("gibt es schon in data/sitzungen/facharbeitskreis-2021-1.json") })
+        // Beschlüsse and Aufgaben name where their id stood first, with line and column too.
+        #expect(texte.contains { $0.contains("der Beschluss \"fak-2021-1-b1\" ist schon in data/sitzungen/") && $0.contains(".json:90:") }, "\(texte)")
+        #expect(texte.contains { $0.contains("die Aufgabe \"fak-2021-1-a1\" ist schon in data/sitzungen/") && $0.contains(".json:111:") }, "\(texte)")
     }
 
     @Test("Nichtzeichen (U+FFFE, U+FFFF, U+FDD0) und C1-Steuerzeichen werden beim Laden abgelehnt, mit Zeile und Spalte",
