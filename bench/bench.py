@@ -418,20 +418,36 @@ def report(r: dict) -> str:
                       f"{'–' if vorab is None else f'{vorab:.0f} ms'} | {v['sitzung']['rebuild_ms']} ms | "
                       f"{v['template']['edit_to_version_ms']:.0f} ms | {v['template']['rebuild_ms']} ms | {v['sitzung']['runs']} |")
 
-    zeilen += ["", "### Targets", "", "| target | measured | met? |", "|---|---|---|"]
-    kr = r["reference"]["kim_absent"]["median_s"]
-    kp = r["reference"]["kim_present"]["median_s"]
-    zeilen.append(f"| reference build under 100 ms | absent {fmt_s(kr)}, present {fmt_s(kp)} | {'met' if max(kr, kp) < 0.1 else '**not met**'} |")
-    if "kim_one_sitzung" in r["reference"]:
-        ke = r["reference"]["kim_one_sitzung"]["median_s"]
-        zeilen.append(f"| reference build under 100 ms, one Sitzung changed | {fmt_s(ke)} | {'met' if ke < 0.1 else '**not met**'} |")
+    # The targets of issue 29. Each ratio is given by wall time and, beside it, by CPU time (user + kernel),
+    # which the load of a shared machine disturbs less.
+    def cpu(m: dict) -> float:
+        return m.get("user_s", 0) + m.get("sys_s", 0)
+
+    def verhaeltnis(kim: dict, hugo: dict) -> str:
+        return f"kim/Hugo = {kim['median_s'] / hugo['median_s']:.2f} (CPU {cpu(kim) / max(cpu(hugo), 0.001):.2f})"
+
+    zeilen += ["", "### Targets (issue 29)", "", "| target | measured | met? |", "|---|---|---|"]
+    ref = r["reference"]
+    if "kim_one_sitzung" in ref:
+        ke = ref["kim_one_sitzung"]
+        zeilen.append(f"| reference, one Sitzung changed: under 100 ms and ≤ 0.5 × Hugo | {fmt_s(ke['median_s'])} "
+                      f"({cpu(ke) * 1000:.0f} ms CPU), {verhaeltnis(ke, ref['hugo_present'])} | "
+                      f"{'met' if ke['median_s'] < 0.1 and ke['median_s'] <= 0.5 * ref['hugo_present']['median_s'] else '**not met**'} |")
     for x in r["sizes"]:
-        for art in ("absent", "present", "one_sitzung"):
-            if f"kim_{art}" not in x:
-                continue
-            ratio = x[f"kim_{art}"]["median_s"] / x[f"hugo_{'present' if art == 'one_sitzung' else art}"]["median_s"]
-            was = "output present, one Sitzung changed" if art == "one_sitzung" else f"output {art}"
-            zeilen.append(f"| {x['kommunen']} × {x['jahre']}, {was}: kim ≤ 0.5 × Hugo | kim/Hugo = {ratio:.2f} | {'met' if ratio <= 0.5 else '**not met**'} |")
+        groesse = f"{x['kommunen']} × {x['jahre']}"
+        if "kim_one_sitzung" in x:
+            ke = x["kim_one_sitzung"]
+            if x["kommunen"] >= 54:
+                zeilen.append(f"| {groesse}, one Sitzung changed: under 1 s | {fmt_s(ke['median_s'])} | {'met' if ke['median_s'] < 1 else '**not met**'} |")
+            else:
+                ratio = ke["median_s"] / x["hugo_present"]["median_s"]
+                zeilen.append(f"| {groesse}, one Sitzung changed: kim ≤ 0.25 × Hugo | {verhaeltnis(ke, x['hugo_present'])} | {'met' if ratio <= 0.25 else '**not met**'} |")
+        if "kim_absent" in x:
+            ratio = x["kim_absent"]["median_s"] / x["hugo_absent"]["median_s"]
+            zeilen.append(f"| {groesse}, from scratch (output absent): kim ≤ 0.5 × Hugo | {verhaeltnis(x['kim_absent'], x['hugo_absent'])} | {'met' if ratio <= 0.5 else '**not met**'} |")
+        if "kim_present" in x:
+            ratio = x["kim_present"]["median_s"] / x["hugo_present"]["median_s"]
+            zeilen.append(f"| {groesse}, nothing changed: kim ≤ 0.5 × Hugo | {verhaeltnis(x['kim_present'], x['hugo_present'])} | {'met' if ratio <= 0.5 else '**not met**'} |")
     for name, v, _ in serve_zeilen:
         if v.get("status") == "ok":
             ms, hoechstens = v["sitzung"]["edit_to_page_ms"], max(v["sitzung"]["all"]["edit_to_page_ms"])
