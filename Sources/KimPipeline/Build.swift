@@ -45,7 +45,7 @@ public struct Build: Sendable {
         /// Nothing the build is made from changed since the last one, which the folder still holds:
         /// nothing was loaded or rendered.
         public var eingabenUnveraendert = false
-        /// Sitzung pages the change left alone: kept from the folder, not rendered again.
+        /// Pages the change left alone (Sitzung and Handlungskonzept pages): kept from the folder, not rendered again.
         public var behalteneSeiten = 0
     }
 
