@@ -12,8 +12,9 @@ enum Ausgabe {
     /// An error for the terminal: kim's own in its German words, a system error by its cause, never Foundation's English.
     static func text(_ fehler: any Error) -> String {
         if fehler is CocoaError || fehler is POSIXError { return Systemfehler.beschreibung(fehler) }
-        // Every Swift error converts to a description; kim's own errors give their German sentence that way.
-        return (fehler as CustomStringConvertible).description
+        // Asked of the value itself: a plain `as` would go through NSError and give Foundation's English sentence.
+        if let eigener = (fehler as Any) as? CustomStringConvertible { return eigener.description }
+        return Systemfehler.beschreibung(fehler)
     }
 
     static func melden(_ alle: [Diagnostic]) {

@@ -16,9 +16,10 @@ import KimRender
 /// | write | the whole last output (`Buildvermerk`: nothing to do) | `build/<ausgabe>.vermerk` | every answer the project's files gave (`Eingabeprotokoll`), the options, kim and the output folder are the same |
 /// | write | the output before the last one, brought up to date in place (`Vorrat`, KimWrite) | `build/<ausgabe>.vorige` | each file's identity is the one the Bestandsliste records with the new hash |
 ///
-/// `kim serve` keeps one Gedaechtnis for as long as it runs; `kim build` starts with an empty one and
-/// carries over what the folder on disk vouches for (`Uebernahme`). The Eingabeprotokoll is the record
-/// of inputs the disk side compares; the memory side compares bytes and values directly.
+/// Both run through the same stages (`Build.darstellen`): `kim serve` passes the one Gedaechtnis it keeps
+/// for as long as it runs; `kim build`, which lives for one run, passes none and carries over what the
+/// folder on disk vouches for (`Uebernahme`). The Eingabeprotokoll is the record of inputs the disk side
+/// compares; the memory side compares bytes and values directly.
 public final class Gedaechtnis: Sendable {
     /// Load, per data file (by its path in the project).
     public let dateien = Merkliste<String, Ladeergebnis>()
