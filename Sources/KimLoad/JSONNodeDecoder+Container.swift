@@ -34,6 +34,15 @@ extension JSONNodeDecoder {
         }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try lesen(type, key) }
+
+        /// As the protocol's default (absent or null is nil), except for a model's `Datenfelder`: they are
+        /// not a key of the file but this whole object, kept as it stands for the open data.
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            if type == Datenfelder.self { return Datenfelder(members.map { Datenfelder.Eintrag($0.key, Rohwert($0.value)) }) as? T }
+            guard let node = wert(key) else { return nil }
+            if case .null = node.value { return nil }
+            return try JSONNodeDecoder.wert(type, node, eltern: pfad, schluessel: key)
+        }
         func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try lesen(type, key) }
         func decode(_ type: String.Type, forKey key: Key) throws -> String { try lesen(type, key) }
         func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try lesen(type, key) }

@@ -65,6 +65,9 @@ public enum ProjectLoader {
         for schema in ["angebote", "meilensteine", "gremien", "programm"] {
             vollstaendig.feldtitel[schema] = Feldtitel.lesen(files, schema: schema)
         }
+        for (schema, definition) in Exportfelder.datensaetze {
+            vollstaendig.exportfelder[definition] = Exportfelder.lesen(files, schema: schema, definition: definition)
+        }
         return (vollstaendig, diagnostics.sorted())
     }
 

@@ -55,4 +55,7 @@ public struct Angebot: Codable, Sendable, Equatable {
     public var beschreibung: String?
     /// Gremium ids the service takes part in (Facharbeitskreis …)
     public var gremien: [String]
+    /// The item as its data file holds it, every field by its key (set by the loader; nil when made in code):
+    /// what the open data read their values from (see `Datenfelder`).
+    public var datenfelder: Datenfelder? = nil
 }

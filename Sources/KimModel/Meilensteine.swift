@@ -36,4 +36,7 @@ public struct Meilenstein: Codable, Sendable, Equatable {
     public var bemerkung: String?
     /// Needs a decision of the Verwaltungsvorstand
     public var entscheidungVerwaltungsvorstand: Bool?
+    /// The item as its data file holds it, every field by its key (set by the loader; nil when made in code):
+    /// what the open data read their values from (see `Datenfelder`).
+    public var datenfelder: Datenfelder? = nil
 }

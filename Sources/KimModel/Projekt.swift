@@ -38,6 +38,10 @@ public struct Projekt: Sendable {
     /// German field names from the schemas' titles, by schema ("angebote") and dotted path
     /// ("angebote.*.zielgruppen", `*` for list items); for pages that name fields.
     public var feldtitel: [String: [String: String]] = [:]
+    /// The fields of the items each open-data download lists, read from the project's schemas by the
+    /// definition's name ("Angebot", "Meilenstein", "Beschluss", "Aufgabe"), in the schema's order:
+    /// the one list of what the downloads hold (`Exportplan`), so a field a schema adds reaches them.
+    public var exportfelder: [String: [Feld]] = [:]
 
     public init(kommune: Kommune, demografie: Demografie, gremien: Gremien, quellen: Quellen, programm: Programm,
                 handlungskonzept: Handlungskonzept, rechtliches: Rechtliches, offeneDaten: OffeneDaten,

@@ -78,6 +78,9 @@ public struct Beschluss: Codable, Sendable, Equatable {
     public var enthaltungen: Int?
     /// Meilenstein ids the decision affects
     public var meilensteine: [String]
+    /// The item as its data file holds it, every field by its key (set by the loader; nil when made in code):
+    /// what the open data read their values from (see `Datenfelder`).
+    public var datenfelder: Datenfelder? = nil
 }
 
 public struct Aufgabe: Codable, Sendable, Equatable {
@@ -93,4 +96,7 @@ public struct Aufgabe: Codable, Sendable, Equatable {
     public var erledigtAm: Datum?
     /// Needs a decision of the Verwaltungsvorstand
     public var entscheidungVerwaltungsvorstand: Bool?
+    /// The item as its data file holds it, every field by its key (set by the loader; nil when made in code):
+    /// what the open data read their values from (see `Datenfelder`).
+    public var datenfelder: Datenfelder? = nil
 }

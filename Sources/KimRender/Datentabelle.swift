@@ -16,6 +16,8 @@ struct Datentabelle {
         case dezimal(Double)
         /// A share in tenths of a percent, written with a decimal point: 441 → 44.1
         case anteil(Anteil?)
+        /// "true" or "false" in the CSV, a JSON boolean.
+        case wahrheitswert(Bool)
         case leer
 
         var csv: String {
@@ -24,6 +26,7 @@ struct Datentabelle {
             case .zahl(let zahl): String(zahl)
             case .dezimal(let wert): wert == wert.rounded() && abs(wert) < 1e15 ? String(Int(wert)) : String(wert)
             case .anteil(let anteil): anteil.map { "\($0.zehntelProzent / 10).\($0.zehntelProzent % 10)" } ?? ""
+            case .wahrheitswert(let wahr): wahr ? "true" : "false"
             case .leer: ""
             }
         }
@@ -34,6 +37,7 @@ struct Datentabelle {
             case .zahl(let zahl): zahl
             case .dezimal(let wert): wert == wert.rounded() && abs(wert) < 1e15 ? Int(wert) as Any : wert as Any
             case .anteil(let anteil): anteil.map { $0.prozent as Any } ?? Leerwert()
+            case .wahrheitswert(let wahr): wahr
             case .leer: Leerwert()
             }
         }

@@ -29,9 +29,9 @@ struct Verzeichnis {
         sozialraeume = index(projekt.kommune.sozialraeume, \.nummer)
     }
 
-    /// The names an Angebot's references stand for, as every page, download and the PDF show them.
+    /// The names an Angebot's references stand for, as the pages and the PDF show them (the downloads
+    /// name them through `Website.angebotsexport`, from the same tables).
     func traegerName(_ angebot: Angebot) -> String { traeger[angebot.traeger]?.name ?? angebot.traeger }
     func kategorieName(_ angebot: Angebot) -> String? { angebot.kategorie.flatMap { kategorien[$0]?.name } }
     func zielgruppenNamen(_ angebot: Angebot) -> [String] { angebot.zielgruppen.compactMap { zielgruppen[$0]?.name } }
-    func gremienNamen(_ angebot: Angebot) -> [String] { angebot.gremien.map { gremien[$0]?.name ?? $0 } }
 }

@@ -92,38 +92,19 @@ extension Website {
         ]
     }
 
+    /// Anlage 1 as a table, references by name (see `angebotsexport`).
     func angeboteCSV(_ angebote: [Angebot]) -> String {
-        var zeilen = [["id", "name", "traeger", "kategorie", "zielgruppen", "rechtskreis", "sozialraeume", "strasse", "plz", "ort", "telefon", "email", "web", "sprachen", "oeffnungszeiten", "beschreibung", "gremien"]]
-        for angebot in angebote {
-            zeilen.append([
-                angebot.id, angebot.name,
-                verzeichnis.traegerName(angebot), verzeichnis.kategorieName(angebot) ?? "",
-                verzeichnis.zielgruppenNamen(angebot).joined(separator: "; "),
-                angebot.rechtskreis.joined(separator: "; "), angebot.sozialraeume.joined(separator: "; "),
-                angebot.anschrift?.strasse ?? "", angebot.anschrift?.plz ?? "", angebot.anschrift?.ort ?? "",
-                angebot.kontakt?.telefon ?? "", angebot.kontakt?.email ?? "", angebot.kontakt?.web ?? "",
-                angebot.sprachen.joined(separator: "; "), angebot.oeffnungszeiten ?? "", angebot.beschreibung ?? "",
-                verzeichnis.gremienNamen(angebot).joined(separator: "; "),
-            ])
-        }
-        return CSV.text(zeilen)
+        angebotsexport.tabelle(angebote).csv
     }
 
+    /// Anlage 1 with the lists items refer to, each Angebot with its public fields, references by id.
     func angeboteJSON(_ angebote: [Angebot]) -> String {
-        JSONText.encode(["stand": projekt.angebote.stand.iso, "quelle": projekt.angebote.quelle, "hinweis": projekt.angebote.hinweis,
-                         "beispieldaten": projekt.angebote.beispieldaten ?? false,
-                         "kategorien": projekt.angebote.kategorien.map { ["id": $0.id, "name": $0.name] },
-                         "traeger": projekt.angebote.traeger.map { ["id": $0.id, "name": $0.name, "art": $0.art] },
-                         "angebote": angebote.map { angebot -> [String: Any] in
-                             var eintrag: [String: Any] = ["id": angebot.id, "name": angebot.name, "traeger": angebot.traeger,
-                                                           "zielgruppen": angebot.zielgruppen, "rechtskreis": angebot.rechtskreis,
-                                                           "sozialraeume": angebot.sozialraeume, "sprachen": angebot.sprachen,
-                                                           "gremien": angebot.gremien]
-                             if let kategorie = angebot.kategorie { eintrag["kategorie"] = kategorie }
-                             if let beschreibung = angebot.beschreibung { eintrag["beschreibung"] = beschreibung }
-                             if let zeiten = angebot.oeffnungszeiten { eintrag["oeffnungszeiten"] = zeiten }
-                             return eintrag
-                         }])
+        let export = angebotsexport
+        return JSONText.encode(["stand": projekt.angebote.stand.iso, "quelle": projekt.angebote.quelle, "hinweis": projekt.angebote.hinweis,
+                                "beispieldaten": projekt.angebote.beispieldaten ?? false,
+                                "kategorien": projekt.angebote.kategorien.map { ["id": $0.id, "name": $0.name] },
+                                "traeger": projekt.angebote.traeger.map { ["id": $0.id, "name": $0.name, "art": $0.art] },
+                                "angebote": angebote.map(export.jsonEintrag)])
     }
 
     /// "kreisweit" → "Kreisweit", for a heading.

@@ -30,14 +30,14 @@ extension Website {
             beschreibung: "Beratungs- und Case-Management-Angebote mit Träger, Kategorie, Zielgruppen, Rechtskreisen, Sozialräumen, Sprachen und Kontakt.",
             veroeffentlicht: angebote.stand, geaendert: angebote.stand, quelle: angebote.quelle,
             themen: ["SOCI"], schlagworte: ["Beratung", "Integration", "Case Management"], beispieldaten: angebote.beispieldaten ?? false,
-            seite: "anlage-1/index.html", dateien: Datensatz.tabellendateien("angebote"), spalten: Self.angebotsspalten))
+            seite: "anlage-1/index.html", dateien: Datensatz.tabellendateien("angebote"), spalten: angebotsexport.spalten))
         let plan = projekt.meilensteinplan
         datensaetze.append(Datensatz(
             id: "meilensteine", titel: "Meilensteinplan des KIM \(Ortsformen(projekt.kommune).kurzform) (Anlage 2)",
             beschreibung: "Meilensteine der Umsetzung mit Zeitraum, Verantwortlichen und ihrem Stand am \(Format.datum(auswertung.stichtag)).",
             veroeffentlicht: plan.stand, geaendert: plan.stand, quelle: plan.quelle,
             themen: ["GOVE", "SOCI"], schlagworte: ["Meilensteine", "Integration", "Umsetzung"], beispieldaten: plan.beispieldaten ?? false,
-            seite: "anlage-2/index.html", dateien: Datensatz.tabellendateien("meilensteine"), spalten: Self.meilensteinspalten))
+            seite: "anlage-2/index.html", dateien: Datensatz.tabellendateien("meilensteine"), spalten: meilensteinexport.spalten))
         let sitzungen = sitzungsstand
         let beispiel = projekt.sitzungen.contains { $0.beispieldaten == true }
         datensaetze.append(Datensatz(
@@ -45,13 +45,13 @@ extension Website {
             beschreibung: "Alle veröffentlichten Beschlüsse der Gremien des Kommunalen Integrationsmanagements mit Sitzung, Tagesordnungspunkt, Wortlaut und Ergebnis.",
             veroeffentlicht: sitzungen.veroeffentlicht, geaendert: sitzungen.geaendert, quelle: "Niederschriften der Sitzungen (öffentliche Teile)",
             themen: ["GOVE"], schlagworte: ["Beschlüsse", "Gremien", "Integration"], beispieldaten: beispiel,
-            seite: "beschluesse.html", dateien: Datensatz.tabellendateien("beschluesse"), spalten: Self.beschlussspalten))
+            seite: "beschluesse.html", dateien: Datensatz.tabellendateien("beschluesse"), spalten: beschlussexport.spalten))
         datensaetze.append(Datensatz(
             id: "aufgaben", titel: "Aufgaben aus den Sitzungen der KIM-Gremien \(Ortsformen(projekt.kommune).kurzform)",
             beschreibung: "Aufgaben aus den öffentlichen Teilen der Sitzungen mit Verantwortlichen, Frist und Stand am \(Format.datum(auswertung.stichtag)).",
             veroeffentlicht: sitzungen.veroeffentlicht, geaendert: sitzungen.geaendert, quelle: "Niederschriften der Sitzungen (öffentliche Teile)",
             themen: ["GOVE"], schlagworte: ["Aufgaben", "Gremien", "Integration"], beispieldaten: beispiel,
-            seite: "aufgaben.html", dateien: Datensatz.tabellendateien("aufgaben"), spalten: Self.aufgabenspalten))
+            seite: "aufgaben.html", dateien: Datensatz.tabellendateien("aufgaben"), spalten: aufgabenexport.spalten))
         datensaetze.append(Datensatz(
             id: "sitzungskalender", titel: "Sitzungskalender der KIM-Gremien \(Ortsformen(projekt.kommune).kurzform)",
             beschreibung: "Die Sitzungen der Gremien als Kalender zum Abonnieren: öffentliche Sitzungen mit Uhrzeit, Ort und Link zur Niederschrift, nicht öffentliche nur mit Datum und Gremium.",
@@ -68,40 +68,4 @@ extension Website {
         }
         return datensaetze
     }
-
-    static let angebotsspalten = [
-        Datentabelle.Spalte(name: "id", bedeutung: "Kennung des Angebots"),
-        Datentabelle.Spalte(name: "name", bedeutung: "Name des Angebots"),
-        Datentabelle.Spalte(name: "traeger", bedeutung: "Name des Trägers"),
-        Datentabelle.Spalte(name: "kategorie", bedeutung: "Kategorie des Angebots; leer, wenn keine eindeutig passt"),
-        Datentabelle.Spalte(name: "zielgruppen", bedeutung: "Zielgruppen, durch „; “ getrennt"),
-        Datentabelle.Spalte(name: "rechtskreis", bedeutung: "Rechtskreise (z. B. SGB II), durch „; “ getrennt"),
-        Datentabelle.Spalte(name: "sozialraeume", bedeutung: "Nummern der Sozialräume, in denen das Angebot tätig ist, durch „; “ getrennt; leer: im ganzen Gebiet oder ohne Angabe"),
-        Datentabelle.Spalte(name: "strasse", bedeutung: "Straße und Hausnummer"),
-        Datentabelle.Spalte(name: "plz", bedeutung: "Postleitzahl"),
-        Datentabelle.Spalte(name: "ort", bedeutung: "Ort"),
-        Datentabelle.Spalte(name: "telefon", bedeutung: "Telefonnummer"),
-        Datentabelle.Spalte(name: "email", bedeutung: "E-Mail-Adresse"),
-        Datentabelle.Spalte(name: "web", bedeutung: "Website"),
-        Datentabelle.Spalte(name: "sprachen", bedeutung: "Sprachen der Beratung, durch „; “ getrennt"),
-        Datentabelle.Spalte(name: "oeffnungszeiten", bedeutung: "Öffnungs- oder Sprechzeiten, wie angegeben; leer, wenn unbekannt"),
-        Datentabelle.Spalte(name: "beschreibung", bedeutung: "Beschreibung (Markdown)"),
-        Datentabelle.Spalte(name: "gremien", bedeutung: "Namen der Gremien, in denen das Angebot mitwirkt, durch „; “ getrennt"),
-    ]
-
-    static let meilensteinspalten = [
-        Datentabelle.Spalte(name: "id", bedeutung: "Kennung des Meilensteins"),
-        Datentabelle.Spalte(name: "titel", bedeutung: "Titel"),
-        Datentabelle.Spalte(name: "baustein", bedeutung: "Baustein des Programms KIM (1, 2 oder 3)"),
-        Datentabelle.Spalte(name: "handlungsfeld", bedeutung: "Handlungsfeld"),
-        Datentabelle.Spalte(name: "beginn", bedeutung: "Beginn (JJJJ-MM-TT)"),
-        Datentabelle.Spalte(name: "ende", bedeutung: "geplantes Ende (JJJJ-MM-TT)"),
-        Datentabelle.Spalte(name: "verantwortlich", bedeutung: "Wer verantwortlich ist"),
-        Datentabelle.Spalte(name: "beteiligt", bedeutung: "Wer beteiligt ist, durch „; “ getrennt"),
-        Datentabelle.Spalte(name: "status", bedeutung: "Status laut Plan (wie in den Daten)"),
-        Datentabelle.Spalte(name: "status_am_stichtag", bedeutung: "Stand am Stichtag der Veröffentlichung: geplant, laufend, verschoben, überfällig oder erledigt"),
-        Datentabelle.Spalte(name: "erledigt_am", bedeutung: "Datum der Erledigung (JJJJ-MM-TT); leer, solange offen"),
-        Datentabelle.Spalte(name: "urspruengliches_ende", bedeutung: "zuerst geplantes Ende (JJJJ-MM-TT), wenn der Meilenstein verschoben wurde; sonst leer"),
-        Datentabelle.Spalte(name: "bemerkung", bedeutung: "Bemerkung"),
-    ]
 }

@@ -39,26 +39,10 @@ extension Website {
         let seite = Seite(pfad: "anlage-2/index.html", titel: "Meilensteinplan (Anlage 2)",
                           beschreibung: "Meilensteine der KIM-Umsetzung \(Ortsformen(projekt.kommune).inForm) mit ihrem Stand am \(Format.datum(auswertung.stichtag)).",
                           inhalt: vorlagen.render("seiten/meilensteine", werte) ?? "", bereich: "meilensteine", brotkrumen: [])
-        var zeilen = [["id", "titel", "baustein", "handlungsfeld", "beginn", "ende", "verantwortlich", "beteiligt", "status", "status_am_stichtag", "erledigt_am", "urspruengliches_ende", "bemerkung"]]
-        for e in auswertung.eintraege {
-            let m = e.meilenstein
-            zeilen.append([m.id, m.titel, String(m.baustein), felder[m.handlungsfeld] ?? m.handlungsfeld, m.beginn.iso, m.ende.iso,
-                           m.verantwortlich, m.beteiligt.joined(separator: "; "), m.status.rawValue, e.status.bezeichnung,
-                           m.erledigtAm?.iso ?? "", m.urspruenglichesEnde?.iso ?? "", m.bemerkung ?? ""])
-        }
+        let export = meilensteinexport
         let json = JSONText.encode(["stand": plan.stand.iso, "quelle": plan.quelle, "beispieldaten": plan.beispieldaten ?? false,
-                                    "stichtag": auswertung.stichtag.iso,
-                                    "meilensteine": auswertung.eintraege.map { e -> [String: Any] in
-                                        let m = e.meilenstein
-                                        var eintrag: [String: Any] = ["id": m.id, "titel": m.titel, "baustein": m.baustein, "handlungsfeld": m.handlungsfeld,
-                                                                      "beginn": m.beginn.iso, "ende": m.ende.iso, "verantwortlich": m.verantwortlich,
-                                                                      "beteiligt": m.beteiligt, "status": m.status.rawValue, "statusAmStichtag": e.status.bezeichnung]
-                                        if let erledigt = m.erledigtAm { eintrag["erledigtAm"] = erledigt.iso }
-                                        if let frueher = m.urspruenglichesEnde { eintrag["urspruenglichesEnde"] = frueher.iso }
-                                        if let bemerkung = m.bemerkung { eintrag["bemerkung"] = bemerkung }
-                                        return eintrag
-                                    }])
-        return ([seite], ["downloads/meilensteine.csv": CSV.text(zeilen), "downloads/meilensteine.json": json])
+                                    "stichtag": auswertung.stichtag.iso, "meilensteine": auswertung.eintraege.map(export.jsonEintrag)])
+        return ([seite], ["downloads/meilensteine.csv": export.tabelle(auswertung.eintraege).csv, "downloads/meilensteine.json": json])
     }
 
     /// Decisions that name a milestone, linked to their meeting; each link says which Gremium, day and agenda item

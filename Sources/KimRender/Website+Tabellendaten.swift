@@ -44,61 +44,15 @@ extension Website {
                      kopf: ["stand": projekt.demografie.stand.iso, "quelle": projekt.demografie.quelle])
     }
 
-    static let beschlussspalten = [
-        Datentabelle.Spalte(name: "id", bedeutung: "Kennung des Beschlusses"),
-        Datentabelle.Spalte(name: "datum", bedeutung: "Datum der Sitzung (JJJJ-MM-TT)"),
-        Datentabelle.Spalte(name: "gremium", bedeutung: "Kennung des Gremiums"),
-        Datentabelle.Spalte(name: "gremium_name", bedeutung: "Name des Gremiums"),
-        Datentabelle.Spalte(name: "sitzung", bedeutung: "Kennung der Sitzung"),
-        Datentabelle.Spalte(name: "top", bedeutung: "Nummer des Tagesordnungspunkts"),
-        Datentabelle.Spalte(name: "top_titel", bedeutung: "Titel des Tagesordnungspunkts"),
-        Datentabelle.Spalte(name: "wortlaut", bedeutung: "Wortlaut des Beschlusses"),
-        Datentabelle.Spalte(name: "ergebnis", bedeutung: "Ergebnis: Konsens, einstimmig, mehrheitlich, vertagt, abgelehnt oder zur Kenntnis genommen"),
-        Datentabelle.Spalte(name: "enthaltungen", bedeutung: "Zahl der Enthaltungen; leer, wenn nicht festgehalten"),
-        Datentabelle.Spalte(name: "meilensteine", bedeutung: "Kennungen der betroffenen Meilensteine aus Anlage 2, durch „; “ getrennt"),
-        Datentabelle.Spalte(name: "url", bedeutung: "Adresse des Beschlusses in der Niederschrift"),
-    ]
-
-    /// The Beschlussregister: only what the public filter left, so only public decisions.
+    /// The Beschlussregister (see `beschlussexport`).
     func beschlussdaten() -> Datentabelle {
-        let basis = projekt.kommune.basisUrl
-        let zeilen: [[Datentabelle.Zelle]] = auswertung.gremienarbeit.beschluesse.map { eintrag in
-            let beschluss = eintrag.beschluss, sitzung = eintrag.sitzung
-            return [.text(beschluss.id), .text(sitzung.datum.iso), .text(sitzung.gremium),
-                    .text(verzeichnis.gremien[sitzung.gremium]?.name ?? sitzung.gremium), .text(sitzung.id),
-                    .text(eintrag.punkt.nummer), .text(eintrag.punkt.titel), .text(beschluss.wortlaut), .text(beschluss.ergebnis.rawValue),
-                    beschluss.enthaltungen.map { .zahl($0) } ?? .leer, .text(beschluss.meilensteine.joined(separator: "; ")),
-                    .text("\(basis)sitzungen/\(sitzung.id).html#\(beschluss.id)")]
-        }
-        return Datentabelle(spalten: Self.beschlussspalten, zeilen: zeilen, kopf: sitzungskopf())
+        beschlussexport.tabelle(auswertung.gremienarbeit.beschluesse, kopf: sitzungskopf())
     }
 
-    static let aufgabenspalten = [
-        Datentabelle.Spalte(name: "id", bedeutung: "Kennung der Aufgabe"),
-        Datentabelle.Spalte(name: "was", bedeutung: "Was zu tun ist"),
-        Datentabelle.Spalte(name: "verantwortlich", bedeutung: "Wer verantwortlich ist"),
-        Datentabelle.Spalte(name: "frist", bedeutung: "Frist (JJJJ-MM-TT)"),
-        Datentabelle.Spalte(name: "status", bedeutung: "Status laut Niederschrift: offen oder erledigt"),
-        Datentabelle.Spalte(name: "status_am_stichtag", bedeutung: "Stand am Stichtag der Veröffentlichung: offen, erledigt oder überfällig"),
-        Datentabelle.Spalte(name: "erledigt_am", bedeutung: "Datum der Erledigung (JJJJ-MM-TT); leer, solange offen"),
-        Datentabelle.Spalte(name: "gremium", bedeutung: "Kennung des Gremiums, in dessen Sitzung die Aufgabe vergeben wurde"),
-        Datentabelle.Spalte(name: "sitzung", bedeutung: "Kennung der Sitzung"),
-        Datentabelle.Spalte(name: "datum_sitzung", bedeutung: "Datum der Sitzung (JJJJ-MM-TT)"),
-        Datentabelle.Spalte(name: "url", bedeutung: "Adresse der Aufgabe in der Niederschrift"),
-    ]
-
     func aufgabendaten() -> Datentabelle {
-        let basis = projekt.kommune.basisUrl
-        let zeilen: [[Datentabelle.Zelle]] = auswertung.gremienarbeit.aufgaben.map { eintrag in
-            let aufgabe = eintrag.aufgabe, sitzung = eintrag.sitzung
-            return [.text(aufgabe.id), .text(aufgabe.was), .text(aufgabe.verantwortlich), .text(aufgabe.frist.iso),
-                    .text(aufgabe.status.rawValue), .text(eintrag.status.bezeichnung), aufgabe.erledigtAm.map { .text($0.iso) } ?? .leer,
-                    .text(sitzung.gremium), .text(sitzung.id), .text(sitzung.datum.iso),
-                    .text("\(basis)sitzungen/\(sitzung.id).html#\(aufgabe.id)")]
-        }
         var kopf = sitzungskopf()
         kopf["stichtag"] = auswertung.stichtag.iso
-        return Datentabelle(spalten: Self.aufgabenspalten, zeilen: zeilen, kopf: kopf)
+        return aufgabenexport.tabelle(auswertung.gremienarbeit.aufgaben, kopf: kopf)
     }
 
     private func sitzungskopf() -> [String: Any] {

@@ -1,3 +1,4 @@
+import KimModel
 /// The sheet that explains every column, from the schema's descriptions, and how the sheets
 /// go back into kim.
 enum Erlaeuterungen {

@@ -1,3 +1,4 @@
+import KimModel
 import KimLoad
 
 /// The columns of one list's sheet: the table column for nested rows, then the fields.

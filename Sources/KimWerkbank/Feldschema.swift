@@ -1,4 +1,5 @@
 import KimLoad
+import KimModel
 import KimTabellen
 
 /// One place of a JSON Schema as a form sees it: what kind of control it becomes, its German

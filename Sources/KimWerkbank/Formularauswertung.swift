@@ -1,4 +1,5 @@
 import KimLoad
+import KimModel
 import KimTabellen
 
 /// From a posted form back to the document: walks the schema as the form was made from it, takes

@@ -13,8 +13,13 @@ enum Fixtures {
 
     /// The reference project's files, read once into memory, so a test can change one file without touching the disk.
     static func referenzDateien() throws -> [String: [UInt8]] {
+        try projektDateien(referenzprojekt)
+    }
+
+    /// A project's files (data, texts, own schemas and assets), read into memory.
+    static func projektDateien(_ projekt: URL) throws -> [String: [UInt8]] {
         var dateien: [String: [UInt8]] = [:]
-        let files = ProjectFiles.disk(referenzprojekt)
+        let files = ProjectFiles.disk(projekt)
         for ordner in projektordner {
             for pfad in files.list(ordner) {
                 dateien[pfad] = try files.read(pfad)

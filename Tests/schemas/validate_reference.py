@@ -33,7 +33,9 @@ ANNOTATIONS = {"title", "description", "$schema", "$id", "x-kim-muster", "x-kim-
                # The workbench makes a select of the ids of that list (Sources/KimWerkbank/Verweisziel.swift).
                "x-kim-verweis",
                # false: the field never reaches the open data (Tests/KimTests/ExportfelderTests.swift).
-               "x-kim-oeffentlich"}
+               "x-kim-oeffentlich",
+               # What a column of the open data means, on the Offene-Daten page (Sources/KimRender/Exportplan.swift).
+               "x-kim-bedeutung"}
 ALLOWED = VALIDATION_KEYWORDS | ANNOTATIONS
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -1,39 +1,15 @@
-import KimLoad
 import KimModel
 
-/// A column of a sheet, read from the schema: the field it fills, its German heading (the
-/// schema's title), what it takes and whether it must be filled.
-public struct Feld: Sendable, Equatable {
-    public enum Art: Sendable, Equatable {
-        case text, ganzzahl, zahl, datum, wahrheitswert
-        /// One of the schema's `enum` values ("geplant", "laufend", …).
-        case wahl([String])
-    }
-
-    /// Path below the list item: ["anschrift", "strasse"].
-    public var pfad: [String]
-    public var titel: String
-    public var beschreibung: String
-    public var art: Art
-    /// A list of values of `art`, written into one cell separated by "; ".
-    public var liste: Bool
-    /// Must be filled in every row (required in the schema, and so is everything it lies in).
-    public var pflicht: Bool
-    /// The schema's own wording of a pattern ("eine Postleitzahl aus genau fünf Ziffern sein").
-    public var muster: String?
-
-    public var schluessel: String { pfad.joined(separator: ".") }
-}
-
-/// Reads the columns of a list from its item definition in the schema.
+/// Reads the fields of a list's item from its definition in the schema: the columns of a
+/// spreadsheet (`kim export`) and of the open data (`Projekt.exportfelder`) alike.
 public enum Schemafelder {
     /// The scalar fields of `objekt` and of the objects in it, in the schema's order; lists of
     /// objects are not columns (they get a sheet of their own).
     /// `benannt`: every field of an inner object is headed with the object's title too
     /// ("Menschen im Kontext Flucht: Anzahl"), otherwise only where two headings would be equal.
-    static func felder(_ objekt: JSONNode, wurzel: JSONNode, benannt: Bool = false) -> [Feld] {
+    public static func felder(_ objekt: JSONNode, wurzel: JSONNode, benannt: Bool = false) -> [Feld] {
         var felder: [Feld] = []
-        sammeln(aufgeloest(objekt, wurzel), pfad: [], pflicht: true, wurzel: wurzel, in: &felder)
+        sammeln(aufgeloest(objekt, wurzel), pfad: [], pflicht: true, oeffentlich: true, wurzel: wurzel, in: &felder)
         // Two columns with the same heading: name the object each lies in ("Anschrift: Ort").
         let doppelt = Dictionary(grouping: felder, by: \.titel).filter { $0.value.count > 1 }.keys
         return felder.map { feld in
@@ -45,15 +21,17 @@ public enum Schemafelder {
         }
     }
 
-    private static func sammeln(_ objekt: JSONNode, pfad: [String], pflicht: Bool, wurzel: JSONNode, in felder: inout [Feld]) {
+    /// `oeffentlich`: false below an object the schema calls not public, so nothing in it is either.
+    private static func sammeln(_ objekt: JSONNode, pfad: [String], pflicht: Bool, oeffentlich: Bool, wurzel: JSONNode, in felder: inout [Feld]) {
         guard case .object(let eigenschaften)? = objekt["properties"]?.value else { return }
         let erforderlich = Set(texte(objekt["required"]))
         for eigenschaft in eigenschaften where eigenschaft.key != "$schema" {
             let schema = aufgeloest(eigenschaft.value, wurzel)
             let istPflicht = pflicht && erforderlich.contains(eigenschaft.key)
+            let istOeffentlich = oeffentlich && !nichtOeffentlich(eigenschaft.value, schema)
             let typ = texte(schema["type"]).first ?? ""
             if typ == "object" {
-                sammeln(schema, pfad: pfad + [eigenschaft.key], pflicht: istPflicht, wurzel: wurzel, in: &felder)
+                sammeln(schema, pfad: pfad + [eigenschaft.key], pflicht: istPflicht, oeffentlich: istOeffentlich, wurzel: wurzel, in: &felder)
                 continue
             }
             var liste = false
@@ -64,9 +42,20 @@ public enum Schemafelder {
                 if texte(element["type"]).first == "object" { continue }
                 liste = true
             }
+            // Beside the reference, in the definition it names, or at a list's items ("SozialraumNummer").
+            let verweis = text(eigenschaft.value["x-kim-verweis"]) ?? text(schema["x-kim-verweis"]) ?? (liste ? text(element["x-kim-verweis"]) : nil)
             felder.append(Feld(pfad: pfad + [eigenschaft.key], titel: titel(eigenschaft.value, wurzel) ?? eigenschaft.key,
                                beschreibung: beschreibung(eigenschaft.value, wurzel) ?? "", art: art(element), liste: liste, pflicht: istPflicht,
-                               muster: text(element["x-kim-muster"])))
+                               muster: text(element["x-kim-muster"]), verweis: verweis, oeffentlich: istOeffentlich,
+                               bedeutung: text(eigenschaft.value["x-kim-bedeutung"])))
+        }
+    }
+
+    /// `"x-kim-oeffentlich": false` beside the field or in the definition it names.
+    private static func nichtOeffentlich(_ original: JSONNode, _ aufgeloest: JSONNode) -> Bool {
+        [original, aufgeloest].contains { knoten in
+            if case .bool(false)? = knoten["x-kim-oeffentlich"]?.value { return true }
+            return false
         }
     }
 
