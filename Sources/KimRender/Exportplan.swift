@@ -1,7 +1,7 @@
 import KimModel
 
 /// How the items of one dataset become its downloads (CSV and JSON) and the description of their
-/// columns (Offene-Daten page, DCAT catalogue). The columns are the public fields of the item's
+/// columns (Offene-Daten page). The columns are the public fields of the item's
 /// schema (`Projekt.exportfelder`), in the schema's order, with their values read from each item's
 /// `Datenfelder` by path; so a field a project's schema adds reaches all three without a change to kim.
 /// Declared by hand are only what is not a field of the item:
