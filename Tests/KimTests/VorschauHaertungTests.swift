@@ -88,6 +88,9 @@ struct VorschauHaertungTests {
         #expect(verbraucht < 150, "\(verbraucht) Ticks CPU in 2 s: der Server dreht sich im Kreis")
         #expect(Self.get(port, "/index.html", host: wirt).hasPrefix("HTTP/1.1 200"), "nach den abgebrochenen Anfragen taub")
         #expect(Self.roh(port, Array("POST / HTTP/1.1\r\nHost: \(wirt)\r\nContent-Length: 3\r\n\r\nabc".utf8)).hasPrefix("HTTP/1.1 405"))
+        // Outside /_kim/ the preview takes no body at all, a GET's neither: refused, not answered with the page.
+        let getMitRumpf = Self.roh(port, Array("GET /index.html HTTP/1.1\r\nHost: \(wirt)\r\nContent-Length: 3\r\n\r\nabc".utf8), ganz: true)
+        #expect(getMitRumpf.hasPrefix("HTTP/1.1 405") && getMitRumpf.contains("nur GET-Anfragen ohne Inhalt"), "\(getMitRumpf.prefix(200))")
         // A whole upload of 4 MB: read to its end before the answer, so the closing connection does not reset it
         // (closing with unread bytes sends a TCP reset, and the client loses the answer with the upload).
         let upload = Array("POST / HTTP/1.1\r\nHost: \(wirt)\r\nContent-Length: 4000000\r\n\r\n".utf8) + [UInt8](repeating: 120, count: 4_000_000)
