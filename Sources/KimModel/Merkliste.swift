@@ -32,12 +32,4 @@ public final class Merkliste<Schluessel: Hashable & Sendable, Wert>: @unchecked 
             zaehler.neu += 1
         }
     }
-
-    /// The kept value when valid, otherwise `berechnen()`, kept for next time.
-    public func wert(_ schluessel: Schluessel, gueltig: (Wert) -> Bool, berechnen: () -> Wert) -> Wert {
-        if let wert = holen(schluessel, gueltig: gueltig) { return wert }
-        let wert = berechnen()
-        merken(schluessel, wert)
-        return wert
-    }
 }
