@@ -90,8 +90,16 @@ struct JSONNodeDecoder: Decoder {
         return try T(from: JSONNodeDecoder(node, eltern: eltern, schluessel: schluessel))
     }
 
+    /// The number types `zahl` reads. Compared by identity: asking the runtime whether a type conforms
+    /// to `BinaryInteger` searched its conformance tables on every struct and array decoded.
+    private static let zahlTypen: Set<ObjectIdentifier> = [
+        ObjectIdentifier(Int.self), ObjectIdentifier(Int8.self), ObjectIdentifier(Int16.self), ObjectIdentifier(Int32.self),
+        ObjectIdentifier(Int64.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt8.self), ObjectIdentifier(UInt16.self),
+        ObjectIdentifier(UInt32.self), ObjectIdentifier(UInt64.self), ObjectIdentifier(Double.self), ObjectIdentifier(Float.self),
+    ]
+
     private static func zahlTyp<T>(_ typ: T.Type) -> Bool {
-        typ is any BinaryInteger.Type || typ is any BinaryFloatingPoint.Type
+        zahlTypen.contains(ObjectIdentifier(typ))
     }
 
     private static func zahl<T>(_ typ: T.Type, _ text: String) -> T? {

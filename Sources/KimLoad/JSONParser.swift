@@ -312,8 +312,10 @@ public struct JSONParser {
         return try parseStringScalarweise()
     }
 
+    /// Collects the text's UTF-8 bytes (escapes decoded, every scalar checked on its way) and makes the
+    /// String once at the end: appending scalar by scalar took a tenth of the load stage at 6 × 10.
     private mutating func parseStringScalarweise() throws(Failure) -> String {
-        var scalars = String.UnicodeScalarView()
+        var utf8: [UInt8] = []
         while true {
             guard index < bytes.count else {
                 throw failure("unerwartetes Dateiende in einem Text", hint: "fehlt ein schließendes Anführungszeichen?")
@@ -322,20 +324,22 @@ public struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(scalars)
+                return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 index += 1
-                scalars.append(try parseEscape())
+                UTF8.encode(try parseEscape()) { utf8.append($0) }
             case 0x00..<0x20:
                 if byte == 0x0A {
                     throw failure("Zeilenumbruch in einem Text", hint: "Text auf einer Zeile schreiben oder \\n verwenden")
                 }
                 throw failure(byte == 0 ? "NUL-Zeichen in einem Text" : "Steuerzeichen (Code \(byte)) in einem Text")
             case 0x20..<0x80:
-                scalars.append(Unicode.Scalar(byte))
+                utf8.append(byte)
                 index += 1
             default:
-                scalars.append(try parseUTF8Scalar())
+                let anfang = index
+                _ = try parseUTF8Scalar()
+                utf8.append(contentsOf: bytes[anfang..<index])
             }
         }
     }

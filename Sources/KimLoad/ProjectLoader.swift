@@ -157,7 +157,8 @@ public enum ProjectLoader {
                 continue
             }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+            // Foundation's replacingOccurrences scans every template on every build; most have no CR at all.
+            if bytes.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
             if let existing = vorlagen[name] {
                 diagnostics.append(.error(path, nil, "eine Vorlage namens \"\(name)\" gibt es schon: \(existing.datei)", hint: "eine der beiden umbenennen"))
                 continue

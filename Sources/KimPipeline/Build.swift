@@ -45,7 +45,7 @@ public struct Build: Sendable {
         /// Nothing the build is made from changed since the last one, which the folder still holds:
         /// nothing was loaded or rendered.
         public var eingabenUnveraendert = false
-        /// Pages the change left alone (Sitzung and Handlungskonzept pages): kept from the folder, not rendered again.
+        /// Files the change left alone (Sitzung pages and the groups of pages that read no Sitzung): kept from the folder, not rendered again.
         public var behalteneSeiten = 0
     }
 
@@ -183,7 +183,7 @@ public struct Build: Sendable {
             if let vermerk, let bestand = bericht.bestand, let programm = Buildvermerk.programmkennung() {
                 try? Buildvermerk(ziel: zielpfad, programm: programm, optionen: optionenkennung, bestand: bestand,
                                   dateien: ausgabe.anzahl, befunde: diagnostics, eingaben: aufzeichnung.stand,
-                                  handlungskonzept: ausgabe.handlungskonzept).speichern(vermerk)
+                                  gruppen: ausgabe.gruppen).speichern(vermerk)
             }
             return bericht
         }

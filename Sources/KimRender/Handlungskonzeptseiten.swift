@@ -53,69 +53,23 @@ public struct Handlungskonzeptseiten: @unchecked Sendable {
 }
 
 extension Website {
-    /// The Handlungskonzept pages, with how they were made for the next build's Buildvermerk: kept in the
-    /// output folder when the last build's record says nothing they are made from changed
-    /// (`optionen.vorhandenesHandlungskonzept`), taken over from `gedaechtnis` when it holds them
-    /// (`kim serve`), rendered otherwise.
-    func handlungskonzept(gedaechtnis: Merkliste<Bool, Handlungskonzeptseiten>?, _ diagnostics: inout [Diagnostic])
-        -> (seiten: [Seite], vermerk: Handlungskonzeptvermerk) {
-        if let vorhanden = optionen.vorhandenesHandlungskonzept {
-            diagnostics += vorhanden.befunde
-            vorlagen.uebernehmen(Vorlagen.Anteil(befunde: vorhanden.vorlagenBefunde, geprueft: Set(vorhanden.geprueft)))
-            return (vorhanden.vorhandeneSeiten, vorhanden)
-        }
+    /// The Handlungskonzept pages: kept in the output folder like every `Seitengruppe`, taken over from
+    /// `gedaechtnis` when it holds them (`kim serve`), rendered otherwise.
+    func handlungskonzept(gedaechtnis: Merkliste<Bool, Handlungskonzeptseiten>?, _ diagnostics: inout [Diagnostic]) -> Gruppenteil {
         let eingaben = Handlungskonzeptseiten.Eingaben(projekt, auswertung, intern: optionen.intern)
-        if let gespeichert = gedaechtnis?.holen(optionen.intern, gueltig: { $0.gilt(fuer: eingaben, vorlagen: projekt.vorlagen) }) {
+        if optionen.vorhandeneGruppen[.handlungskonzept] == nil,
+           let gespeichert = gedaechtnis?.holen(optionen.intern, gueltig: { $0.gilt(fuer: eingaben, vorlagen: projekt.vorlagen) }) {
             diagnostics += gespeichert.diagnostics
             vorlagen.uebernehmen(gespeichert.vorlagenBefunde)
-            return (gespeichert.seiten, Handlungskonzeptvermerk(gespeichert))
+            let vermerk = Seitengruppenvermerk(seiten: gespeichert.seiten, dateien: [], befunde: gespeichert.diagnostics, vorlagen: gespeichert.vorlagenBefunde)
+            return Gruppenteil(gruppe: .handlungskonzept, seiten: gespeichert.seiten, dateien: [:], behalten: [], vermerk: vermerk, benutzt: nil, befunde: gespeichert.diagnostics)
         }
-        let vorher = vorlagen.stand
-        var eigene: [Diagnostic] = []
-        let (seiten, benutzt) = vorlagen.aufzeichnen { handlungskonzept(&eigene) }
-        diagnostics += eigene
-        let gemacht = Handlungskonzeptseiten(
-            eingaben: eingaben, seiten: seiten, diagnostics: eigene, vorlagenBefunde: vorlagen.anteil(seit: vorher),
-            benutzt: Dictionary(uniqueKeysWithValues: benutzt.map { ($0, projekt.vorlagen[$0]) }))
-        gedaechtnis?.merken(optionen.intern, gemacht)
-        return (seiten, Handlungskonzeptvermerk(gemacht))
-    }
-}
-
-/// The Handlungskonzept pages of a build as its output folder holds them, recorded in the Buildvermerk:
-/// what the next `kim build` needs to keep them instead of rendering them again when its change left
-/// their inputs alone (`Uebernahme.handlungskonzept`) — each page without its content, and the findings
-/// rendering them gave, so the kept build reports what a full one reports.
-public struct Handlungskonzeptvermerk: Codable, Sendable, Equatable {
-    /// What the other pages (search page, sitemap, duplicate paths) read of a page that is not laid out again.
-    struct Kopf: Codable, Sendable, Equatable {
-        var pfad: String
-        var titel: String
-        var quelle: String?
-        var bereich: String
-        var suchbar: Bool
-        var sprache: String
-    }
-
-    var seiten: [Kopf]
-    var befunde: [Diagnostic]
-    var vorlagenBefunde: [Diagnostic]
-    var geprueft: [String]
-
-    init(_ seiten: Handlungskonzeptseiten) {
-        self.seiten = seiten.seiten.map { Kopf(pfad: $0.pfad, titel: $0.titel, quelle: $0.quelle, bereich: $0.bereich, suchbar: $0.suchbar, sprache: $0.sprache) }
-        befunde = seiten.diagnostics
-        vorlagenBefunde = seiten.vorlagenBefunde.befunde
-        geprueft = seiten.vorlagenBefunde.geprueft.sorted()
-    }
-
-    /// The pages, marked as already in the output folder.
-    var vorhandeneSeiten: [Seite] {
-        seiten.map { kopf in
-            var seite = Seite(pfad: kopf.pfad, titel: kopf.titel, beschreibung: "", inhalt: "", bereich: kopf.bereich, brotkrumen: [], quelle: kopf.quelle, suchbar: kopf.suchbar)
-            seite.sprache = kopf.sprache
-            seite.vorhanden = true
-            return seite
+        let gruppe = seitengruppe(.handlungskonzept, &diagnostics) { (handlungskonzept(&$0), [:]) }
+        if let benutzt = gruppe.benutzt {
+            gedaechtnis?.merken(optionen.intern, Handlungskonzeptseiten(
+                eingaben: eingaben, seiten: gruppe.seiten, diagnostics: gruppe.befunde, vorlagenBefunde: gruppe.vermerk.vorlagenAnteil,
+                benutzt: Dictionary(uniqueKeysWithValues: benutzt.map { ($0, projekt.vorlagen[$0]) })))
         }
+        return gruppe
     }
 }

@@ -39,8 +39,8 @@ public struct Ausgabe: Sendable {
     public var dateien: [String: [UInt8]] = [:]
     /// Files the output folder already holds with the bytes this build would write: kept, not written.
     public var behalten: Set<String> = []
-    /// How the Handlungskonzept pages were made, for the next build's Buildvermerk.
-    public var handlungskonzept: Handlungskonzeptvermerk?
+    /// How the groups of pages that read no Sitzung were made, for the next build's Buildvermerk.
+    public var gruppen: [Seitengruppe: Seitengruppenvermerk] = [:]
 
     public init() {}
 

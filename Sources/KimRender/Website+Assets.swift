@@ -14,7 +14,7 @@ extension Website {
         return projekt.assets.filter { pfad, _ in
             guard nurFuerDenDruck.contains(pfad) else { return true }
             let name = pfad.split(separator: "/").last.map(String.init) ?? pfad
-            return seitenvorlagen.contains { $0.text.contains(name) }
+            return seitenvorlagen.contains { $0.text.enthaeltBytes(name) }
         }
     }
 }

@@ -10,14 +10,14 @@ public struct Website {
         /// Ids of the Sitzungen whose page the output folder already holds as this build would lay it
         /// out (a changed project whose change leaves them alone): their pages are not rendered again.
         public var vorhandeneSitzungsseiten: Set<String>
-        /// The Handlungskonzept pages as the output folder already holds them, when the change leaves
+        /// The groups of pages (see `Seitengruppe`) the output folder already holds, when the change leaves
         /// everything they are made from alone: kept, not rendered again.
-        public var vorhandenesHandlungskonzept: Handlungskonzeptvermerk?
+        public var vorhandeneGruppen: [Seitengruppe: Seitengruppenvermerk]
 
-        public init(intern: Bool = false, vorhandeneSitzungsseiten: Set<String> = [], vorhandenesHandlungskonzept: Handlungskonzeptvermerk? = nil) {
+        public init(intern: Bool = false, vorhandeneSitzungsseiten: Set<String> = [], vorhandeneGruppen: [Seitengruppe: Seitengruppenvermerk] = [:]) {
             self.intern = intern
             self.vorhandeneSitzungsseiten = vorhandeneSitzungsseiten
-            self.vorhandenesHandlungskonzept = vorhandenesHandlungskonzept
+            self.vorhandeneGruppen = vorhandeneGruppen
         }
     }
 
@@ -32,6 +32,8 @@ public struct Website {
     let verzeichnis: Verzeichnis
     let begriffe: Begriffsverweise
     let beschluesseNeuesteZuerst: [Gremienarbeit.BeschlussEintrag]
+    /// The words around a page (`ui` in the layout) per language, reflected once, not once per page.
+    let oberflaechenKontext: [String: Any]
 
     /// Chapters already rendered in this build, shared with the Websites of earlier Fassungen.
     let kapitelSpeicher: KapitelSpeicher
@@ -47,6 +49,11 @@ public struct Website {
         verzeichnis = Verzeichnis(projekt, auswertung)
         begriffe = Begriffsverweise(projekt.glossar)
         beschluesseNeuesteZuerst = Self.neuesteZuerst(auswertung.gremienarbeit.beschluesse)
+        var oberflaechen: [String: Any] = [:]
+        for code in Set(projekt.sprachen.map(\.code) + ["de"]) {
+            oberflaechen[code] = Spiegel.kontext(Self.oberflaeche(code, projekt)) ?? [:]
+        }
+        oberflaechenKontext = oberflaechen
     }
 
     /// `handlungskonzept` carries those pages over from the previous rendering of the same project, and
@@ -71,7 +78,8 @@ public struct Website {
             (tabellen: website.offeneDatenDateien(datensaetze), oparl: optionen.intern ? [:] : OParlExport(projekt).dateien())
         })
         let (seiten, zusatzdateien) = (seitenteil.seiten, seitenteil.dateien)
-        ausgabe.handlungskonzept = seitenteil.handlungskonzept
+        ausgabe.gruppen = seitenteil.gruppen
+        ausgabe.behalten.formUnion(seitenteil.behalten)
         diagnostics += seitenteil.diagnostics
         guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
         for (seite, html) in zip(seiten, seitenteil.html) {
@@ -99,32 +107,41 @@ public struct Website {
         /// Each page laid out, nil for a page the output folder keeps.
         var html: [String?]
         var dateien: [String: String]
+        /// Files other than pages the output folder keeps.
+        var behalten: [String]
         var diagnostics: [Diagnostic]
-        var handlungskonzept: Handlungskonzeptvermerk
+        var gruppen: [Seitengruppe: Seitengruppenvermerk]
     }
 
     private func seiten(_ datensaetze: [Datensatz], handlungskonzept gedaechtnis: Merkliste<Bool, Handlungskonzeptseiten>?) -> Seitenteil {
         var diagnostics: [Diagnostic] = []
         var seiten: [Seite] = []
+        var gruppen: [Gruppenteil] = []
+        func hinzu(_ gruppe: Gruppenteil) {
+            seiten += gruppe.seiten
+            gruppen.append(gruppe)
+        }
         seiten.append(startseite(&diagnostics))
-        let handlungskonzept = handlungskonzept(gedaechtnis: gedaechtnis, &diagnostics)
-        seiten += handlungskonzept.seiten
-        seiten.append(zahlen())
+        hinzu(handlungskonzept(gedaechtnis: gedaechtnis, &diagnostics))
+        hinzu(seitengruppe(.zahlen, &diagnostics) { _ in ([zahlen()], [:]) })
         seiten.append(gremien(&diagnostics))
-        seiten.append(quellen())
-        seiten += textseiten(&diagnostics)
+        hinzu(seitengruppe(.quellen, &diagnostics) { _ in ([quellen()], [:]) })
+        hinzu(seitengruppe(.textseiten, &diagnostics) { (textseiten(&$0), [:]) })
         seiten += sitzungsseiten()
-        let angebote = angebote()
+        hinzu(seitengruppe(.angebote, &diagnostics) { _ in angebote() })
         let meilensteine = meilensteine()
-        seiten += angebote.seiten + meilensteine.seiten
+        seiten += meilensteine.seiten
         seiten.append(offeneDaten(datensaetze))
-        if !projekt.glossar.isEmpty { seiten.append(glossarseite()) }
+        if !projekt.glossar.isEmpty { hinzu(seitengruppe(.glossar, &diagnostics) { _ in ([glossarseite()], [:]) }) }
         seiten += sprachseiten()
         seiten.append(suchseite(seiten))
         diagnostics += Ausgabepfade.doppelte(seiten)
-        let dateien = angebote.dateien.merging(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes })
+        var dateien: [String: String] = [:]
+        for gruppe in gruppen { dateien.merge(gruppe.dateien, uniquingKeysWith: { erstes, _ in erstes }) }
+        dateien.merge(meilensteine.dateien, uniquingKeysWith: { erstes, _ in erstes })
         let html = diagnostics.hasErrors ? [] : Parallel.map(seiten) { $0.vorhanden ? nil : layout($0) }
-        return Seitenteil(seiten: seiten, html: html, dateien: dateien, diagnostics: diagnostics, handlungskonzept: handlungskonzept.vermerk)
+        return Seitenteil(seiten: seiten, html: html, dateien: dateien, behalten: gruppen.flatMap(\.behalten), diagnostics: diagnostics,
+                          gruppen: Dictionary(gruppen.map { ($0.gruppe, $0.vermerk) }, uniquingKeysWith: { erstes, _ in erstes }))
     }
 
     static let benoetigteVorlagen = ["layout", "seiten/start", "seiten/handlungskonzept", "seiten/kapitel", "seiten/zahlen",
@@ -162,7 +179,7 @@ public struct Website {
             "wurzel": seite.wurzel,
             "navigation": Navigation.kontext(fuer: seite, woerter),
             "brotkrumen": Navigation.brotkrumen(fuer: seite, woerter),
-            "ui": Spiegel.kontext(woerter) ?? [:],
+            "ui": oberflaechenKontext[seite.sprache] ?? Spiegel.kontext(woerter) ?? [:],
             "istStartseite": seite.pfad == "index.html",
             "intern": optionen.intern,
             "stand": Format.datum(fassung.datum),
@@ -172,6 +189,10 @@ public struct Website {
 
     /// The words around a page's content in its language (German for every page not translated).
     func oberflaeche(_ sprache: String) -> Oberflaeche {
+        Self.oberflaeche(sprache, projekt)
+    }
+
+    static func oberflaeche(_ sprache: String, _ projekt: Projekt) -> Oberflaeche {
         projekt.sprachen.first { $0.code == sprache }?.oberflaeche ?? .deutsch
     }
 

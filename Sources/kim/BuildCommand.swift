@@ -49,7 +49,7 @@ struct BuildCommand: ParsableCommand {
         } else if bericht.unveraendert {
             Ausgabe.fehlerkanal("\(optionen.zielordner.path) ist schon auf dem Stand (\(ergebnis.dateien) Dateien, keine neu geschrieben).")
         } else if bericht.verknuepft > 0 {
-            let behalten = ergebnis.behalteneSeiten > 0 ? " (davon \(ergebnis.behalteneSeiten) \(ergebnis.behalteneSeiten == 1 ? "Seite" : "Seiten"), die die Änderung nicht betrifft, ohne sie neu darzustellen)" : ""
+            let behalten = ergebnis.behalteneSeiten > 0 ? " (davon \(ergebnis.behalteneSeiten) \(ergebnis.behalteneSeiten == 1 ? "Datei" : "Dateien"), die die Änderung nicht betrifft, ohne sie neu darzustellen)" : ""
             Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path): \(bericht.geschrieben) neu geschrieben, \(bericht.verknuepft) unverändert übernommen\(behalten).")
         } else {
             Ausgabe.fehlerkanal("\(ergebnis.dateien) Dateien nach \(optionen.zielordner.path) geschrieben.")

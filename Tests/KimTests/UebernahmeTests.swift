@@ -28,6 +28,18 @@ struct UebernahmeTests {
         Set((dateien ?? [:]).keys.filter { ($0.hasPrefix("handlungskonzept/") || $0.hasPrefix("fassung/")) && $0.hasSuffix(".html") })
     }
 
+    /// The files of the groups of pages that read no Sitzung (`Seitengruppe`), named here as a reader finds
+    /// them: the Handlungskonzept, Anlage 1 with its downloads, the figures, the sources, the glossary and
+    /// the project's text pages.
+    static func gruppenpfade(_ dateien: [String: [UInt8]]?, projekt: URL) throws -> Set<String> {
+        let texte = try FileManager.default.contentsOfDirectory(atPath: projekt.appendingPathComponent("templates/texte").path)
+            .filter { $0.hasSuffix(".md") && $0 != "start.md" }.map { $0.replacingOccurrences(of: ".md", with: ".html") }
+        let einzeln = Set(["zahlen.html", "quellen.html", "glossar.html", "downloads/angebote.csv", "downloads/angebote.json"] + texte)
+        return handlungskonzeptpfade(dateien).union((dateien ?? [:]).keys.filter {
+            ($0.hasPrefix("anlage-1/") && $0.hasSuffix(".html")) || einzeln.contains($0)
+        })
+    }
+
     static func seitenpfade(_ dateien: [String: [UInt8]]?) -> Set<String> {
         Set((dateien ?? [:]).keys.filter { $0.hasPrefix("sitzungen/") && $0.hasSuffix(".html") })
     }
@@ -42,7 +54,8 @@ struct UebernahmeTests {
         let erste = try AbbruchTests.schnappschuss(Hilfe.site(projekt))
         let seiten = Self.seitenpfade(erste)
         let kapitel = Self.handlungskonzeptpfade(erste)
-        #expect(kapitel.count > 3)
+        let gruppen = try Self.gruppenpfade(erste, projekt: projekt)
+        #expect(kapitel.count > 3 && gruppen.count > kapitel.count + 10)
         let vorher = try #require(Dateistand.erfassen(Hilfe.site(projekt))).dateien
         let datei = try #require(try Self.sitzungsdateien(projekt).last)
         try Self.ersetzen("\"ort\": \"", "\"ort\": \"Neu: ", in: datei)
@@ -50,12 +63,12 @@ struct UebernahmeTests {
         let zweiter = try Hilfe.bauen(projekt)
         #expect(zweiter.geschrieben && !zweiter.eingabenUnveraendert)
         // Every Sitzung page but the changed Sitzung's and the first one's (which checks the template), and
-        // every page of the Handlungskonzept, which no Sitzung feeds.
-        #expect(zweiter.behalteneSeiten == seiten.count - 2 + kapitel.count, "\(zweiter.behalteneSeiten) von \(seiten.count) + \(kapitel.count)")
+        // every file of the groups no Sitzung feeds (the Handlungskonzept, Anlage 1, …).
+        #expect(zweiter.behalteneSeiten == seiten.count - 2 + gruppen.count, "\(zweiter.behalteneSeiten) von \(seiten.count) + \(gruppen.count)")
         let nachher = try #require(Dateistand.erfassen(Hilfe.site(projekt))).dateien
         let unberuehrt = seiten.filter { nachher[$0] == vorher[$0] }
         #expect(unberuehrt.count >= seiten.count - 2)
-        #expect(kapitel.filter { nachher[$0] != vorher[$0] }.isEmpty, "Seiten des Handlungskonzepts neu geschrieben")
+        #expect(gruppen.filter { nachher[$0] != vorher[$0] }.isEmpty, "Seiten, die keine Sitzung liest, neu geschrieben: \(gruppen.filter { nachher[$0] != vorher[$0] }.sorted())")
         let frisch = try Hilfe.vonGrundAufMitBefunden(projekt)
         #expect(try AbbruchTests.schnappschuss(Hilfe.site(projekt)) == frisch.dateien)
         #expect(zweiter.diagnostics == frisch.befunde)
@@ -70,6 +83,8 @@ struct UebernahmeTests {
         case sitzungsseiteVonHand = "eine Sitzungsseite in site/ von Hand geändert"
         case kapitel = "ein Satz in einem Kapitel des Handlungskonzepts"
         case kapitelseiteVonHand = "eine Seite des Handlungskonzepts in site/ von Hand geändert"
+        case angebot = "der Name einer Kategorie der Anlage 1"
+        case angebotsdownloadVonHand = "downloads/angebote.csv in site/ von Hand geändert"
 
         var testDescription: String { rawValue }
     }
@@ -101,6 +116,10 @@ struct UebernahmeTests {
             try (try String(contentsOf: datei, encoding: .utf8) + "\nEin neuer Satz am Ende des Kapitels.\n").write(to: datei, atomically: true, encoding: .utf8)
         case .kapitelseiteVonHand:
             try Data("von Hand".utf8).write(to: site.appendingPathComponent("handlungskonzept/index.html"))
+        case .angebot:
+            try Self.ersetzen("\"name\": \"", "\"name\": \"Umbenannt ", in: projekt.appendingPathComponent("data/angebote.json"))
+        case .angebotsdownloadVonHand:
+            try Data("von Hand".utf8).write(to: site.appendingPathComponent("downloads/angebote.csv"))
         }
         let zweiter = try Hilfe.bauen(projekt)
         #expect(zweiter.geschrieben && zweiter.behalteneSeiten == 0)

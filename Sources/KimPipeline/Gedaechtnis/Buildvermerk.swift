@@ -11,7 +11,7 @@ import KimRender
 /// left. When all of these are still the same, the folder already holds what a build would
 /// write, and `kim build` says so without loading or rendering anything.
 struct Buildvermerk: Codable, Equatable {
-    static let format = 2
+    static let format = 3
 
     var format = Self.format
     var ziel: String
@@ -22,8 +22,8 @@ struct Buildvermerk: Codable, Equatable {
     var dateien: Int
     var befunde: [Diagnostic]
     var eingaben: Eingabeprotokoll
-    /// The Handlungskonzept pages the folder holds, for the next build to keep (see Uebernahme).
-    var handlungskonzept: Handlungskonzeptvermerk?
+    /// The groups of pages that read no Sitzung the folder holds, for the next build to keep (see Uebernahme).
+    var gruppen: [Seitengruppe: Seitengruppenvermerk]
 
     /// nil when there is none, it cannot be read, or it was written by another version of the format.
     static func laden(_ datei: URL) -> Buildvermerk? {

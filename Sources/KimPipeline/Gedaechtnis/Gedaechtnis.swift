@@ -12,7 +12,7 @@ import KimRender
 /// | load | "this file passed its schema without a finding" (`Uebernahme.ohneBefund`) | `build/<ausgabe>.vermerk` (`Buildvermerk`) | the file, its schema and kim are the same |
 /// | render | the Handlungskonzept pages (`handlungskonzept`) | memory | their data, the Stichtag and every template they used are the same (`Handlungskonzeptseiten.gilt`) |
 /// | render | the last site rendered without errors (`website`) and its project (`grundlage`) | memory | until the next build without errors; used only for an edited Sitzung's page (`Sitzungsvorschau`) |
-/// | render | the Sitzung pages and the Handlungskonzept pages the output folder holds (`Uebernahme.renderOptionen`; the latter with their findings, `Handlungskonzeptvermerk`) | the output folder, vouched for by the Buildvermerk | everything outside the Sitzung files is the same (and, for a Sitzung's page, its file) |
+/// | render | the Sitzung pages and the groups of pages that read no Sitzung (`Seitengruppe`: Handlungskonzept, Anlage 1, text pages, …) the output folder holds (`Uebernahme.renderOptionen`; the groups with their findings, `Seitengruppenvermerk`) | the output folder, vouched for by the Buildvermerk | everything outside the Sitzung files is the same (and, for a Sitzung's page, its file) |
 /// | write | the whole last output (`Buildvermerk`: nothing to do) | `build/<ausgabe>.vermerk` | every answer the project's files gave (`Eingabeprotokoll`), the options, kim and the output folder are the same |
 /// | write | the output before the last one, brought up to date in place (`Vorrat`, KimWrite) | `build/<ausgabe>.vorige` | each file's identity is the one the Bestandsliste records with the new hash |
 ///

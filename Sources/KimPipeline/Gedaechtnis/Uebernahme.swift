@@ -40,9 +40,10 @@ struct Uebernahme: Sendable {
     ///   that no Sitzung file feeds (Gremien, Meilensteine, Stichtag, templates, glossary; see
     ///   `Website.sitzungsseite`). The first Sitzung is always rendered: its rendering is the one that checks
     ///   the Sitzung template's placeholders (`Vorlagen`), so the findings stay those of a full build.
-    /// - The Handlungskonzept pages, with the findings rendering them gave. They are made from the datasets
-    ///   other than Sitzungen and Berichte, the Stichtag (from the data) and the templates, none of which a
-    ///   Sitzung file feeds (the preview's Gedaechtnis relies on the same: `Handlungskonzeptseiten.Eingaben`).
+    /// - The groups of pages that read no Sitzung (`Seitengruppe`: the Handlungskonzept, Anlage 1, the text
+    ///   pages, …), with the findings rendering them gave. They are made from the datasets other than Sitzungen
+    ///   and Berichte, the Stichtag (from the data) and the templates, none of which a Sitzung file feeds (the
+    ///   preview's Gedaechtnis relies on the same for the Handlungskonzept: `Handlungskonzeptseiten.Eingaben`).
     func renderOptionen(_ projekt: Projekt, intern: Bool) -> Website.Optionen {
         let stand = jetzt.stand
         guard Self.ohneSitzungen(vorher.eingaben) == Self.ohneSitzungen(stand), listeDesVermerks() else { return Website.Optionen(intern: intern) }
@@ -51,7 +52,7 @@ struct Uebernahme: Sendable {
             let datei = sitzung.quelldatei
             if let kennung = stand.gelesen[datei], vorher.eingaben.gelesen[datei] == kennung { ids.insert(sitzung.id) }
         }
-        return Website.Optionen(intern: intern, vorhandeneSitzungsseiten: ids, vorhandenesHandlungskonzept: vorher.handlungskonzept)
+        return Website.Optionen(intern: intern, vorhandeneSitzungsseiten: ids, vorhandeneGruppen: vorher.gruppen)
     }
 
     /// The record without the Sitzung files and their folder's listing: what every Sitzung page depends on.
