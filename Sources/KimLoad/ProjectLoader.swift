@@ -10,8 +10,12 @@ public enum ProjectLoader {
     /// Where the Sitzungen are: one file each, at any depth below this folder.
     public static let sitzungsordner = "data/sitzungen"
 
+    /// The one rule for "a Sitzung file", for the load, the build's Uebernahme, the preview's quick path and
+    /// the workbench: a `.json` file at any depth below `data/sitzungen`, none of whose names is hidden (the
+    /// listing leaves those out, so a hidden one is no Sitzung the build would read).
     public static func istSitzungsdatei(_ pfad: String) -> Bool {
         pfad.hasPrefix(sitzungsordner + "/") && pfad.hasSuffix(".json")
+            && !pfad.dropFirst(sitzungsordner.count + 1).split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
     /// `gedaechtnis` keeps what earlier loads of the same project found (`kim serve`); `ohneBefund`

@@ -86,19 +86,18 @@ public struct Build: Sendable {
     private func darstellen(files: ProjectFiles?, schritte: Int, gedaechtnis: Gedaechtnis?, uebernahme: Uebernahme? = nil) -> Zwischenstand {
         var stand = auswerten(files: files, schritte: schritte, gedaechtnis: gedaechtnis, uebernahme: uebernahme)
         guard let sichtbar = stand.sichtbar, let auswertung = stand.auswertung else { return stand }
-        let ausgabe: Ausgabe = schritt(4, schritte, "Darstellen") {
+        let (ausgabe, website): (Ausgabe, Website) = schritt(4, schritte, "Darstellen") {
             let renderOptionen = uebernahme?.renderOptionen(sichtbar, intern: optionen.intern) ?? Website.Optionen(intern: optionen.intern)
-            let (ausgabe, gefunden) = Website.render(sichtbar, auswertung, optionen: renderOptionen,
-                                                     handlungskonzept: gedaechtnis?.handlungskonzept, website: gedaechtnis?.website)
+            let (ausgabe, gefunden, website) = Website.render(sichtbar, auswertung, optionen: renderOptionen, handlungskonzept: gedaechtnis?.handlungskonzept)
             stand.diagnostics += gefunden
-            return ausgabe
+            return (ausgabe, website)
         }
         stand.diagnostics.sort()
         let fehlgeschlagen = stand.diagnostics.hasErrors || (optionen.streng && !stand.diagnostics.isEmpty)
         if !fehlgeschlagen {
             stand.ausgabe = ausgabe
             if let geladen = stand.geladen {
-                gedaechtnis?.grundlage.merken(optionen.intern, .init(projekt: geladen, kennungen: Sitzungskennungen(geladen)))
+                gedaechtnis?.letzterStand.merken(optionen.intern, .init(projekt: geladen, kennungen: Sitzungskennungen(geladen), website: website))
             }
         }
         return stand

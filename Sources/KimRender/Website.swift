@@ -56,18 +56,17 @@ public struct Website {
         oberflaechenKontext = oberflaechen
     }
 
-    /// `handlungskonzept` carries those pages over from the previous rendering of the same project, and
-    /// `website` keeps this site when it has no error, for single pages (both `kim serve`; see Gedaechtnis).
+    /// `handlungskonzept` carries those pages over from the previous rendering of the same project (`kim serve`;
+    /// see Gedaechtnis). Returns the Website too, which renders single pages of the same state later.
     public static func render(_ projekt: Projekt, _ auswertung: Auswertung, optionen: Optionen = Optionen(),
-                              handlungskonzept: Merkliste<Bool, Handlungskonzeptseiten>? = nil,
-                              website letzte: Merkliste<Bool, Website>? = nil) -> (Ausgabe, [Diagnostic]) {
+                              handlungskonzept: Merkliste<Bool, Handlungskonzeptseiten>? = nil) -> (Ausgabe, [Diagnostic], Website) {
         var diagnostics: [Diagnostic] = []
         let vorlagen = Vorlagen(projekt.vorlagen)
         let website = Website(projekt: projekt, auswertung: auswertung, optionen: optionen, vorlagen: vorlagen)
         for name in Self.benoetigteVorlagen where projekt.vorlagen[name] == nil {
             diagnostics.append(.error("templates/\(name).html", nil, "die Vorlage fehlt", hint: "eine Datei templates/\(name).html anlegen"))
         }
-        guard !diagnostics.hasErrors, !vorlagen.befunde.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
+        guard !diagnostics.hasErrors, !vorlagen.befunde.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted(), website) }
         var ausgabe = Ausgabe()
         let datensaetze = website.datenangebot()
         // The open data files and OParl are made from the data, not from templates, so they are
@@ -81,7 +80,7 @@ public struct Website {
         ausgabe.gruppen = seitenteil.gruppen
         ausgabe.behalten.formUnion(seitenteil.behalten)
         diagnostics += seitenteil.diagnostics
-        guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted()) }
+        guard !diagnostics.hasErrors else { return (Ausgabe(), (diagnostics + vorlagen.befunde).sorted(), website) }
         for (seite, html) in zip(seiten, seitenteil.html) {
             if let html { ausgabe.schreiben(seite.pfad, html) } else { ausgabe.behalten.insert(seite.pfad) }
         }
@@ -95,9 +94,7 @@ public struct Website {
         for (pfad, inhalt) in Self.assetsDerWebsite(projekt) {
             ausgabe.dateien[pfad] = inhalt
         }
-        let befunde = (diagnostics + vorlagen.befunde).sorted()
-        if !befunde.hasErrors { letzte?.merken(optionen.intern, website) }
-        return (ausgabe, befunde)
+        return (ausgabe, (diagnostics + vorlagen.befunde).sorted(), website)
     }
 
     /// Every page of the site, laid out unless a finding stops the build, with the files that

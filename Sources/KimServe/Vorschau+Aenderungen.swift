@@ -1,4 +1,5 @@
 import Foundation
+import KimLoad
 import KimModel
 import KimPipeline
 
@@ -9,7 +10,7 @@ extension Vorschau {
     /// nil when it could not be taken; `bauenSolangeAusstehend` builds next either way.
     public func aenderung(_ pfade: Set<String>) -> Duration? {
         ausstehend = true
-        if !pfade.allSatisfy(Sitzungsvorschau.istSitzungsdatei) {
+        if !pfade.allSatisfy(ProjectLoader.istSitzungsdatei) {
             andereUnverarbeitet = true
             grundlageVeraltet = true
         }

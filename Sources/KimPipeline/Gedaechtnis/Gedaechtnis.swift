@@ -11,7 +11,7 @@ import KimRender
 /// | load | each data file, decoded and checked (`dateien`: value, findings, source locations) | memory (`kim serve`) | the file and its schema have the same bytes |
 /// | load | "this file passed its schema without a finding" (`Uebernahme.ohneBefund`) | `build/<ausgabe>.vermerk` (`Buildvermerk`) | the file, its schema and kim are the same |
 /// | render | the Handlungskonzept pages (`handlungskonzept`) | memory | their data, the Stichtag and every template they used are the same (`Handlungskonzeptseiten.gilt`) |
-/// | render | the last site rendered without errors (`website`) and its project (`grundlage`) | memory | until the next build without errors; used only for an edited Sitzung's page (`Sitzungsvorschau`) |
+/// | render | the last build without errors (`letzterStand`): its project as loaded, where its ids are, and its rendered site | memory | until the next build without errors; used only for an edited Sitzung's page (`Sitzungsvorschau`) |
 /// | render | the Sitzung pages and the groups of pages that read no Sitzung (`Seitengruppe`: Handlungskonzept, Anlage 1, text pages, …) the output folder holds (`Uebernahme.renderOptionen`; the groups with their findings, `Seitengruppenvermerk`) | the output folder, vouched for by the Buildvermerk | everything outside the Sitzung files is the same (and, for a Sitzung's page, its file) |
 /// | write | the whole last output (`Buildvermerk`: nothing to do) | `build/<ausgabe>.vermerk` | every answer the project's files gave (`Eingabeprotokoll`), the options, kim and the output folder are the same |
 /// | write | the output before the last one, brought up to date in place (`Vorrat`, KimWrite) | `build/<ausgabe>.vorige` | each file's identity is the one the Bestandsliste records with the new hash |
@@ -25,11 +25,9 @@ public final class Gedaechtnis: Sendable {
     public let dateien = Merkliste<String, Ladeergebnis>()
     /// Render, by `intern`: the Handlungskonzept pages.
     public let handlungskonzept = Merkliste<Bool, Handlungskonzeptseiten>()
-    /// Render, by `intern`: the last site without errors, for single Sitzung pages.
-    public let website = Merkliste<Bool, Website>()
-    /// The project of the last build without errors, as loaded (before the public filter), with where
-    /// its ids are: the checks of a single edited Sitzung run against it.
-    let grundlage = Merkliste<Bool, Sitzungsvorschau.Grundlage>()
+    /// By `intern`: the last build without errors, kept by `Build` once all its findings are known. An
+    /// edited Sitzung is checked against its project and laid out by its site.
+    let letzterStand = Merkliste<Bool, Sitzungsvorschau.Grundlage>()
 
     public init() {}
 }

@@ -14,31 +14,27 @@ import KimVorgaben
 /// takes it back with everything else). It works from what the Gedaechtnis keeps of the last build
 /// without errors.
 public enum Sitzungsvorschau {
+    /// The last build without errors: its project as loaded (before the public filter) and its site.
     struct Grundlage: @unchecked Sendable {
         var projekt: Projekt
         /// Where the project's ids are: made by that build (a fifth of a second at state scale), not by the edit.
         var kennungen: Sitzungskennungen
+        var website: Website
     }
 
     /// The pages of the changed Sitzung files (paths relative to the project), nil when any of them
     /// cannot take the quick path: another kind of file, a finding, no build without errors yet.
     public static func seiten(_ pfade: Set<String>, projektordner: URL, intern: Bool, gedaechtnis: Gedaechtnis) -> [String: [UInt8]]? {
-        guard !pfade.isEmpty, pfade.allSatisfy(istSitzungsdatei),
-              let grundlage = gedaechtnis.grundlage.holen(intern, gueltig: { _ in true }),
-              let website = gedaechtnis.website.holen(intern, gueltig: { _ in true }) else { return nil }
+        guard !pfade.isEmpty, pfade.allSatisfy(ProjectLoader.istSitzungsdatei),
+              let grundlage = gedaechtnis.letzterStand.holen(intern, gueltig: { _ in true }) else { return nil }
         let files = ProjectFiles.disk(projektordner).ueberlagert(Vorgaben.dateien)
         var seiten: [String: [UInt8]] = [:]
         for pfad in pfade.sorted() {
             guard case (let sitzung?, _) = ProjectLoader.sitzung(files, pfad),
                   Validate.ohneFehler(sitzung, in: grundlage.projekt, kennungen: grundlage.kennungen),
-                  let seite = website.einzelneSitzungsseite(intern ? sitzung : Oeffentlichkeit.filtern(sitzung)) else { return nil }
+                  let seite = grundlage.website.einzelneSitzungsseite(intern ? sitzung : Oeffentlichkeit.filtern(sitzung)) else { return nil }
             seiten[seite.pfad] = seite.inhalt
         }
         return seiten
-    }
-
-    public static func istSitzungsdatei(_ pfad: String) -> Bool {
-        let teile = pfad.split(separator: "/", omittingEmptySubsequences: false)
-        return teile.count == 3 && teile[0] == "data" && teile[1] == "sitzungen" && teile[2].hasSuffix(".json") && !teile[2].hasPrefix(".")
     }
 }
