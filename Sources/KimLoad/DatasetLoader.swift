@@ -44,11 +44,14 @@ struct DatasetLoader {
     /// Reads, parses, checks and decodes one file, without looking at earlier loads.
     private mutating func frisch<Value: Decodable>(_ type: Value.Type, from path: String, schema schemaName: String) -> Value? {
         guard let (document, bytes) = parseMitBytes(path) else { return nil }
-        guard let schema = schema(named: schemaName) else { return nil }
-        if ohneBefund?(path, "schemas/\(schemaName).schema.json") == true {
+        let schemaPfad = "schemas/\(schemaName).schema.json"
+        // File and schema as they were when both passed without a finding: neither check would find anything,
+        // so the schema is only read (for the record of inputs), not parsed and checked.
+        if let ohneBefund, schemaCache[schemaName] != nil || (try? files.read(schemaPfad)) != nil, ohneBefund(path, schemaPfad) {
             record(bytes, file: path)
             return decode(type, path: path, bytes: bytes, document: document)
         }
+        guard let schema = schema(named: schemaName) else { return nil }
         let tiefe = path.split(separator: "/").count - 1
         let expectedReference = String(repeating: "../", count: tiefe) + "schemas/\(schemaName).schema.json"
         if let reference = document["$schema"] {

@@ -4,7 +4,7 @@ import KimModel
 /// problem it found. It is the only stage that reads files.
 public enum ProjectLoader {
     /// Tells of a data file (path, then its schema's path) that its bytes passed that schema without
-    /// a finding before, so checking them again would find nothing.
+    /// a finding before, and the schema its own check, so checking either again would find nothing.
     public typealias OhneBefund = @Sendable (_ datei: String, _ schema: String) -> Bool
 
     /// Where the Sitzungen are: one file each, at any depth below this folder.

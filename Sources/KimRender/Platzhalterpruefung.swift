@@ -45,9 +45,9 @@ struct Platzhalterpruefung {
                 zeilenanfang = offset + 1
             }
             index = schluss + ende.count
-            let inhalt = String(decoding: bytes[start..<schluss], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let inhalt = String(decoding: bytes[start..<schluss], as: UTF8.self).ohneLeerraumAmRand
             let kopf = inhalt.first
-            let rest = String(inhalt.dropFirst()).trimmingCharacters(in: .whitespaces)
+            let rest = inhalt.dropFirst().ohneLeerraumAmRand
             switch kopf {
             case "#": tags.append(Tag(art: .abschnitt, name: rest, ort: ort))
             case "^": tags.append(Tag(art: .umgekehrt, name: rest, ort: ort))

@@ -22,13 +22,14 @@ struct Uebernahme: Sendable {
         dateienMitBefund = Set(vorher.befunde.map(\.file))
     }
 
-    /// A data file passed its schema without a finding last time, and it and the schema have the same
-    /// bytes now: checking it again would find nothing. (Read just before, so its answer is recorded.)
+    /// A data file passed its schema, and the schema its own check, without a finding last time, and both
+    /// have the same bytes now: checking either again would find nothing. (Both read just before, so their
+    /// answers are recorded; a built-in schema is recorded as absent from the project, and kim is the same.)
     var ohneBefund: ProjectLoader.OhneBefund {
         { [vorher, jetzt, dateienMitBefund] datei, schema in
             guard let kennung = jetzt.gelesen(datei), vorher.eingaben.gelesen[datei] == kennung,
                   vorher.eingaben.gelesen[schema] == jetzt.gelesen(schema) else { return false }
-            return !dateienMitBefund.contains(datei)
+            return !dateienMitBefund.contains(datei) && !dateienMitBefund.contains(schema)
         }
     }
 
