@@ -187,28 +187,33 @@ struct TemplateParser {
     }
 
     /// A name with its tag end; `raw` is the name as written, for matching the closing tag.
+    /// On the name's bytes (only name bytes, all ASCII): Character-wise `split` and `contains` made
+    /// parsing the templates a twentieth of a short build.
     private mutating func readName(tagStart: Int) throws(TemplateSyntaxError) -> (Template.Name, raw: String) {
         skipWhitespace()
+        let start = position
         let raw = readWord(allowingSlash: false)
+        let wort = bytes[start..<position]
         try expectTagEnd(tagStart: tagStart)
-        var inner = Substring(raw)
+        var inner = wort
         var testsEmptiness = false
         switch raw {
         case "first()": return (Template.Name(path: [], anchored: false, testsEmptiness: false, position: .first), raw)
         case "last()": return (Template.Name(path: [], anchored: false, testsEmptiness: false, position: .last), raw)
         default: break
         }
-        if let open = inner.firstIndex(of: "(") {
-            guard inner[..<open] == "empty", inner.hasSuffix(")"), inner.filter({ $0 == "(" }).count == 1 else {
+        if let open = inner.firstIndex(of: UInt8(ascii: "(")) {
+            guard inner[..<open].elementsEqual("empty".utf8), inner.last == UInt8(ascii: ")"),
+                  inner.lazy.filter({ $0 == UInt8(ascii: "(") }).count == 1 else {
                 throw error(.unsupported("die Funktion »\(raw)« (möglich sind empty(name), first() und last())"), at: tagStart)
             }
             testsEmptiness = true
-            inner = inner[inner.index(after: open)..<inner.index(before: inner.endIndex)]
+            inner = inner[(open + 1)..<(inner.endIndex - 1)]
         }
-        guard !inner.contains("("), !inner.contains(")") else { throw error(.unfinishedTag, at: tagStart) }
-        if inner == "." { return (Template.Name(path: [], anchored: false, testsEmptiness: testsEmptiness), raw) }
-        let anchored = inner.hasPrefix(".")
-        let path = inner.split(separator: ".").map(String.init)
+        guard !inner.contains(UInt8(ascii: "(")), !inner.contains(UInt8(ascii: ")")) else { throw error(.unfinishedTag, at: tagStart) }
+        if inner.elementsEqual(".".utf8) { return (Template.Name(path: [], anchored: false, testsEmptiness: testsEmptiness), raw) }
+        let anchored = inner.first == UInt8(ascii: ".")
+        let path = inner.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
         guard !path.isEmpty else { throw error(.unfinishedTag, at: tagStart) }
         return (Template.Name(path: path, anchored: anchored, testsEmptiness: testsEmptiness), raw)
     }

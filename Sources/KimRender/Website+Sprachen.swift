@@ -14,7 +14,7 @@ extension Website {
             let werte = mitKontext(daten.merging([
                 "wurzel": "../",
                 "sprache": Spiegel.kontext(sprache) ?? [:],
-                "ui": Spiegel.kontext(sprache.oberflaeche) ?? [:],
+                "ui": oberflaechenKontext[sprache.code] ?? [:],
                 "rtl": sprache.richtung == .rtl,
                 "andere": sprachen.filter { $0.code != sprache.code }.map {
                     ["code": $0.code, "name": $0.name, "href": "\($0.code).html", "rtl": $0.richtung == .rtl] as Kontext

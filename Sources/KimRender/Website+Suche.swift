@@ -24,7 +24,7 @@ extension Website {
     /// the index of that language; without a script it lists the language's own pages and leads to the German search.
     func suchseite(_ sprache: Zusammenfassung) -> Seite {
         let werte = mitKontext(["wurzel": "../", "gruppen": [Kontext](), "fremd": true, "arten": [Kontext](),
-                                "ui": Spiegel.kontext(sprache.oberflaeche) ?? [:],
+                                "ui": oberflaechenKontext[sprache.code] ?? [:],
                                 "eigene": [["titel": sprache.titel, "href": "\(sprache.code).html"] as Kontext]])
         return Seite(pfad: Navigation.suchpfad(sprache.code), titel: sprache.oberflaeche.suche.titel,
                      beschreibung: "\(sprache.oberflaeche.suche.titel) – \(sprache.titel)",

@@ -32,7 +32,8 @@ public struct Website {
     let verzeichnis: Verzeichnis
     let begriffe: Begriffsverweise
     let beschluesseNeuesteZuerst: [Gremienarbeit.BeschlussEintrag]
-    /// The words around a page (`ui` in the layout) per language, reflected once, not once per page.
+    /// The words around a page (`ui` in the layout, the language and search pages) per language code (codes
+    /// are unique, `kim check` says so), reflected once, not once per page.
     let oberflaechenKontext: [String: Any]
 
     /// Chapters already rendered in this build, shared with the Websites of earlier Fassungen.
@@ -176,7 +177,7 @@ public struct Website {
             "wurzel": seite.wurzel,
             "navigation": Navigation.kontext(fuer: seite, woerter),
             "brotkrumen": Navigation.brotkrumen(fuer: seite, woerter),
-            "ui": oberflaechenKontext[seite.sprache] ?? Spiegel.kontext(woerter) ?? [:],
+            "ui": oberflaechenKontext[seite.sprache] ?? [:],
             "istStartseite": seite.pfad == "index.html",
             "intern": optionen.intern,
             "stand": Format.datum(fassung.datum),
