@@ -17,6 +17,8 @@ struct Begriffsverweise: Sendable {
     let formenNachErstemByte: [[Form]]
     /// Whether any form starts with the byte: read for every byte of every page, so a flag, not an array.
     let beginntForm: [Bool]
+    /// How many terms a page can link at most: once all are linked, the rest of the page is copied.
+    let anzahlBegriffe: Int
 
     init(_ begriffe: [Begriff]) {
         let formen = begriffe.flatMap { begriff in begriff.formen.filter { !$0.isEmpty }.map { Form(bytes: Array($0.utf8), id: begriff.id) } }
@@ -25,11 +27,18 @@ struct Begriffsverweise: Sendable {
         for form in formen { nachByte[Int(form.bytes[0])].append(form) }
         formenNachErstemByte = nachByte
         beginntForm = nachByte.map { !$0.isEmpty }
+        anzahlBegriffe = Set(formen.map(\.id)).count
     }
 
     /// Elements whose text is never linked.
     static let ausgenommen: Set<String> = ["a", "h1", "h2", "h3", "h4", "h5", "h6", "svg", "code", "pre", "dfn", "abbr",
                                            "script", "style", "textarea", "button", "label", "caption", "del", "nav", "dt", "summary"]
+    /// The same names as bytes, by length: a page of 50 000 tags asks for each whether it is one of them.
+    static let ausgenommenNachLaenge: [[[UInt8]]] = {
+        var nachLaenge = [[[UInt8]]](repeating: [], count: 9)
+        for name in ausgenommen { nachLaenge[name.utf8.count].append(Array(name.utf8)) }
+        return nachLaenge
+    }()
 
     func verlinken(_ html: String, ziel: String) -> String {
         guard beginntForm.contains(true) else { return html }
@@ -37,14 +46,19 @@ struct Begriffsverweise: Sendable {
         var ergebnis: [UInt8] = []
         ergebnis.reserveCapacity(eingabe.count + 256)
         var verlinkt = Set<String>()
+        let alle = anzahlBegriffe
         var tiefe = 0
         var position = 0
         while position < eingabe.count {
+            if verlinkt.count == alle {
+                ergebnis += eingabe[position...]
+                break
+            }
             if eingabe[position] == UInt8(ascii: "<") {
                 let ende = (eingabe[position...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 }) ?? eingabe.count
                 let tag = eingabe[position..<ende]
                 ergebnis += tag
-                if let (name, schliessend) = Self.elementname(tag), Self.ausgenommen.contains(name), !Self.endetSelbst(tag) {
+                if let schliessend = Self.ausgenommenesElement(tag), !Self.endetSelbst(tag) {
                     tiefe = max(0, tiefe + (schliessend ? -1 : 1))
                 }
                 position = ende
@@ -61,14 +75,22 @@ struct Begriffsverweise: Sendable {
         return String(decoding: ergebnis, as: UTF8.self)
     }
 
-    /// The lower-cased name of an opening or closing tag, nil for comments and the like.
-    static func elementname(_ tag: ArraySlice<UInt8>) -> (String, schliessend: Bool)? {
+    /// For a tag that opens or closes an element of `ausgenommen` (any case), whether it closes; nil for
+    /// every other tag, comments and the like. On the bytes: a String per tag was a tenth of linking.
+    static func ausgenommenesElement(_ tag: ArraySlice<UInt8>) -> Bool? {
         var start = tag.startIndex + 1
         let schliessend = start < tag.endIndex && tag[start] == UInt8(ascii: "/")
         if schliessend { start += 1 }
         let ende = tag[start...].firstIndex { [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains($0) } ?? tag.endIndex
-        guard ende > start else { return nil }
-        return (String(decoding: tag[start..<ende], as: UTF8.self).lowercased(), schliessend)
+        let laenge = ende - start
+        guard laenge > 0, laenge < ausgenommenNachLaenge.count else { return nil }
+        let name = tag[start..<ende]
+        let gefunden = ausgenommenNachLaenge[laenge].contains { kandidat in
+            zip(kandidat, name).allSatisfy { erwartet, byte in
+                erwartet == (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            }
+        }
+        return gefunden ? schliessend : nil
     }
 
     static func endetSelbst(_ tag: ArraySlice<UInt8>) -> Bool {
