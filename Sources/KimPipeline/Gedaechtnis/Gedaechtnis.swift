@@ -9,7 +9,7 @@ import KimRender
 /// | stage | what is kept | where | still valid while |
 /// |---|---|---|---|
 /// | load | each data file, decoded and checked (`dateien`: value, findings, source locations) | memory (`kim serve`) | the file and its schema have the same bytes |
-/// | load | "this file passed its schema without a finding" (`Uebernahme.ohneBefund`) | `build/<ausgabe>.vermerk` (`Buildvermerk`) | the file, its schema and kim are the same |
+/// | load | "this file passed its schema, and the schema its own check, without a finding": neither is parsed for checking again (`Uebernahme.ohneBefund`) | `build/<ausgabe>.vermerk` (`Buildvermerk`) | the file, its schema and kim are the same |
 /// | render | the Handlungskonzept pages (`handlungskonzept`) | memory | their data, the Stichtag and every template they used are the same (`Handlungskonzeptseiten.gilt`) |
 /// | render | the last build without errors (`letzterStand`): its project as loaded, where its ids are, and its rendered site | memory | until the next build without errors; used only for an edited Sitzung's page (`Sitzungsvorschau`) |
 /// | render | the Sitzung pages and the groups of pages that read no Sitzung (`Seitengruppe`: Handlungskonzept, Anlage 1, text pages, …) the output folder holds (`Uebernahme.renderOptionen`; the groups with their findings, `Seitengruppenvermerk`) | the output folder, vouched for by the Buildvermerk | everything outside the Sitzung files is the same (and, for a Sitzung's page, its file) |
