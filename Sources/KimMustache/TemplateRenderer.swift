@@ -13,6 +13,9 @@ struct TemplateRenderer {
     static let maximumPartialDepth = 50
     let limits: TemplateLimits
     private var steps = 0
+    /// `limits.maximumSteps` until a page gets there, then that plus `stepsPerContextValue` for each value of its data.
+    private var stepLimit: Int
+    private var stepLimitExtended = false
     private let clock = ContinuousClock()
     private var deadline: ContinuousClock.Instant
     /// The partial being rendered (nil: the template itself) and the sections open in it, innermost last.
@@ -24,6 +27,7 @@ struct TemplateRenderer {
     init(partials: [String: Template], capacity: Int, limits: TemplateLimits = TemplateLimits()) {
         self.partials = partials
         self.limits = limits
+        stepLimit = limits.maximumSteps
         deadline = clock.now.advanced(by: limits.maximumDuration)
         output.reserveCapacity(capacity)
     }
@@ -45,8 +49,12 @@ struct TemplateRenderer {
     private mutating func step() -> Bool {
         guard stopped == nil else { return false }
         steps += 1
-        if steps > limits.maximumSteps {
-            stop(.tooManySteps(limits.maximumSteps))
+        if steps > stepLimit, !stepLimitExtended {
+            stepLimitExtended = true
+            stepLimit = limits.maximumSteps + limits.stepsPerContextValue * (stack.first.map(TemplateLimits.valueCount) ?? 0)
+        }
+        if steps > stepLimit {
+            stop(.tooManySteps(stepLimit))
         } else if output.count > limits.maximumOutputBytes {
             stop(.outputTooLarge(limits.maximumOutputBytes))
         } else if steps & 0x3FFF == 0, clock.now > deadline {

@@ -20,10 +20,24 @@ struct BegrenzungTests {
         // The step limit, not the clock, must end it: the clock is only the last resort on a loaded machine.
         let (ausgabe, abbruch) = TemplateLibrary().renderChecked(vorlage, ["liste": Array(repeating: "a", count: 10)])
         let fehler = try #require(abbruch)
-        #expect(fehler.kind == .tooManySteps(TemplateLimits().maximumSteps))
+        // The data hold 12 values (the dictionary, the list, its ten texts): the million and 25 steps for each.
+        #expect(fehler.kind == .tooManySteps(TemplateLimits().maximumSteps + 12 * TemplateLimits().stepsPerContextValue))
         #expect(fehler.partial == nil)
         #expect(fehler.line == 1 && fehler.column == 8, "\(fehler)")
         #expect(ausgabe.count < 1_000_000)
+    }
+
+    @Test("eine lange Liste einmal durchlaufen: mehr als eine Million Schritte, aber im Verhältnis zu den Daten, kein Abbruch (Anlage 2 landesweit); dieselbe Liste in sich selbst wiederholt: Abbruch")
+    func langeListe() throws {
+        let liste: [[String: Any]] = (0..<100_000).map { ["id": "m\($0)", "titel": "Meilenstein \($0)", "status": "erledigt"] }
+        let einmal = try Template("{{#liste}}<li id=\"{{id}}\">{{titel}} ({{status}})</li>\n{{/liste}}")
+        let (ausgabe, abbruch) = TemplateLibrary().renderChecked(einmal, ["liste": liste])
+        #expect(abbruch == nil, "\(String(describing: abbruch))")
+        #expect(ausgabe.count > 3_000_000)
+        // 2 000 of them in themselves: four million steps, stopped at the million and 25 per value (2 + 4 × 2 000).
+        let zweimal = try Template("{{#liste}}{{#liste}}{{id}}{{/liste}}{{/liste}}")
+        let (_, quadratisch) = TemplateLibrary().renderChecked(zweimal, ["liste": Array(liste.prefix(2_000))])
+        #expect(quadratisch?.kind == .tooManySteps(TemplateLimits().maximumSteps + (2 + 4 * 2_000) * TemplateLimits().stepsPerContextValue))
     }
 
     @Test("eine flache Schleife bleibt unter den Grenzen")
@@ -73,13 +87,15 @@ struct BegrenzungTests {
     func schleifeImKapitel() throws {
         let (projekt, kapitel) = try Self.projektMitKapitelanfang(Self.schleife(20, name: "gremien.lenkungskreis.mitglieder") + "\n\n")
         defer { try? FileManager.default.removeItem(at: projekt) }
-        let erwartet = "\(kapitel):1:8: Fehler: die Vorlage bricht ab: mehr als 1.000.000 Schritte für eine Seite"
+        // The million, and 25 steps for each value of the chapter's data.
+        let erwartet = "\(kapitel):1:8: Fehler: die Vorlage bricht ab: mehr als 1."
         for befehl in ["check", "build"] {
             let start = ContinuousClock.now
             let lauf = try KommandozeileTests.kim([befehl, "--project", projekt.path])
             #expect(ContinuousClock.now - start < .seconds(60), "\(befehl) dauerte zu lange")
             #expect(lauf.status == 1, "\(befehl): \(lauf.ausgabe)")
             #expect(lauf.ausgabe.components(separatedBy: erwartet).count == 2, "\(befehl), genau einmal: \(erwartet)\n\(lauf.ausgabe)")
+            #expect(lauf.ausgabe.contains(" Schritte für eine Seite, hier verschachtelte Abschnitte vervielfachen sich"), "\(befehl): \(lauf.ausgabe)")
         }
         #expect(!FileManager.default.fileExists(atPath: projekt.appendingPathComponent("site").path))
     }
