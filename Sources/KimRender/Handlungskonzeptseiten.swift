@@ -62,12 +62,12 @@ extension Website {
             diagnostics += gespeichert.diagnostics
             vorlagen.uebernehmen(gespeichert.vorlagenBefunde)
             let vermerk = Seitengruppenvermerk(seiten: gespeichert.seiten, dateien: [], befunde: gespeichert.diagnostics, vorlagen: gespeichert.vorlagenBefunde)
-            return Gruppenteil(gruppe: .handlungskonzept, seiten: gespeichert.seiten, dateien: [:], behalten: [], vermerk: vermerk, benutzt: nil, befunde: gespeichert.diagnostics)
+            return Gruppenteil(gruppe: .handlungskonzept, seiten: gespeichert.seiten, dateien: [:], behalten: [], vermerk: vermerk, benutzt: nil)
         }
         let gruppe = seitengruppe(.handlungskonzept, &diagnostics) { (handlungskonzept(&$0), [:]) }
         if let benutzt = gruppe.benutzt {
             gedaechtnis?.merken(optionen.intern, Handlungskonzeptseiten(
-                eingaben: eingaben, seiten: gruppe.seiten, diagnostics: gruppe.befunde, vorlagenBefunde: gruppe.vermerk.vorlagenAnteil,
+                eingaben: eingaben, seiten: gruppe.seiten, diagnostics: gruppe.vermerk.befunde, vorlagenBefunde: gruppe.vermerk.vorlagenAnteil,
                 benutzt: Dictionary(uniqueKeysWithValues: benutzt.map { ($0, projekt.vorlagen[$0]) })))
         }
         return gruppe

@@ -6,7 +6,7 @@ import KimModel
 /// A group belongs here only when nothing it renders reads `projekt.sitzungen`, `projekt.berichte` or
 /// what Derive makes of them (`auswertung.gremienarbeit`, Ampel, Sachstand); the start page, the Gremium
 /// pages, Anlage 2, the language pages and the open-data page do, so they are always rendered.
-public enum Seitengruppe: String, Codable, Sendable, CaseIterable {
+public enum Seitengruppe: String, Codable, Sendable {
     case handlungskonzept, zahlen, quellen, textseiten, angebote, glossar
 }
 
@@ -63,8 +63,6 @@ extension Website {
         var vermerk: Seitengruppenvermerk
         /// The templates rendering used, nil when the group was kept.
         var benutzt: Set<String>?
-        /// The findings rendering gave (those of the kept group when it was kept).
-        var befunde: [Diagnostic]
     }
 
     /// A group of pages kept in the output folder when the last build's record says nothing they are
@@ -74,13 +72,13 @@ extension Website {
         if let vorhanden = optionen.vorhandeneGruppen[gruppe] {
             diagnostics += vorhanden.befunde
             vorlagen.uebernehmen(vorhanden.vorlagenAnteil)
-            return Gruppenteil(gruppe: gruppe, seiten: vorhanden.vorhandeneSeiten, dateien: [:], behalten: vorhanden.dateien, vermerk: vorhanden, benutzt: nil, befunde: vorhanden.befunde)
+            return Gruppenteil(gruppe: gruppe, seiten: vorhanden.vorhandeneSeiten, dateien: [:], behalten: vorhanden.dateien, vermerk: vorhanden, benutzt: nil)
         }
         let vorher = vorlagen.stand
         var eigene: [Diagnostic] = []
         let (gemacht, benutzt) = vorlagen.aufzeichnen { machen(&eigene) }
         diagnostics += eigene
         let vermerk = Seitengruppenvermerk(seiten: gemacht.seiten, dateien: Array(gemacht.dateien.keys), befunde: eigene, vorlagen: vorlagen.anteil(seit: vorher))
-        return Gruppenteil(gruppe: gruppe, seiten: gemacht.seiten, dateien: gemacht.dateien, behalten: [], vermerk: vermerk, benutzt: benutzt, befunde: eigene)
+        return Gruppenteil(gruppe: gruppe, seiten: gemacht.seiten, dateien: gemacht.dateien, behalten: [], vermerk: vermerk, benutzt: benutzt)
     }
 }
